@@ -1,0 +1,65 @@
+/**
+ * The Backend interface: the whole contract of DESIGN.md as one TypeScript type. HttpBackend speaks
+ * it over HTTP; MemoryBackend keeps it in memory for stories and fast element tests.
+ */
+import type {
+  App,
+  AppAccess,
+  Collaborator,
+  Customer,
+  CustomerPage,
+  CustomerPatch,
+  DashboardStats,
+  EmbedSession,
+  EmbedSessionRequest,
+  NewCustomer,
+  Partner,
+  Plan,
+} from '../model/schemas.js';
+import type { CustomerListParams } from '../query/types.js';
+
+/** A customer is addressed by its User ID or by its external ID (`E` + external ID on the wire). */
+export type CustomerRef = number | { externalId: string };
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreateOptions extends CallOptions {
+  /** Sent as `Idempotency-Key`; a retried create with the same key returns the first result. */
+  idempotencyKey?: string;
+}
+
+export interface Backend {
+  listCustomers(params: CustomerListParams, options?: CallOptions): Promise<CustomerPage>;
+  createCustomer(input: NewCustomer, options?: CreateOptions): Promise<Customer>;
+  getCustomer(ref: CustomerRef, options?: CallOptions): Promise<Customer>;
+  /** `version` is sent as `If-Match`; a stale one fails with HttpError 412. */
+  updateCustomer(ref: CustomerRef, patch: CustomerPatch, version: number, options?: CallOptions): Promise<Customer>;
+  deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void>;
+  setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer>;
+  setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions): Promise<Customer>;
+  getAppAccess(ref: CustomerRef, options?: CallOptions): Promise<AppAccess>;
+  setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions): Promise<AppAccess>;
+  listCollaborators(ref: CustomerRef, options?: CallOptions): Promise<Collaborator[]>;
+  getDashboard(ref: CustomerRef, period: DashboardStats['period'], options?: CallOptions): Promise<DashboardStats>;
+  /** A URL that opens the customer's account; HttpError 403 when the admin may not switch. */
+  switchToAccount(ref: CustomerRef, options?: CallOptions): Promise<{ url: string }>;
+  /** The partner's plans, free plan included. */
+  listPlans(options?: CallOptions): Promise<Plan[]>;
+  listApps(options?: CallOptions): Promise<App[]>;
+  getPartner(options?: CallOptions): Promise<Partner>;
+  createEmbedSession(request: EmbedSessionRequest, options?: CallOptions): Promise<EmbedSession>;
+}
+
+/** The path segment for a customer: the User ID, or `E` + URL-encoded external ID. */
+export function customerPathSegment(ref: CustomerRef): string {
+  return typeof ref === 'number' ? String(ref) : `E${encodeURIComponent(ref.externalId)}`;
+}
+
+/** The inverse of customerPathSegment for an already-decoded segment; null when it is neither form. */
+export function parseCustomerPathSegment(segment: string): CustomerRef | null {
+  if (/^[1-9][0-9]{0,15}$/.test(segment)) return Number(segment);
+  if (segment.startsWith('E') && segment.length > 1) return { externalId: segment.slice(1) };
+  return null;
+}

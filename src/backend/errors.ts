@@ -1,0 +1,87 @@
+/**
+ * Typed errors every Backend throws. MemoryBackend throws the same ones the HTTP client maps
+ * problem+json answers to, so elements handle one set of errors whatever the backend.
+ */
+import type { Problem } from '../model/schemas.js';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class BackendError extends Error {
+  override name = 'BackendError';
+}
+
+/** The server answered with an error status; `problem` is its problem+json body. */
+export class HttpError extends BackendError {
+  override name = 'HttpError';
+  readonly status: number;
+  readonly problem: Problem;
+  readonly fieldErrors: FieldErrors;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.status = problem.status;
+    this.problem = problem;
+    this.fieldErrors = problem.errors ?? {};
+  }
+}
+
+/** The request never got an answer (offline, refused, reset). */
+export class NetworkError extends BackendError {
+  override name = 'NetworkError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** No answer within the configured timeout. */
+export class TimeoutError extends BackendError {
+  override name = 'TimeoutError';
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The answer did not fit the contract; `path` names the first field that failed. */
+export class SchemaError extends BackendError {
+  override name = 'SchemaError';
+  readonly path: string;
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
+  constructor(what: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+    const first = issues[0];
+    const path = first ? formatPath(first.path) : '';
+    super(`${what} did not match the contract at ${path || '(root)'}: ${first?.message ?? 'invalid'}`);
+    this.path = path;
+    this.issues = issues;
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/** Builds the problem+json body for a status; shared by MemoryBackend and the reference server. */
+export function problem(status: number, title: string, detail?: string, errors?: FieldErrors): Problem {
+  return {
+    type: `https://customers-console.dev/problems/${status}`,
+    title,
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    ...(errors === undefined ? {} : { errors }),
+  };
+}
+
+/** Turns zod issues into `{field: [messages]}` keyed by the dotted path. */
+export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = formatPath(issue.path) || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** The request was cancelled by its caller. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,109 @@
+/**
+ * Domain rules as pure functions. Every function that depends on time takes the clock as `now`.
+ */
+import {
+  FREE_PLAN_ID,
+  TRIAL_DAYS,
+  TRIAL_TASK_LIMIT,
+  type Customer,
+  type Plan,
+  type Status,
+} from './schemas.js';
+
+const DAY_MS = 86_400_000;
+
+/** The free plan every partner has besides its own plans. */
+export const FREE_PLAN: Plan = {
+  id: FREE_PLAN_ID,
+  name: 'Free',
+  task_limit: TRIAL_TASK_LIMIT,
+  connection_limit: 5,
+};
+
+type StatusFields = Pick<Customer, 'plan_id' | 'in_trial' | 'trial_ends_at'>;
+
+/**
+ * A customer is in trial until `trial_ends_at` (exclusive); a trial that has ended, or the free plan,
+ * is an expired subscription; anything else is active on its plan.
+ */
+export function customerStatus(customer: StatusFields, now: Date): Status {
+  if (customer.in_trial) {
+    const end = customer.trial_ends_at ? Date.parse(customer.trial_ends_at) : NaN;
+    return end > now.getTime() ? 'trial' : 'expired';
+  }
+  return customer.plan_id === FREE_PLAN_ID ? 'expired' : 'active';
+}
+
+export const STATUS_LABELS: Record<Status, string> = {
+  active: 'Active',
+  trial: 'In trial',
+  expired: 'Expired subscription',
+};
+
+export function statusLabel(status: Status): string {
+  return STATUS_LABELS[status];
+}
+
+/** The partner's plans plus the free plan (unless the partner already lists one with its id). */
+export function plansWithFree(plans: readonly Plan[]): Plan[] {
+  return plans.some((p) => p.id === FREE_PLAN_ID) ? [...plans] : [...plans, FREE_PLAN];
+}
+
+export function findPlan(planId: string, plans: readonly Plan[]): Plan | undefined {
+  return plansWithFree(plans).find((p) => p.id === planId);
+}
+
+export interface Limits {
+  task_limit: number;
+  connection_limit: number;
+}
+
+/**
+ * Limits follow the plan; a running trial caps tasks at 100/month; an expired customer has the
+ * free plan's limits. An unknown plan id falls back to the free plan rather than to "unlimited".
+ */
+export function limitsFor(customer: StatusFields, plans: readonly Plan[], now: Date): Limits {
+  const status = customerStatus(customer, now);
+  const plan = status === 'expired' ? FREE_PLAN : (findPlan(customer.plan_id, plans) ?? FREE_PLAN);
+  return {
+    task_limit: status === 'trial' ? TRIAL_TASK_LIMIT : plan.task_limit,
+    connection_limit: plan.connection_limit,
+  };
+}
+
+type TrialFields = Pick<Customer, 'plan_id' | 'in_trial' | 'trial_ends_at'>;
+
+/**
+ * Enabling the trial starts 30 days from now; enabling it again while it runs extends it by 30
+ * days from its current end.
+ */
+export function enableTrial<T extends TrialFields>(customer: T, now: Date): T {
+  const running = customerStatus(customer, now) === 'trial';
+  const from = running ? Date.parse(customer.trial_ends_at!) : now.getTime();
+  return { ...customer, in_trial: true, trial_ends_at: new Date(from + TRIAL_DAYS * DAY_MS).toISOString() };
+}
+
+/** Disabling the trial (the customer subscribed) makes the subscription active on its plan. */
+export function disableTrial<T extends TrialFields>(customer: T): T {
+  return { ...customer, in_trial: false };
+}
+
+/** When a trial has ended the customer falls to the free plan. Unchanged otherwise. */
+export function settleTrial<T extends TrialFields>(customer: T, now: Date): T {
+  if (!customer.in_trial || customerStatus(customer, now) === 'trial') return customer;
+  return { ...customer, in_trial: false, plan_id: FREE_PLAN_ID };
+}
+
+/** Applies limits derived from the plan and trial to a customer record. */
+export function withLimits<T extends StatusFields & Limits>(customer: T, plans: readonly Plan[], now: Date): T {
+  return { ...customer, ...limitsFor(customer, plans, now) };
+}
+
+export type UsageLevel = 'ok' | 'near' | 'over';
+
+/** Near is 80% of the limit or more; over is above it. Any use of a zero limit is over. */
+export function usageLevel(used: number, limit: number): UsageLevel {
+  if (used > limit) return 'over';
+  if (used > 0 && used >= limit * 0.8) return 'near';
+  return 'ok';
+}

@@ -1,0 +1,188 @@
+/**
+ * The backend contract's resources as zod schemas: the single source of truth for the HTTP client,
+ * MemoryBackend and the reference server. `zod/mini` keeps the browser bundle small.
+ */
+import * as z from 'zod/mini';
+
+/** The plan every customer falls to when a trial ends. */
+export const FREE_PLAN_ID = 'free';
+export const TRIAL_DAYS = 30;
+export const TRIAL_TASK_LIMIT = 100;
+export const MAX_PER_PAGE = 200;
+
+export const STATUSES = ['active', 'trial', 'expired'] as const;
+export const SORT_KEYS = ['name', 'created_at', 'tasks_used', 'connections'] as const;
+export const DASHBOARD_PERIODS = ['1d', '7d', '30d', '90d'] as const;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const nonNegativeInt = z.int().check(z.gte(0));
+const positiveInt = z.int().check(z.gte(1));
+const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const CustomerName = trimmed(200);
+/** External IDs are the partner's own keys: printable, no surrounding whitespace, at most 100 chars. */
+export const ExternalId = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(100),
+  z.regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
+);
+export const Email = z.email().check(z.maxLength(254));
+export const PlanId = trimmed(64);
+export const AppId = trimmed(64);
+export const Status = z.enum(STATUSES);
+export const SortKey = z.enum(SORT_KEYS);
+export const DashboardPeriod = z.enum(DASHBOARD_PERIODS);
+export type Status = z.infer<typeof Status>;
+export type SortKey = z.infer<typeof SortKey>;
+export type DashboardPeriod = z.infer<typeof DashboardPeriod>;
+
+export const Customer = z.object({
+  id: positiveInt,
+  name: CustomerName,
+  external_id: z.nullable(ExternalId),
+  notification_email: Email,
+  plan_id: PlanId,
+  in_trial: z.boolean(),
+  trial_ends_at: z.nullable(isoDateTime),
+  created_at: isoDateTime,
+  tasks_used: nonNegativeInt,
+  task_limit: nonNegativeInt,
+  connections: nonNegativeInt,
+  connection_limit: nonNegativeInt,
+  top_apps: z.array(AppId).check(z.maxLength(5)),
+  origins: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(100)),
+  version: positiveInt,
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const StatusCounts = z.object({
+  all: nonNegativeInt,
+  active: nonNegativeInt,
+  trial: nonNegativeInt,
+  expired: nonNegativeInt,
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+/** One page of `GET /customers`: `counts` ignore the status filter so the tabs can show them. */
+export const CustomerPage = z.object({
+  items: z.array(Customer),
+  total: nonNegativeInt,
+  page: positiveInt,
+  per_page: positiveInt,
+  counts: StatusCounts,
+});
+export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const NewCustomer = z.object({
+  name: CustomerName,
+  notification_email: Email,
+  plan_id: PlanId,
+  external_id: z.optional(z.nullable(ExternalId)),
+});
+export type NewCustomer = z.infer<typeof NewCustomer>;
+
+/** PATCH body: every field optional; `external_id: null` removes it. */
+export const CustomerPatch = z.object({
+  name: z.optional(CustomerName),
+  notification_email: z.optional(Email),
+  external_id: z.optional(z.nullable(ExternalId)),
+  origins: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(100))),
+});
+export type CustomerPatch = z.infer<typeof CustomerPatch>;
+
+export const PlanChange = z.object({ plan_id: PlanId });
+export type PlanChange = z.infer<typeof PlanChange>;
+
+export const TrialChange = z.object({ enabled: z.boolean() });
+export type TrialChange = z.infer<typeof TrialChange>;
+
+export const Plan = z.object({
+  id: PlanId,
+  name: trimmed(100),
+  task_limit: nonNegativeInt,
+  connection_limit: nonNegativeInt,
+});
+export type Plan = z.infer<typeof Plan>;
+export const PlanList = z.object({ items: z.array(Plan) });
+
+/** App icons are data: images or https URLs, nothing that could run script. */
+export const AppIcon = z.string().check(
+  z.maxLength(20_000),
+  z.regex(/^(data:image\/(svg\+xml|png|webp);|https:\/\/)/, 'must be a data:image or https URL'),
+);
+export const App = z.object({ id: AppId, name: trimmed(100), icon: z.nullable(AppIcon) });
+export type App = z.infer<typeof App>;
+export const AppList = z.object({ items: z.array(App) });
+
+export const AppAccess = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('all') }),
+  z.object({ mode: z.literal('selected'), app_ids: z.array(AppId).check(z.maxLength(1000)) }),
+]);
+export type AppAccess = z.infer<typeof AppAccess>;
+
+export const Collaborator = z.object({
+  id: positiveInt,
+  name: trimmed(200),
+  email: Email,
+  role: trimmed(100),
+  customer_manager: z.boolean(),
+});
+export type Collaborator = z.infer<typeof Collaborator>;
+export const CollaboratorList = z.object({ items: z.array(Collaborator) });
+
+export const DashboardPoint = z.object({
+  at: isoDateTime,
+  successful_jobs: nonNegativeInt,
+  failed_jobs: nonNegativeInt,
+});
+export const DashboardStats = z.object({
+  period: DashboardPeriod,
+  active_recipes: nonNegativeInt,
+  successful_jobs: nonNegativeInt,
+  failed_jobs: nonNegativeInt,
+  series: z.array(DashboardPoint),
+});
+export type DashboardStats = z.infer<typeof DashboardStats>;
+
+export const SwitchResult = z.object({ url: z.url({ protocol: /^https?$/ }) });
+export type SwitchResult = z.infer<typeof SwitchResult>;
+
+export const Partner = z.object({
+  id: positiveInt,
+  name: trimmed(200),
+  origins: z.array(z.string()),
+  admin: z.object({
+    id: positiveInt,
+    name: trimmed(200),
+    email: Email,
+    permissions: z.object({
+      manage_customers: z.boolean(),
+      delete_customers: z.boolean(),
+    }),
+  }),
+});
+export type Partner = z.infer<typeof Partner>;
+
+export const EmbedSessionRequest = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(8192)),
+  origin: z.string().check(z.minLength(1), z.maxLength(2048)),
+});
+export type EmbedSessionRequest = z.infer<typeof EmbedSessionRequest>;
+export const EmbedSession = z.object({
+  session: z.string().check(z.minLength(16)),
+  customer_id: positiveInt,
+  origin: z.string(),
+  expires_at: isoDateTime,
+});
+export type EmbedSession = z.infer<typeof EmbedSession>;
+
+/** RFC 9457 problem details, with field errors for 422. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.record(z.string(), z.array(z.string()))),
+});
+export type Problem = z.infer<typeof Problem>;
