@@ -1,0 +1,67 @@
+/**
+ * Two builds:
+ * - `vite build` (library): every package entry as an ES module in dist/ — the root (registers every
+ *   element), `core` (src, no DOM), `embed` (host SDK) and one file per element under dist/elements/.
+ *   Dependencies stay external so a partner's bundler shares one Lit. Declarations come from
+ *   `tsc -p tsconfig.build.json`.
+ * - `vite build --mode demo`: every demo/**.html page (outside demo/server) into dist/demo/, paths kept.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+function elementEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const name of readdirSync(join(root, 'components'))) {
+    const define = join(root, 'components', name, 'define.ts');
+    if (existsSync(define)) entries[`elements/${name}`] = define;
+  }
+  return entries;
+}
+
+function demoPages(dir = join(root, 'demo')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'server' ? [] : demoPages(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'demo') {
+    const pages = demoPages();
+    return {
+      root: join(root, 'demo'),
+      base: '/',
+      build: {
+        outDir: join(root, 'dist/demo'),
+        emptyOutDir: true,
+        rollupOptions: {
+          input: Object.fromEntries(pages.map((p) => [relative(join(root, 'demo'), p).replace(/\.html$/, ''), p])),
+        },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        formats: ['es'],
+        entry: {
+          index: resolve(root, 'index.ts'),
+          core: resolve(root, 'src/index.ts'),
+          ...(existsSync(join(root, 'src/embed/host.ts')) ? { embed: resolve(root, 'src/embed/host.ts') } : {}),
+          ...elementEntries(),
+        },
+      },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^@floating-ui\//],
+      },
+    },
+  };
+});

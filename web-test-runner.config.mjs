@@ -1,0 +1,55 @@
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './scripts/chromium-path.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+
+/** Counts every test of the run into .tmp/browser-summary.json so `npm test` can print one total line. */
+function totalsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite?.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite?.suites ?? []) walk(s);
+      };
+      for (const s of sessions) {
+        walk(s.testResults);
+        // A file that failed to load has no tests but errors: count it as one failure.
+        if (!s.passed && (s.errors?.length ?? 0) > 0) failed++;
+      }
+      mkdirSync('.tmp', { recursive: true });
+      writeFileSync('.tmp/browser-summary.json', JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+export default {
+  files: ['test/elements/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  reporters: [defaultReporter(), totalsReporter()],
+};
