@@ -73,12 +73,16 @@ export const PERSON_LAST = [
 
 export const COLLABORATOR_ROLES = ['Admin', 'Developer', 'Operator', 'Analyst', 'Viewer', 'Recipe builder'];
 
+// NFKD leaves these whole, so they are spelled out by hand.
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
+
 /** Lowercase ASCII for e-mail local parts and domains: accents dropped, anything else removed. */
 export function asciiSlug(text: string, separator = '-'): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[ßæœøłđ]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? '')
     .replace(/[^a-z0-9]+/g, separator)
     .replace(new RegExp(`^\\${separator}+|\\${separator}+$`, 'g'), '');
 }
