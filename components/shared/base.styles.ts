@@ -1,0 +1,82 @@
+/**
+ * Styles every element of the kit starts from: box sizing, the kit's font and colours from the
+ * tokens, `[hidden]`, a visible focus ring, a visually-hidden helper, plain buttons, and the dark
+ * token set when the element itself carries `data-theme="dark"`.
+ */
+import { css, unsafeCSS } from 'lit';
+import { DARK_TOKENS, LIGHT_TOKENS, tokenDeclarations, tokens } from './tokens.js';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    display: block;
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
+    line-height: ${tokens.lineHeight};
+    color: ${tokens.colorText};
+  }
+  :host([data-theme='light']) {
+    ${unsafeCSS(tokenDeclarations(LIGHT_TOKENS))}
+    color-scheme: light;
+  }
+  :host([data-theme='dark']) {
+    ${unsafeCSS(tokenDeclarations(DARK_TOKENS))}
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: ${tokens.focusRingWidth} solid ${tokens.colorFocusRing};
+    outline-offset: calc(-1 * ${tokens.focusRingWidth});
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: ${tokens.spaceXs};
+    min-block-size: 32px;
+    padding-block: ${tokens.spaceXs};
+    padding-inline: ${tokens.spaceM};
+    border: 1px solid ${tokens.colorBorderStrong};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorText};
+    font: inherit;
+    cursor: pointer;
+  }
+  .button:hover {
+    background: ${tokens.colorSurfaceHover};
+  }
+  .button.primary {
+    border-color: ${tokens.colorAccent};
+    background: ${tokens.colorAccent};
+    color: ${tokens.colorAccentText};
+  }
+  .button:focus-visible {
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;

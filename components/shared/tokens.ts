@@ -1,0 +1,114 @@
+/**
+ * Design tokens of the kit as CSS custom properties with full names (`--customers-console-…`).
+ *
+ * Elements never hard-code a colour: they read `tokens.colorText` and friends, each a
+ * `var(--customers-console-color-text, <light value>)`, so an element looks right with no page
+ * stylesheet at all, and a partner themes it by setting the properties anywhere above it (custom
+ * properties inherit into shadow roots).
+ *
+ * Dark values are a second token set switched by `data-theme="dark"` — on the element itself (see
+ * base.styles.ts) or on any ancestor with `themeStyles` adopted by the page — not by
+ * `prefers-color-scheme`, because the partner's product decides the theme, not the OS.
+ */
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+export const TOKEN_PREFIX = '--customers-console-';
+
+/** Light values: the defaults. Text colours meet WCAG AA (4.5:1) on `color-surface` and `color-surface-raised`. */
+export const LIGHT_TOKENS = {
+  'color-surface': '#ffffff',
+  'color-surface-raised': '#f6f7f9',
+  'color-surface-hover': '#eef1f6',
+  'color-surface-selected': '#e3ebfb',
+  'color-text': '#1d2433',
+  'color-text-muted': '#556070',
+  'color-border': '#d5dae1',
+  'color-border-strong': '#a9b1bd',
+  'color-accent': '#1f5fd1',
+  'color-accent-text': '#ffffff',
+  'color-focus-ring': '#1f5fd1',
+  'color-mark-background': '#fff0a8',
+  'color-mark-text': '#1d2433',
+  'color-success': '#1d7a46',
+  'color-warning': '#8a5a00',
+  'color-warning-fill': '#e0a100',
+  'color-danger': '#b42318',
+  'color-danger-fill': '#d92d20',
+  'color-skeleton': '#e6e9ee',
+  'color-badge-background': '#eef1f6',
+  'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  'font-size': '14px',
+  'font-size-small': '12px',
+  'line-height': '1.4',
+  'font-weight-strong': '600',
+  'radius': '6px',
+  'radius-small': '4px',
+  'space-xs': '4px',
+  'space-s': '8px',
+  'space-m': '12px',
+  'space-l': '16px',
+  'space-xl': '24px',
+  'focus-ring-width': '2px',
+  'duration': '150ms',
+} as const;
+
+export type TokenName = keyof typeof LIGHT_TOKENS;
+
+/** Dark values for the tokens that change; the rest keep their light value. */
+export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
+  'color-surface': '#15181e',
+  'color-surface-raised': '#1d2129',
+  'color-surface-hover': '#262b35',
+  'color-surface-selected': '#22324f',
+  'color-text': '#e7eaf0',
+  'color-text-muted': '#a6afbd',
+  'color-border': '#343a46',
+  'color-border-strong': '#555e6d',
+  'color-accent': '#7aa7ff',
+  'color-accent-text': '#0d1424',
+  'color-focus-ring': '#7aa7ff',
+  'color-mark-background': '#6b5a00',
+  'color-mark-text': '#fff8d6',
+  'color-success': '#5fd08f',
+  'color-warning': '#f5c451',
+  'color-warning-fill': '#d69e1f',
+  'color-danger': '#ff8a80',
+  'color-danger-fill': '#f0625a',
+  'color-skeleton': '#2a303b',
+  'color-badge-background': '#262b35',
+};
+
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+type CamelName<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelName<T>>}` : S;
+
+/** `tokens.colorText` → `var(--customers-console-color-text, #1d2433)`, ready for a `css` template. */
+export const tokens = Object.fromEntries(
+  Object.entries(LIGHT_TOKENS).map(([name, value]) => [camel(name), unsafeCSS(`var(${TOKEN_PREFIX}${name}, ${value})`)]),
+) as { [K in TokenName as CamelName<K>]: CSSResult };
+
+/** Declarations (`--customers-console-x: value;`) for a token set, to put under any selector. */
+export function tokenDeclarations(values: Partial<Record<TokenName, string>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${TOKEN_PREFIX}${name}: ${value};`)
+    .join('\n');
+}
+
+/**
+ * A stylesheet for the page (or a story): light tokens on `:root` and `[data-theme="light"]`, dark
+ * tokens under `[data-theme="dark"]`. Adopt it with `document.adoptedStyleSheets`, or copy the text
+ * from `themeStyles.cssText` into the partner's CSS.
+ */
+export const themeStyles: CSSResult = css`
+  :root,
+  [data-theme='light'] {
+    ${unsafeCSS(tokenDeclarations(LIGHT_TOKENS))}
+    color-scheme: light;
+  }
+  [data-theme='dark'] {
+    ${unsafeCSS(tokenDeclarations(DARK_TOKENS))}
+    color-scheme: dark;
+  }
+`;
