@@ -1,0 +1,161 @@
+/**
+ * A popover as a reactive controller: the host renders an anchor (the button that opens it) and a
+ * panel, and asks the controller to open or close it. While it is open the panel sits in the top
+ * layer (the Popover API, so no ancestor's `overflow` clips it) and Floating UI keeps it next to the
+ * anchor; `autoUpdate` runs only while open and is cleaned up on close and when the host leaves the
+ * document. Escape and a click outside close it; focus goes back to the anchor.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import { deepActiveElement, focusIsLost } from './deep-active-element.js';
+
+export interface PopoverOptions {
+  /** Where the panel goes relative to its anchor; `-start` follows the writing direction. */
+  placement?: Placement;
+  /** Called after the popover closed, for whatever reason. */
+  onClose?: (id: string, reason: PopoverCloseReason) => void;
+}
+
+export type PopoverCloseReason = 'escape' | 'outside' | 'focus-left' | 'programmatic';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+function supportsPopoverApi(panel: HTMLElement): boolean {
+  return typeof panel.showPopover === 'function';
+}
+
+export class PopoverController implements ReactiveController {
+  /** The id the host gave the open popover, or null when none is open. */
+  openId: string | null = null;
+
+  private readonly host: Host;
+  private readonly options: PopoverOptions;
+  private anchor: HTMLElement | null = null;
+  private panel: HTMLElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+
+  constructor(host: Host, options: PopoverOptions = {}) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  isOpen(id?: string): boolean {
+    return id === undefined ? this.openId !== null : this.openId === id;
+  }
+
+  /**
+   * Shows `panel` next to `anchor`. Any other popover of this controller closes first. The host
+   * moves focus into the panel afterwards if it wants to (a listbox's search field, say).
+   */
+  open(id: string, anchor: HTMLElement, panel: HTMLElement): void {
+    if (this.openId === id) return;
+    if (this.openId !== null) this.close({ returnFocus: false });
+    this.openId = id;
+    this.anchor = anchor;
+    this.panel = panel;
+    // Until the first position lands the panel would flash at the viewport's corner.
+    panel.style.visibility = 'hidden';
+    if (supportsPopoverApi(panel)) {
+      if (!panel.matches(':popover-open')) panel.showPopover();
+    } else {
+      panel.hidden = false;
+    }
+    this.stopAutoUpdate = autoUpdate(anchor, panel, () => void this.position());
+    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+    document.addEventListener('focusin', this.onDocumentFocusIn, true);
+    document.addEventListener('keydown', this.onDocumentKeyDown, true);
+    this.host.requestUpdate();
+  }
+
+  toggle(id: string, anchor: HTMLElement, panel: HTMLElement): void {
+    if (this.openId === id) this.close({ returnFocus: true });
+    else this.open(id, anchor, panel);
+  }
+
+  close({ returnFocus = true, reason = 'programmatic' }: { returnFocus?: boolean; reason?: PopoverCloseReason } = {}): void {
+    const { openId, anchor, panel } = this;
+    if (openId === null || !panel) return;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    document.removeEventListener('focusin', this.onDocumentFocusIn, true);
+    document.removeEventListener('keydown', this.onDocumentKeyDown, true);
+    const focusWasInside = containsDeep(panel, deepActiveElement());
+    if (supportsPopoverApi(panel)) {
+      if (panel.matches(':popover-open')) panel.hidePopover();
+    } else {
+      panel.hidden = true;
+    }
+    this.openId = null;
+    this.anchor = null;
+    this.panel = null;
+    if (anchor && (returnFocus || (focusWasInside && focusIsLost()))) anchor.focus();
+    this.host.requestUpdate();
+    this.options.onClose?.(openId, reason);
+  }
+
+  hostDisconnected(): void {
+    this.close({ returnFocus: false });
+  }
+
+  private async position(): Promise<void> {
+    const { anchor, panel } = this;
+    if (!anchor || !panel) return;
+    const { x, y } = await computePosition(anchor, panel, {
+      strategy: 'fixed',
+      placement: this.options.placement ?? 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+            elements.floating.style.maxWidth = `${Math.max(200, availableWidth)}px`;
+          },
+        }),
+      ],
+    });
+    // The popover may have closed while the position was computed.
+    if (this.panel !== panel) return;
+    Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, visibility: '' });
+  }
+
+  private isInside(event: Event): boolean {
+    const path = event.composedPath();
+    return (this.panel !== null && path.includes(this.panel)) || (this.anchor !== null && path.includes(this.anchor));
+  }
+
+  private readonly onDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.isInside(event)) return;
+    const anchor = this.anchor;
+    this.close({ returnFocus: false, reason: 'outside' });
+    // A click on something focusable keeps its focus; a click on empty page would drop focus on
+    // <body>, so it goes back to the anchor once the browser has moved it.
+    setTimeout(() => {
+      if (anchor?.isConnected && focusIsLost()) anchor.focus();
+    });
+  };
+
+  private readonly onDocumentFocusIn = (event: FocusEvent): void => {
+    // Tabbing out of the panel closes it without pulling focus back.
+    if (!this.isInside(event)) this.close({ returnFocus: false, reason: 'focus-left' });
+  };
+
+  private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    // Escape belongs to the popover while it is open: not to a search field or a dialog around it.
+    event.preventDefault();
+    event.stopPropagation();
+    this.close({ returnFocus: true, reason: 'escape' });
+  };
+}
+
+function containsDeep(root: Node, node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (n === root) return true;
+  }
+  return false;
+}
