@@ -1,0 +1,62 @@
+/**
+ * Sort rules shared by client mode, MemoryBackend and the SQLite server: names compare by their
+ * folded form in plain code-unit order (reproducible in SQLite, unlike Intl.Collator), and every
+ * sort breaks ties by id ascending whatever the direction (`ORDER BY key dir, id ASC`).
+ */
+import { SORT_KEYS, type Customer, type SortKey } from '../model/schemas.js';
+import type { CustomerSort } from './types.js';
+import { DEFAULT_SORT } from './types.js';
+import { foldText } from './fold.js';
+
+/** The key names are ordered by: compare with `<` (code units), never localeCompare. */
+export function nameSortKey(name: string): string {
+  return foldText(name);
+}
+
+/** A second click on the same key reverses; a new key starts ascending for name, descending otherwise. */
+export function nextSort(current: CustomerSort, key: SortKey): CustomerSort {
+  if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: key === 'name' ? 'asc' : 'desc' };
+}
+
+/** The wire form of a sort: `name` ascending, `-name` descending. */
+export type SortParam = SortKey | `-${SortKey}`;
+
+export function sortToParam(sort: CustomerSort): SortParam {
+  return sort.dir === 'desc' ? `-${sort.key}` : sort.key;
+}
+
+/** The sort a wire value names, or null when it names none. */
+export function sortFromParam(value: string): CustomerSort | null {
+  const desc = value.startsWith('-');
+  const key = desc ? value.slice(1) : value;
+  if (!(SORT_KEYS as readonly string[]).includes(key)) return null;
+  return { key: key as SortKey, dir: desc ? 'desc' : 'asc' };
+}
+
+export const DEFAULT_SORT_PARAM: SortParam = sortToParam(DEFAULT_SORT);
+
+/** The value a customer is sorted by for a key (name: its sort key; created_at: epoch ms). */
+export function sortValue(customer: Customer, key: SortKey): string | number {
+  switch (key) {
+    case 'name':
+      return nameSortKey(customer.name);
+    case 'created_at':
+      return Date.parse(customer.created_at);
+    case 'tasks_used':
+      return customer.tasks_used;
+    case 'connections':
+      return customer.connections;
+  }
+}
+
+/**
+ * Sorts customers by a sort, ties by id ascending. Computes each key once; for large lists that are
+ * queried repeatedly use `createCustomerIndex`, which caches whole orders.
+ */
+export function sortCustomers(customers: readonly Customer[], sort: CustomerSort): Customer[] {
+  const keyed = customers.map((c) => ({ c, k: sortValue(c, sort.key) }));
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.c.id - b.c.id));
+  return keyed.map((x) => x.c);
+}
