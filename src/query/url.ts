@@ -32,7 +32,12 @@ export function queryToSearchParams(query: CustomerQuery): URLSearchParams {
   return params;
 }
 
-export function queryFromSearchParams(params: URLSearchParams): { query: CustomerQuery; problems: string[] } {
+/**
+ * The query a URL describes. Empty values count as absent (a form sends `status=` for "any"), and
+ * anything else that does not fit is left at its default and described in `problems`.
+ */
+export function queryFromSearchParams(search: URLSearchParams): { query: CustomerQuery; problems: string[] } {
+  const params = withoutEmptyValues(search);
   const problems: string[] = [];
   const query: CustomerQuery = { ...DEFAULT_QUERY, plans: [] };
 
@@ -108,6 +113,12 @@ function readJoined(params: URLSearchParams, problems: string[]): JoinedRange | 
   }
   if (from === null && to === null) return joined === OPEN_CUSTOM ? { from: null, to: null } : null;
   return { from, to };
+}
+
+function withoutEmptyValues(search: URLSearchParams): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const [name, value] of search) if (value !== '') kept.append(name, value);
+  return kept;
 }
 
 function fitsId(schema: typeof PlanId, value: string): boolean {

@@ -1,0 +1,168 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Customer } from '../../src/model/schemas.js';
+import { customerStatus } from '../../src/model/rules.js';
+import {
+  applyListParams,
+  createCustomerIndex,
+  DEFAULT_QUERY,
+  foldText,
+  nameSortKey,
+  parseListParams,
+  queryToListParams,
+  resolveJoinedRange,
+  runQuery,
+  type CustomerQuery,
+  type ValidListParams,
+} from '../../src/query/index.js';
+import { generateCustomers } from '../../src/backend/generate.js';
+import { createRng, customer, randomQuery } from './query-fixtures.js';
+
+const now = new Date('2024-03-01T12:00:00.000Z');
+const ids = (list: readonly Customer[]) => list.map((c) => c.id);
+
+const people = [
+  customer({ id: 1, name: 'Acme Logistics', external_id: 'ACME-1', plan_id: 'starter', created_at: '2024-02-29T23:59:59.999Z', top_apps: ['slack', 'jira'] }),
+  customer({ id: 2, name: 'Société Générale', plan_id: 'growth', created_at: '2024-03-01T00:00:00.000Z', in_trial: true, trial_ends_at: '2024-03-10T00:00:00.000Z' }),
+  customer({ id: 3, name: 'Zeta Foods', external_id: 'acme-legacy', plan_id: 'free', created_at: '2023-12-31T12:00:00.000Z', top_apps: ['slack'] }),
+  customer({ id: 4, name: 'Ørsted Energi', plan_id: 'growth', in_trial: true, trial_ends_at: '2024-03-01T12:00:00.000Z', created_at: '2024-01-31T00:00:00.000Z' }),
+  customer({ id: 5, name: 'ACME Corp', plan_id: 'business', created_at: '2022-06-01T00:00:00.000Z', top_apps: ['jira'] }),
+];
+const query = (fields: Partial<CustomerQuery>): CustomerQuery => ({ ...DEFAULT_QUERY, ...fields });
+
+test('the default query returns everyone, newest first, with status counts', () => {
+  const result = runQuery(createCustomerIndex(people), DEFAULT_QUERY, now);
+  assert.deepEqual(ids(result.items), [2, 1, 4, 3, 5]);
+  assert.equal(result.total, 5);
+  // 4's trial ends exactly now: ended (same rule as customerStatus). 3 is on the free plan.
+  assert.deepEqual(result.counts, { all: 5, active: 2, trial: 1, expired: 2 });
+});
+
+test('search matches name or external ID, accent- and case-insensitively', () => {
+  const index = createCustomerIndex(people);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'acme', sort: { key: 'name', dir: 'asc' } }), now).items), [5, 1, 3]);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'GENERALE' }), now).items), [2]);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'ørsted' }), now).items), [4]);
+  assert.deepEqual(ids(runQuery(index, query({ q: '   ' }), now).items), [2, 1, 4, 3, 5]);
+  assert.deepEqual(runQuery(index, query({ q: 'nobody' }), now), { items: [], total: 0, counts: { all: 0, active: 0, trial: 0, expired: 0 } });
+});
+
+test('counts ignore the status filter; total honours it', () => {
+  const index = createCustomerIndex(people);
+  const expired = runQuery(index, query({ status: 'expired' }), now);
+  assert.deepEqual(ids(expired.items), [4, 3]);
+  assert.equal(expired.total, 2);
+  assert.deepEqual(expired.counts, { all: 5, active: 2, trial: 1, expired: 2 });
+  const trialAcme = runQuery(index, query({ status: 'trial', q: 'acme' }), now);
+  assert.deepEqual(trialAcme.items, []);
+  assert.deepEqual(trialAcme.counts, { all: 3, active: 2, trial: 0, expired: 1 });
+});
+
+test('statuses follow the clock given to each query, on the same index', () => {
+  const index = createCustomerIndex(people);
+  const earlier = runQuery(index, query({ status: 'trial' }), new Date('2024-03-01T11:59:59.999Z'));
+  assert.deepEqual(ids(earlier.items), [2, 4]);
+  const later = runQuery(index, query({ status: 'trial' }), new Date('2024-03-10T00:00:00.000Z'));
+  assert.deepEqual(ids(later.items), []);
+});
+
+test('plan, app and joined filters', () => {
+  const index = createCustomerIndex(people);
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['growth', 'free'] }), now).items), [2, 4, 3]);
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['unknown'] }), now).items), []);
+  assert.deepEqual(ids(runQuery(index, query({ app: 'slack' }), now).items), [1, 3]);
+  assert.deepEqual(ids(runQuery(index, query({ app: 'jira' }), now).items), [1, 5]);
+  assert.deepEqual(ids(runQuery(index, query({ app: 'nobody-has-it' }), now).items), []);
+  // Inclusive UTC dates: 23:59:59.999 on Feb 29 is Feb 29; midnight on Mar 1 is Mar 1.
+  assert.deepEqual(ids(runQuery(index, query({ joined: { from: '2024-02-29', to: '2024-02-29' } }), now).items), [1]);
+  assert.deepEqual(ids(runQuery(index, query({ joined: { from: '2024-03-01', to: null } }), now).items), [2]);
+  assert.deepEqual(ids(runQuery(index, query({ joined: { from: null, to: '2023-12-31' } }), now).items), [3, 5]);
+  // Last 30 days at 2024-03-01: from 2024-01-31, so customer 4 (joined that midnight) is in.
+  assert.deepEqual(ids(runQuery(index, query({ joined: { preset: '30d' } }), now).items), [2, 1, 4]);
+  assert.deepEqual(ids(runQuery(index, query({ joined: { preset: 'year' } }), now).items), [2, 1, 4]);
+});
+
+function valid(params: Parameters<typeof parseListParams>[0]): ValidListParams {
+  const result = parseListParams(params);
+  assert.ok(result.success);
+  return result.data;
+}
+
+test('applyListParams pages the results; a page past the end is empty, not an error', () => {
+  const first = applyListParams(people, valid({ sort: 'name', per_page: 2 }), now);
+  assert.deepEqual(ids(first.items), [5, 1]);
+  assert.equal(first.total, 5);
+  assert.equal(first.page, 1);
+  assert.equal(first.per_page, 2);
+  assert.deepEqual(first.counts, { all: 5, active: 2, trial: 1, expired: 2 });
+  // Names order by folded code units: 'ø' has no decomposition, so Ørsted comes after Zeta.
+  assert.deepEqual(ids(applyListParams(people, valid({ sort: 'name', per_page: 2, page: 2 }), now).items), [2, 3]);
+  assert.deepEqual(ids(applyListParams(people, valid({ sort: 'name', per_page: 2, page: 3 }), now).items), [4]);
+  const past = applyListParams(people, valid({ sort: 'name', per_page: 2, page: 4 }), now);
+  assert.deepEqual(past.items, []);
+  assert.equal(past.total, 5);
+  assert.equal(past.page, 4);
+  assert.deepEqual(applyListParams([], valid({}), now), { items: [], total: 0, page: 1, per_page: 50, counts: { all: 0, active: 0, trial: 0, expired: 0 } });
+});
+
+/** The contract written out plainly, as an oracle for the indexed implementation. */
+function reference(customers: readonly Customer[], q: CustomerQuery, at: Date) {
+  const needle = foldText(q.q.trim());
+  const { from, to } = resolveJoinedRange(q.joined, at);
+  const base = customers.filter((c) => {
+    const day = new Date(c.created_at).toISOString().slice(0, 10);
+    return (
+      (needle === '' || foldText(c.name).includes(needle) || (c.external_id !== null && foldText(c.external_id).includes(needle))) &&
+      (q.plans.length === 0 || q.plans.includes(c.plan_id)) &&
+      (q.app === null || c.top_apps.includes(q.app)) &&
+      (from === undefined || day >= from) &&
+      (to === undefined || day <= to)
+    );
+  });
+  const counts = { all: base.length, active: 0, trial: 0, expired: 0 };
+  for (const c of base) counts[customerStatus(c, at)]++;
+  const value = (c: Customer) =>
+    q.sort.key === 'name' ? nameSortKey(c.name) : q.sort.key === 'created_at' ? Date.parse(c.created_at) : c[q.sort.key];
+  const items = base
+    .filter((c) => q.status === 'all' || customerStatus(c, at) === q.status)
+    .sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      return x === y ? a.id - b.id : (x < y ? -1 : 1) * (q.sort.dir === 'asc' ? 1 : -1);
+    });
+  return { items, total: items.length, counts };
+}
+
+test('runQuery and applyListParams agree with the plain contract on random queries over generated data', () => {
+  const anchor = new Date('2025-06-01T00:00:00.000Z');
+  const customers = generateCustomers({ seed: 17, count: 2000, anchor });
+  const index = createCustomerIndex(customers);
+  const rng = createRng(99);
+  const terms = ['a', 'e', 'é', 'co', 'acme', 'ス', 'شركة', 'ext', '1', 'inc.', '<', 'zz-nothing'];
+  const plans = ['starter', 'growth', 'business', 'enterprise', 'free'];
+  const apps = [...new Set(customers.flatMap((c) => c.top_apps))].slice(0, 6);
+  for (let round = 0; round < 150; round++) {
+    const random = randomQuery(rng);
+    const q: CustomerQuery = {
+      ...random,
+      q: rng.chance(0.7) ? rng.pick(terms) : random.q,
+      plans: rng.chance(0.5) ? [] : plans.filter(() => rng.chance(0.4)),
+      app: rng.chance(0.6) ? null : rng.pick(apps),
+      page: 1,
+    };
+    const at = new Date(anchor.getTime() + rng.int(-5, 40) * 3_600_000 * 12);
+    const expected = reference(customers, q, at);
+    const got = runQuery(index, q, at);
+    assert.deepEqual(ids(got.items), ids(expected.items), JSON.stringify(q));
+    assert.equal(got.total, expected.total);
+    assert.deepEqual(got.counts, expected.counts);
+
+    const perPage = rng.int(1, 200);
+    const pages = Math.ceil(expected.total / perPage) + 1;
+    const page = rng.int(1, pages);
+    const paged = applyListParams(customers, valid(queryToListParams({ ...q, page }, at, perPage)), at);
+    assert.deepEqual(ids(paged.items), ids(expected.items.slice((page - 1) * perPage, page * perPage)), JSON.stringify(q));
+    assert.equal(paged.total, expected.total);
+    assert.deepEqual(paged.counts, expected.counts);
+  }
+});
