@@ -1,0 +1,315 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.js';
+
+export const customerTableStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    block-size: var(--customer-table-block-size, 560px);
+    min-block-size: 0;
+    position: relative;
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    overflow: hidden;
+  }
+
+  .row-height-probe {
+    position: absolute;
+    inline-size: 0;
+    block-size: var(--customer-table-row-height, 56px);
+    visibility: hidden;
+    pointer-events: none;
+  }
+
+  .scroller {
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    position: relative;
+  }
+
+  .grid {
+    min-inline-size: var(--customer-table-min-inline-size, 880px);
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: var(
+      --customer-table-columns,
+      minmax(14rem, 2.6fr) minmax(7rem, 1fr) minmax(11rem, 1.5fr) minmax(7rem, 0.9fr) minmax(9rem, 1.3fr)
+    );
+    align-items: center;
+  }
+
+  .cell {
+    min-inline-size: 0;
+    padding-block: ${tokens.spaceXs};
+    padding-inline: ${tokens.spaceM};
+    overflow: hidden;
+    outline-offset: -2px;
+  }
+
+  .header {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    background: var(--customer-table-header-background, ${tokens.colorSurfaceRaised});
+    border-block-end: 1px solid ${tokens.colorBorder};
+  }
+
+  .header-cell {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spaceXs};
+    min-block-size: 44px;
+    font-size: ${tokens.fontSizeSmall};
+    font-weight: ${tokens.fontWeightStrong};
+    color: ${tokens.colorTextMuted};
+    user-select: none;
+  }
+
+  .header-cell[data-sortable] {
+    cursor: pointer;
+  }
+
+  .header-cell[data-sortable]:hover {
+    color: ${tokens.colorText};
+  }
+
+  .sort-indicator {
+    flex: none;
+    inline-size: 12px;
+    block-size: 12px;
+    fill: currentColor;
+    opacity: 0;
+    transition: transform ${tokens.duration}, opacity ${tokens.duration};
+  }
+
+  .header-cell[aria-sort] {
+    color: ${tokens.colorText};
+  }
+
+  .header-cell[aria-sort] .sort-indicator {
+    opacity: 1;
+  }
+
+  .header-cell[data-sortable]:hover .sort-indicator[data-dir='none'] {
+    opacity: 0.4;
+  }
+
+  .sort-indicator[data-dir='desc'] {
+    transform: rotate(180deg);
+  }
+
+  .body {
+    position: relative;
+    contain: strict;
+    inline-size: 100%;
+  }
+
+  .body-row {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    block-size: var(--customer-table-row-height, 56px);
+    border-block-end: 1px solid ${tokens.colorBorder};
+    cursor: pointer;
+    will-change: transform;
+  }
+
+  .body-row:hover {
+    background: var(--customer-table-row-hover-background, ${tokens.colorSurfaceHover});
+  }
+
+  .body-row:focus-within {
+    background: ${tokens.colorSurfaceSelected};
+  }
+
+  .customer {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+  }
+
+  .customer-line {
+    display: flex;
+    align-items: baseline;
+    gap: ${tokens.spaceXs};
+    min-inline-size: 0;
+    white-space: nowrap;
+  }
+
+  .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    font-weight: ${tokens.fontWeightStrong};
+    unicode-bidi: isolate;
+  }
+
+  .external-id {
+    flex: none;
+    max-inline-size: 40%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    color: ${tokens.colorTextMuted};
+    unicode-bidi: isolate;
+  }
+
+  .secondary {
+    font-size: ${tokens.fontSizeSmall};
+    color: ${tokens.colorTextMuted};
+  }
+
+  .plan {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .status {
+    flex: none;
+    padding-inline: ${tokens.spaceXs};
+    border-radius: ${tokens.radiusSmall};
+    background: ${tokens.colorBadgeBackground};
+    color: ${tokens.colorText};
+  }
+
+  .status[data-status='expired'] {
+    color: ${tokens.colorDanger};
+  }
+
+  mark {
+    background: ${tokens.colorMarkBackground};
+    color: ${tokens.colorMarkText};
+    border-radius: 2px;
+  }
+
+  .usage {
+    display: flex;
+    flex-direction: column;
+    gap: ${tokens.spaceXs};
+  }
+
+  .usage-figures {
+    display: flex;
+    align-items: baseline;
+    gap: ${tokens.spaceS};
+    white-space: nowrap;
+  }
+
+  .usage-level {
+    font-size: ${tokens.fontSizeSmall};
+    font-weight: ${tokens.fontWeightStrong};
+  }
+
+  .usage[data-level='near'] .usage-level {
+    color: ${tokens.colorWarning};
+  }
+
+  .usage[data-level='over'] .usage-level {
+    color: ${tokens.colorDanger};
+  }
+
+  .usage-bar {
+    display: block;
+    block-size: 6px;
+    max-inline-size: 10rem;
+    border-radius: 3px;
+    background: ${tokens.colorSkeleton};
+    overflow: hidden;
+  }
+
+  .usage-fill {
+    display: block;
+    block-size: 100%;
+    background: ${tokens.colorAccent};
+  }
+
+  .usage-bar[data-level='near'] .usage-fill {
+    background: ${tokens.colorWarningFill};
+  }
+
+  /* Over the limit is striped as well as red, so it does not rely on colour alone. */
+  .usage-bar[data-level='over'] .usage-fill {
+    background: repeating-linear-gradient(
+      -45deg,
+      ${tokens.colorDangerFill} 0 4px,
+      color-mix(in srgb, ${tokens.colorDangerFill} 60%, transparent) 4px 8px
+    );
+  }
+
+  .apps {
+    display: flex;
+    gap: ${tokens.spaceXs};
+  }
+
+  .app-icon {
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
+    border-radius: ${tokens.radiusSmall};
+  }
+
+  .app-initials {
+    display: inline-grid;
+    place-items: center;
+    background: ${tokens.colorBadgeBackground};
+    color: ${tokens.colorText};
+    font-size: 10px;
+    font-weight: ${tokens.fontWeightStrong};
+  }
+
+  .muted {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .placeholder {
+    display: block;
+    inline-size: 60%;
+    block-size: 10px;
+    border-radius: 5px;
+    background: ${tokens.colorSkeleton};
+    animation: shimmer 1.2s ease-in-out infinite alternate;
+  }
+
+  .placeholder.wide {
+    inline-size: 80%;
+  }
+
+  @keyframes shimmer {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.45;
+    }
+  }
+
+  .skeleton-row {
+    block-size: var(--customer-table-row-height, 56px);
+    border-block-end: 1px solid ${tokens.colorBorder};
+  }
+
+  .message {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: ${tokens.spaceS};
+    padding: ${tokens.spaceXl};
+    text-align: center;
+  }
+
+  .message p {
+    margin: 0;
+  }
+
+  .message-title {
+    font-weight: ${tokens.fontWeightStrong};
+  }
+
+  .message-body {
+    color: ${tokens.colorTextMuted};
+    overflow-wrap: anywhere;
+  }
+`;
