@@ -8,6 +8,10 @@
  *   (external ID taken). 409 carries `errors.external_id`, and unknown plans/apps are 422 on
  *   `plan_id` / `app_ids`.
  * - Ids are never reused: a new customer gets one more than the highest id ever held.
+ * - Limits are derived again from the plan and the clock on every read, so a trial that ended an
+ *   hour ago already shows the free plan's limits.
+ * - Collaborators are generated (`generateCollaborators(seed, id)`) for the customers the backend
+ *   starts with; a customer created later has none yet.
  * - Writes to the customer record (PATCH, plan, trial) bump `version`; app access does not.
  * - Changing the plan first settles an ended trial, so choosing a plan for an expired customer
  *   makes it active on that plan; enabling a trial keeps the plan; limits follow every change.
@@ -126,6 +130,8 @@ export class MemoryBackend implements Backend {
   private readonly customers = new Map<number, Customer>();
   private readonly idByExternalId = new Map<string, number>();
   private readonly appAccess = new Map<number, AppAccess>();
+  /** Customers created through this backend: they have no collaborators yet. */
+  private readonly createdIds = new Set<number>();
   private readonly idempotency = new Map<string, IdempotentCreate>();
   private nextId: number;
 
@@ -158,7 +164,9 @@ export class MemoryBackend implements Backend {
     await this.enter(options);
     const parsed = parseListParams(params);
     if (!parsed.success) throw unprocessable('The list parameters are not valid.', parsed.errors);
-    return structuredClone(applyListParams([...this.customers.values()], parsed.data, this.now()));
+    const now = this.now();
+    const page = applyListParams([...this.customers.values()], parsed.data, now);
+    return { ...page, items: page.items.map((c) => this.view(c, now)) };
   }
 
   async createCustomer(input: NewCustomer, options?: CreateOptions): Promise<Customer> {
@@ -208,6 +216,7 @@ export class MemoryBackend implements Backend {
       now,
     );
     this.customers.set(customer.id, customer);
+    this.createdIds.add(customer.id);
     if (externalId !== null) this.idByExternalId.set(externalId, customer.id);
     if (key !== undefined) this.idempotency.set(key, { body, customerId: customer.id, result: structuredClone(customer) });
     return structuredClone(customer);
@@ -215,7 +224,7 @@ export class MemoryBackend implements Backend {
 
   async getCustomer(ref: CustomerRef, options?: CallOptions): Promise<Customer> {
     await this.enter(options);
-    return structuredClone(this.find(ref));
+    return this.view(this.find(ref), this.now());
   }
 
   async updateCustomer(ref: CustomerRef, patch: CustomerPatch, version: number, options?: CallOptions): Promise<Customer> {
@@ -240,7 +249,7 @@ export class MemoryBackend implements Backend {
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     if (externalId !== null) this.idByExternalId.set(externalId, current.id);
     this.customers.set(current.id, updated);
-    return structuredClone(updated);
+    return this.view(updated, this.now());
   }
 
   async deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void> {
@@ -304,7 +313,7 @@ export class MemoryBackend implements Backend {
 
   async listCollaborators(ref: CustomerRef, options?: CallOptions): Promise<Collaborator[]> {
     await this.enter(options);
-    return generateCollaborators(this.seed, this.find(ref).id);
+    return this.collaboratorsOf(this.find(ref).id);
   }
 
   async getDashboard(ref: CustomerRef, period: DashboardPeriod, options?: CallOptions): Promise<DashboardStats> {
@@ -319,8 +328,7 @@ export class MemoryBackend implements Backend {
   async switchToAccount(ref: CustomerRef, options?: CallOptions): Promise<{ url: string }> {
     await this.enter(options);
     const customer = this.find(ref);
-    const collaborators = generateCollaborators(this.seed, customer.id);
-    if (!collaborators.some((c) => c.email.toLowerCase() === this.adminEmail)) {
+    if (!this.collaboratorsOf(customer.id).some((c) => c.email.toLowerCase() === this.adminEmail)) {
       throw new HttpError(
         problem(
           403,
@@ -391,6 +399,11 @@ export class MemoryBackend implements Backend {
     return customer;
   }
 
+  /** Generated on demand (cheap, deterministic) rather than held for every customer. */
+  private collaboratorsOf(customerId: number): Collaborator[] {
+    return this.createdIds.has(customerId) ? [] : generateCollaborators(this.seed, customerId);
+  }
+
   private checkVersion(current: Customer, version: number): void {
     if (version !== current.version) {
       throw new HttpError(
@@ -405,7 +418,12 @@ export class MemoryBackend implements Backend {
 
   private save(customer: Customer): Customer {
     this.customers.set(customer.id, customer);
-    return structuredClone(customer);
+    return this.view(customer, this.now());
+  }
+
+  /** What a caller gets: a copy, with limits derived at `now` from the plan and the trial. */
+  private view(customer: Customer, now: Date): Customer {
+    return withLimits(structuredClone(customer), this.plans, now);
   }
 }
 

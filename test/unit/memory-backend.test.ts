@@ -337,7 +337,33 @@ describe('writes', () => {
   });
 });
 
+describe('time', () => {
+  test('limits are derived at read time: a trial that has just ended shows the free plan limits', async () => {
+    const base = generateCustomers({ seed: 1, count: 1, anchor: startOfUtcDay(NOW) })[0]!;
+    let clock = NOW;
+    const backend = new MemoryBackend({
+      now: () => clock,
+      customers: [{ ...base, plan_id: 'business', in_trial: true, trial_ends_at: new Date(NOW.getTime() + 3_600_000).toISOString() }],
+    });
+    const during = await backend.getCustomer(1);
+    assert.equal(customerStatus(during, clock), 'trial');
+    assert.deepEqual([during.task_limit, during.connection_limit], [100, 100]);
+    clock = new Date(NOW.getTime() + 2 * 3_600_000);
+    const after = await backend.getCustomer(1);
+    assert.equal(customerStatus(after, clock), 'expired');
+    assert.deepEqual([after.task_limit, after.connection_limit], [100, 5]);
+    assert.deepEqual((await backend.listCustomers({ status: 'expired' })).items, [after]);
+  });
+});
+
 describe('collaborators, switching, dashboards, embed sessions', () => {
+  test('a customer created here has no collaborators yet, so nobody may switch into it', async () => {
+    const backend = memory({ size: 2 });
+    const created = await backend.createCustomer(newCustomer);
+    assert.deepEqual(await backend.listCollaborators(created.id), []);
+    await httpError(backend.switchToAccount(created.id), 403);
+  });
+
   test('switching is allowed exactly where the admin is a collaborator', async () => {
     const backend = memory({ size: 30 });
     let allowed = 0;
