@@ -32,7 +32,15 @@ import type {
   Plan,
 } from '../model/schemas.js';
 import { disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
-import { applyListParams, parseListParams } from '../query/index.js';
+import {
+  DEFAULT_SORT,
+  createCustomerIndex,
+  listParamsFilter,
+  parseListParams,
+  queryIndex,
+  sortFromParam,
+  type CustomerIndex,
+} from '../query/index.js';
 import type { CustomerListParams } from '../query/types.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
 import { HttpError, fieldErrorsFrom, problem, type FieldErrors } from './errors.js';
@@ -134,6 +142,8 @@ export class MemoryBackend implements Backend {
   private readonly createdIds = new Set<number>();
   private readonly idempotency = new Map<string, IdempotentCreate>();
   private nextId: number;
+  /** The query index of the current customers with its cached sort orders; dropped on every write. */
+  private index: CustomerIndex | null = null;
 
   constructor(options: MemoryBackendOptions = {}) {
     this.seed = options.seed ?? 1;
@@ -148,12 +158,13 @@ export class MemoryBackend implements Backend {
     this.partner = structuredClone(options.partner ?? DEMO_PARTNER);
     this.adminEmail = (options.adminEmail ?? this.partner.admin.email).toLowerCase();
 
-    const initial =
-      options.customers ??
-      generateCustomers({ seed: this.seed, count: options.size ?? 200, anchor: startOfUtcDay(this.now()) });
+    // Given customers are copied (the caller keeps its own); generated ones are ours already.
+    const initial = options.customers
+      ? structuredClone([...options.customers]).sort((a, b) => a.id - b.id)
+      : generateCustomers({ seed: this.seed, count: options.size ?? 200, anchor: startOfUtcDay(this.now()) });
     let maxId = 0;
-    for (const customer of [...initial].sort((a, b) => a.id - b.id)) {
-      this.customers.set(customer.id, structuredClone(customer));
+    for (const customer of initial) {
+      this.customers.set(customer.id, customer);
       if (customer.external_id !== null) this.idByExternalId.set(customer.external_id, customer.id);
       maxId = Math.max(maxId, customer.id);
     }
@@ -164,9 +175,16 @@ export class MemoryBackend implements Backend {
     await this.enter(options);
     const parsed = parseListParams(params);
     if (!parsed.success) throw unprocessable('The list parameters are not valid.', parsed.errors);
+    const valid = parsed.data;
     const now = this.now();
-    const page = applyListParams([...this.customers.values()], parsed.data, now);
-    return { ...page, items: page.items.map((c) => this.view(c, now)) };
+    // Same rules as applyListParams, on an index kept between calls so large stores stay fast.
+    const index = (this.index ??= createCustomerIndex([...this.customers.values()]));
+    const result = queryIndex(index, listParamsFilter(valid), sortFromParam(valid.sort) ?? DEFAULT_SORT, now);
+    const start = (valid.page - 1) * valid.per_page;
+    const end = Math.min(result.total, start + valid.per_page);
+    const items: Customer[] = [];
+    for (let k = start; k < end; k++) items.push(this.view(index.customers[result.rows[k]!]!, now));
+    return { items, total: result.total, page: valid.page, per_page: valid.per_page, counts: result.counts };
   }
 
   async createCustomer(input: NewCustomer, options?: CreateOptions): Promise<Customer> {
@@ -216,6 +234,7 @@ export class MemoryBackend implements Backend {
       now,
     );
     this.customers.set(customer.id, customer);
+    this.index = null;
     this.createdIds.add(customer.id);
     if (externalId !== null) this.idByExternalId.set(externalId, customer.id);
     if (key !== undefined) this.idempotency.set(key, { body, customerId: customer.id, result: structuredClone(customer) });
@@ -249,6 +268,7 @@ export class MemoryBackend implements Backend {
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     if (externalId !== null) this.idByExternalId.set(externalId, current.id);
     this.customers.set(current.id, updated);
+    this.index = null;
     return this.view(updated, this.now());
   }
 
@@ -257,6 +277,7 @@ export class MemoryBackend implements Backend {
     const current = this.find(ref);
     this.checkVersion(current, version);
     this.customers.delete(current.id);
+    this.index = null;
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     this.appAccess.delete(current.id);
     for (const [key, entry] of this.idempotency) if (entry.customerId === current.id) this.idempotency.delete(key);
@@ -418,6 +439,7 @@ export class MemoryBackend implements Backend {
 
   private save(customer: Customer): Customer {
     this.customers.set(customer.id, customer);
+    this.index = null;
     return this.view(customer, this.now());
   }
 

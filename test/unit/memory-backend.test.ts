@@ -69,6 +69,20 @@ describe('seeded data', () => {
     assert.deepEqual(Object.keys(error.fieldErrors).sort(), ['joined_from', 'per_page', 'sort']);
   });
 
+  test('lists see every write, even right after a list (the cached index is dropped on writes)', async () => {
+    const backend = memory({ size: 50 });
+    assert.equal((await backend.listCustomers({ q: 'zanzibar' })).total, 0);
+    const created = await backend.createCustomer({ ...newCustomer, name: 'Zanzibar Spices' });
+    assert.deepEqual((await backend.listCustomers({ q: 'zanzibar' })).items, [created]);
+    const renamed = await backend.updateCustomer(created.id, { name: 'Zanzíbar Gewürze' }, 1);
+    assert.deepEqual((await backend.listCustomers({ q: 'gewurze' })).items, [renamed]);
+    const onPlan = await backend.setPlan(created.id, 'enterprise');
+    assert.deepEqual((await backend.listCustomers({ q: 'zanzibar', plan: ['enterprise'] })).items, [onPlan]);
+    await backend.deleteCustomer(created.id, onPlan.version);
+    assert.equal((await backend.listCustomers({ q: 'zanzibar' })).total, 0);
+    assert.equal((await backend.listCustomers({})).total, 50);
+  });
+
   test('lists filter and count statuses through the query rules', async () => {
     const backend = memory({ size: 300 });
     const all = await backend.listCustomers({ per_page: 200 });
