@@ -593,8 +593,8 @@ export class CustomerTable extends LitElement {
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = new ResizeObserver(() => this.#measure());
     this.#resizeObserver.observe(this.scroller);
+    // Its first callback comes before the next paint, so the first painted rows fit the viewport.
     this.#resizeObserver.observe(this.rowHeightProbe);
-    this.#measure();
   }
 
   #measure(): void {
