@@ -15,8 +15,11 @@
  * - Writes to the customer record (PATCH, plan, trial) bump `version`; app access does not.
  * - Changing the plan first settles an ended trial, so choosing a plan for an expired customer
  *   makes it active on that plan; enabling a trial keeps the plan; limits follow every change.
- * - An Idempotency-Key returns the first result for the same body (compared as canonical JSON) and
- *   answers 422 when reused with another body; deleting the customer forgets its keys.
+ * - Origins in a PATCH are checked one by one with the embed rules (src/embed/origins.ts) and
+ *   stored normalised without duplicates; a bad one is a 422 on `origins[i]` naming the entry.
+ * - An Idempotency-Key (1–255 printable ASCII, else 400) returns the first result for the same
+ *   body (compared as canonical JSON) and answers 422 when reused with another body; deleting the
+ *   customer forgets its keys.
  */
 import { DASHBOARD_PERIODS, AppAccess, CustomerPatch, NewCustomer, PlanChange, TrialChange } from '../model/schemas.js';
 import type {
@@ -42,6 +45,7 @@ import {
   type CustomerIndex,
 } from '../query/index.js';
 import type { CustomerListParams } from '../query/types.js';
+import { describeRejection, normaliseOrigin } from '../embed/origins.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
 import { HttpError, fieldErrorsFrom, problem, type FieldErrors } from './errors.js';
 import {
@@ -85,6 +89,8 @@ interface IdempotentCreate {
 }
 
 const SWITCH_URL_BASE = 'https://app.partner.example/switch/';
+/** What the server accepts in an Idempotency-Key header. */
+const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
 const SALT_LATENCY = 11;
 const SALT_FAILURE = 12;
 
@@ -104,6 +110,23 @@ function externalIdTaken(externalId: string): HttpError {
       external_id: ['is already used by another customer'],
     }),
   );
+}
+
+/**
+ * Each origin must be one valid origin by the embed rules (src/embed/origins.ts), surrounding spaces
+ * ignored; stored normalised, duplicates dropped. Field errors are keyed `origins[i]`.
+ */
+function validOrigins(origins: readonly string[]): string[] {
+  const errors: FieldErrors = {};
+  const normalised: string[] = [];
+  origins.forEach((value, i) => {
+    const entry = value.trim();
+    const result = normaliseOrigin(entry);
+    if (!result.ok) errors[`origins[${i}]`] = [describeRejection(entry, result.reason)];
+    else if (!normalised.includes(result.origin)) normalised.push(result.origin);
+  });
+  if (Object.keys(errors).length > 0) throw unprocessable('Some origins are not valid.', errors);
+  return normalised;
 }
 
 function abortError(signal: AbortSignal): DOMException {
@@ -190,6 +213,13 @@ export class MemoryBackend implements Backend {
   async createCustomer(input: NewCustomer, options?: CreateOptions): Promise<Customer> {
     await this.enter(options);
     const key = options?.idempotencyKey;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new HttpError(
+        problem(400, 'Bad Request', 'Idempotency-Key must be 1 to 255 printable ASCII characters.', {
+          'Idempotency-Key': ['must be 1 to 255 printable ASCII characters'],
+        }),
+      );
+    }
     const body = canonicalJson(input);
     if (key !== undefined) {
       const earlier = this.idempotency.get(key);
@@ -251,8 +281,9 @@ export class MemoryBackend implements Backend {
     const current = this.find(ref);
     const parsed = CustomerPatch.safeParse(patch);
     if (!parsed.success) throw unprocessable('The changes are not valid.', fieldErrorsFrom(parsed.error.issues));
-    this.checkVersion(current, version);
     const changes = parsed.data;
+    const origins = changes.origins === undefined ? undefined : validOrigins(changes.origins);
+    this.checkVersion(current, version);
     const externalId = changes.external_id === undefined ? current.external_id : changes.external_id;
     if (externalId !== null && externalId !== current.external_id && this.idByExternalId.has(externalId)) {
       throw externalIdTaken(externalId);
@@ -261,7 +292,7 @@ export class MemoryBackend implements Backend {
       ...current,
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.notification_email === undefined ? {} : { notification_email: changes.notification_email }),
-      ...(changes.origins === undefined ? {} : { origins: [...changes.origins] }),
+      ...(origins === undefined ? {} : { origins }),
       external_id: externalId,
       version: current.version + 1,
     };

@@ -292,6 +292,31 @@ describe('writes', () => {
     assert.equal((await backend.getCustomer({ externalId: 'ext-2' })).id, moved.id);
   });
 
+  test('update: origins are checked by the embed rules and stored normalised without duplicates', async () => {
+    const backend = memory({ size: 2 });
+    const updated = await backend.updateCustomer(
+      1,
+      { origins: [' https://App.Example.COM:443 ', 'https://app.example.com', 'http://127.0.0.1:5173'] },
+      1,
+    );
+    assert.deepEqual(updated.origins, ['https://app.example.com', 'http://127.0.0.1:5173']);
+    const error = await httpError(
+      backend.updateCustomer(1, { origins: ['https://ok.example', 'http://insecure.example', '*.example.com', 'null'] }, 2),
+      422,
+    );
+    assert.deepEqual(Object.keys(error.fieldErrors), ['origins[1]', 'origins[2]', 'origins[3]']);
+    assert.match(error.fieldErrors['origins[1]']![0]!, /http:\/\/insecure\.example/);
+    assert.deepEqual((await backend.getCustomer(1)).origins, updated.origins);
+  });
+
+  test('create: an Idempotency-Key that is not printable ASCII is a 400', async () => {
+    const backend = memory({ size: 1 });
+    const error = await httpError(backend.createCustomer(newCustomer, { idempotencyKey: 'clé' }), 400);
+    assert.deepEqual(Object.keys(error.fieldErrors), ['Idempotency-Key']);
+    await httpError(backend.createCustomer(newCustomer, { idempotencyKey: '' }), 400);
+    assert.equal((await backend.listCustomers({})).total, 1);
+  });
+
   test('delete: 412 when stale, then gone with its app access', async () => {
     const backend = memory({ size: 5 });
     await backend.setAppAccess(4, { mode: 'selected', app_ids: ['pipeline-crm'] });
