@@ -1,0 +1,69 @@
+/**
+ * Bearer-token authentication. Each authenticator maps a token to a principal; the admin token is
+ * one, and the embed routes add another for embed session tokens (scoped to one customer).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Authenticator, Principal, ServerContext } from './context.js';
+import { forbidden, ProblemError } from './problems.js';
+
+export type AppEnv = { Variables: { principal: Principal } };
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The partner admin, authenticated by the server's admin token. */
+export function adminTokenAuthenticator(context: Pick<ServerContext, 'adminToken' | 'partner'>): Authenticator {
+  return (token) =>
+    sameSecret(token, context.adminToken)
+      ? { kind: 'admin', adminId: context.partner.admin.id, email: context.partner.admin.email }
+      : null;
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer +([\x21-\x7e]{1,8192})\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/** Sets `principal` or answers 401 with `WWW-Authenticate: Bearer`. */
+export function requireAuth(context: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    let principal: Principal | null = null;
+    if (token !== null) {
+      for (const authenticate of context.authenticators) {
+        principal = authenticate(token);
+        if (principal) break;
+      }
+    }
+    if (!principal) {
+      throw new ProblemError(
+        401,
+        'Unauthorized',
+        token === null ? 'Send a bearer token in the Authorization header.' : 'The bearer token is not valid.',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/** Partner-wide calls (list, create, delete, switch) are for the admin only. */
+export function requireAdmin(c: Context<AppEnv>): Extract<Principal, { kind: 'admin' }> {
+  const principal = c.get('principal');
+  if (principal.kind !== 'admin') throw forbidden('This call needs the partner admin, not an embed session.');
+  return principal;
+}
+
+/** An embed session may only reach its own customer. */
+export function requireCustomerAccess(c: Context<AppEnv>, customerId: number): void {
+  const principal = c.get('principal');
+  if (principal.kind === 'embed-session' && principal.customerId !== customerId) {
+    throw forbidden('This embed session belongs to another customer.');
+  }
+}

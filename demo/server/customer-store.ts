@@ -1,0 +1,379 @@
+/**
+ * SQL for customers: rows in and out, the list query, and the writes. Pure data access with no
+ * HTTP in it; the routes in app.ts decide who may call what and turn results into answers.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { AppAccess, Collaborator, Customer, CustomerPage, Plan, StatusCounts } from '../../src/model/schemas.js';
+import { FREE_PLAN_ID } from '../../src/model/schemas.js';
+import { limitsFor } from '../../src/model/rules.js';
+import { foldText, nameSortKey } from '../../src/query/index.js';
+import { foldQuery } from '../../src/query/search.js';
+import { isoDateToDay } from '../../src/query/joined.js';
+import { sortFromParam } from '../../src/query/sort.js';
+import type { ValidListParams } from '../../src/query/list-params.js';
+
+const DAY_MS = 86_400_000;
+
+/** A customers row as stored. */
+export interface CustomerRow {
+  id: number;
+  name: string;
+  external_id: string | null;
+  notification_email: string;
+  plan_id: string;
+  in_trial: 0 | 1;
+  trial_ends_at: string | null;
+  created_at: string;
+  tasks_used: number;
+  task_limit: number;
+  connections: number;
+  connection_limit: number;
+  top_apps: string;
+  origins: string;
+  version: number;
+}
+
+const CUSTOMER_COLUMNS =
+  'id, name, external_id, notification_email, plan_id, in_trial, trial_ends_at, created_at, tasks_used, ' +
+  'task_limit, connections, connection_limit, top_apps, origins, version';
+
+/**
+ * The customer a row describes at `now`. Limits are derived again from the plan and the clock, so a
+ * trial that ended an hour ago already shows the free plan's limits.
+ */
+export function customerFromRow(row: CustomerRow, plans: readonly Plan[], now: Date): Customer {
+  const subscription = { plan_id: row.plan_id, in_trial: row.in_trial === 1, trial_ends_at: row.trial_ends_at };
+  const limits = limitsFor(subscription, plans, now);
+  return {
+    id: row.id,
+    name: row.name,
+    external_id: row.external_id,
+    notification_email: row.notification_email,
+    ...subscription,
+    created_at: row.created_at,
+    tasks_used: row.tasks_used,
+    task_limit: limits.task_limit,
+    connections: row.connections,
+    connection_limit: limits.connection_limit,
+    top_apps: JSON.parse(row.top_apps) as string[],
+    origins: JSON.parse(row.origins) as string[],
+    version: row.version,
+  };
+}
+
+/** The stored columns of a customer (derived ones included: folded text, sort key, epoch ms). */
+function rowParams(c: Customer, partnerId: number) {
+  return {
+    id: c.id,
+    partner_id: partnerId,
+    name: c.name,
+    name_key: nameSortKey(c.name),
+    name_folded: foldText(c.name),
+    external_id: c.external_id,
+    external_folded: c.external_id === null ? '' : foldText(c.external_id),
+    notification_email: c.notification_email,
+    plan_id: c.plan_id,
+    in_trial: c.in_trial ? 1 : 0,
+    trial_ends_at: c.trial_ends_at,
+    trial_ends_ms: c.trial_ends_at === null ? null : Date.parse(c.trial_ends_at),
+    created_at: c.created_at,
+    created_ms: Date.parse(c.created_at),
+    tasks_used: c.tasks_used,
+    task_limit: c.task_limit,
+    connections: c.connections,
+    connection_limit: c.connection_limit,
+    top_apps: JSON.stringify(c.top_apps),
+    origins: JSON.stringify(c.origins),
+    version: c.version,
+  };
+}
+
+/** SQL conditions for each status, the same rule as customerStatus in src/model/rules.ts. */
+const STATUS_SQL = {
+  trial: '(c.in_trial = 1 AND c.trial_ends_ms > @now)',
+  expired: `((c.in_trial = 1 AND c.trial_ends_ms <= @now) OR (c.in_trial = 0 AND c.plan_id = '${FREE_PLAN_ID}'))`,
+  active: `(c.in_trial = 0 AND c.plan_id <> '${FREE_PLAN_ID}')`,
+} as const;
+
+const SORT_COLUMNS = {
+  name: 'c.name_key',
+  created_at: 'c.created_ms',
+  tasks_used: 'c.tasks_used',
+  connections: 'c.connections',
+} as const;
+
+/** Shorter queries have no trigram; they fall back to scanning the folded columns. */
+const TRIGRAM_LENGTH = 3;
+
+/** An FTS5 string literal: the whole query as one phrase, quotes doubled, no operators. */
+function ftsPhrase(folded: string): string {
+  return `"${folded.replaceAll('"', '""')}"`;
+}
+
+export class CustomerStore {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    readonly db: Database,
+    readonly partnerId: number,
+  ) {}
+
+  /** Prepared once per distinct SQL text (the list query has a handful of shapes). */
+  private statement(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  findRowById(id: number): CustomerRow | undefined {
+    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ? AND partner_id = ?`).get(id, this.partnerId) as
+      | CustomerRow
+      | undefined;
+  }
+
+  findRowByExternalId(externalId: string): CustomerRow | undefined {
+    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE partner_id = ? AND external_id = ?`).get(
+      this.partnerId,
+      externalId,
+    ) as CustomerRow | undefined;
+  }
+
+  externalIdTaken(externalId: string, exceptId: number | null): boolean {
+    const row = this.statement('SELECT id FROM customers WHERE partner_id = ? AND external_id = ?').get(this.partnerId, externalId) as
+      | { id: number }
+      | undefined;
+    return row !== undefined && row.id !== exceptId;
+  }
+
+  /**
+   * One page of customers: counts by status (ignoring the status filter), the total (with it), and
+   * the page's rows. The page is found on the sort index first (ids only), then its rows are read,
+   * so a deep page skips index entries rather than whole rows.
+   */
+  list(params: ValidListParams, plans: readonly Plan[], now: Date): CustomerPage {
+    const where: string[] = ['c.partner_id = @partner'];
+    const bind: Record<string, string | number> = { partner: this.partnerId, now: now.getTime() };
+
+    const needle = foldQuery(params.q ?? '');
+    if (needle !== '') {
+      bind.needle = needle;
+      const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
+      if ([...needle].length >= TRIGRAM_LENGTH) {
+        bind.fts = ftsPhrase(needle);
+        where.push(`c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @fts) AND ${match}`);
+      } else {
+        where.push(match);
+      }
+    }
+    if (params.plan && params.plan.length > 0) {
+      const names = params.plan.map((plan, i) => {
+        bind[`plan${i}`] = plan;
+        return `@plan${i}`;
+      });
+      where.push(`c.plan_id IN (${names.join(', ')})`);
+    }
+    if (params.app !== undefined) {
+      bind.app = params.app;
+      where.push('c.id IN (SELECT customer_id FROM customer_top_apps WHERE app_id = @app)');
+    }
+    const fromDay = params.joined_from === undefined ? null : isoDateToDay(params.joined_from);
+    const toDay = params.joined_to === undefined ? null : isoDateToDay(params.joined_to);
+    if (fromDay !== null) {
+      bind.from_ms = fromDay * DAY_MS;
+      where.push('c.created_ms >= @from_ms');
+    }
+    if (toDay !== null) {
+      bind.to_ms = (toDay + 1) * DAY_MS;
+      where.push('c.created_ms < @to_ms');
+    }
+
+    const base = where.join(' AND ');
+    const count = (extra: string | null): number => {
+      const sql = `SELECT count(*) AS n FROM customers c WHERE ${base}${extra ? ` AND ${extra}` : ''}`;
+      return (this.statement(sql).get(pickBindings(sql, bind)) as { n: number }).n;
+    };
+    const all = count(null);
+    const trial = all === 0 ? 0 : count(STATUS_SQL.trial);
+    const expired = all === 0 ? 0 : count(STATUS_SQL.expired);
+    const counts: StatusCounts = { all, active: all - trial - expired, trial, expired };
+    const total = params.status === undefined ? all : counts[params.status];
+
+    const offset = (params.page - 1) * params.per_page;
+    let items: Customer[] = [];
+    if (offset < total) {
+      const sort = sortFromParam(params.sort)!;
+      const filter = params.status === undefined ? base : `${base} AND ${STATUS_SQL[params.status]}`;
+      const sql =
+        `SELECT c.id FROM customers c WHERE ${filter} ` +
+        `ORDER BY ${SORT_COLUMNS[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id ASC LIMIT @limit OFFSET @offset`;
+      const ids = (
+        this.statement(sql)
+          .pluck()
+          .all({ ...pickBindings(sql, bind), limit: params.per_page, offset }) as number[]
+      );
+      items = this.customersByIds(ids, plans, now);
+    }
+    return { items, total, page: params.page, per_page: params.per_page, counts };
+  }
+
+  /** Customers for ids, in the order of `ids`. */
+  customersByIds(ids: readonly number[], plans: readonly Plan[], now: Date): Customer[] {
+    if (ids.length === 0) return [];
+    const rows = this.statement(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as CustomerRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [customerFromRow(row, plans, now)] : [];
+    });
+  }
+
+  appAccess(customerId: number): AppAccess {
+    const mode = this.statement('SELECT app_access_mode FROM customers WHERE id = ?').pluck().get(customerId) as string;
+    if (mode !== 'selected') return { mode: 'all' };
+    const appIds = this.statement('SELECT app_id FROM customer_app_access WHERE customer_id = ? ORDER BY position')
+      .pluck()
+      .all(customerId) as string[];
+    return { mode: 'selected', app_ids: appIds };
+  }
+
+  collaborators(customerId: number): Collaborator[] {
+    const rows = this.statement(
+      'SELECT id, name, email, role, customer_manager FROM collaborators WHERE customer_id = ? ORDER BY id',
+    ).all(customerId) as (Omit<Collaborator, 'customer_manager'> & { customer_manager: number })[];
+    return rows.map((r) => ({ ...r, customer_manager: r.customer_manager === 1 }));
+  }
+
+  isCollaborator(customerId: number, email: string): boolean {
+    return (
+      this.statement('SELECT 1 FROM collaborators WHERE customer_id = ? AND lower(email) = lower(?) LIMIT 1').get(
+        customerId,
+        email,
+      ) !== undefined
+    );
+  }
+
+  /** Whether any customer of the partner lists this (normalised) origin. */
+  anyCustomerHasOrigin(origin: string): boolean {
+    return (
+      this.statement(
+        'SELECT 1 FROM customer_origins o JOIN customers c ON c.id = o.customer_id WHERE o.origin = ? AND c.partner_id = ? LIMIT 1',
+      ).get(origin, this.partnerId) !== undefined
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes (callers wrap them in transactions)
+
+  /** Inserts a customer with its top apps and origins; `id` 0 lets SQLite assign the next id. */
+  insert(customer: Customer): number {
+    const params = rowParams(customer, this.partnerId);
+    const withId = customer.id > 0;
+    const result = this.statement(
+      `INSERT INTO customers (${withId ? 'id, ' : ''}partner_id, name, name_key, name_folded, external_id, external_folded,
+        notification_email, plan_id, in_trial, trial_ends_at, trial_ends_ms, created_at, created_ms, tasks_used, task_limit,
+        connections, connection_limit, top_apps, origins, version)
+       VALUES (${withId ? '@id, ' : ''}@partner_id, @name, @name_key, @name_folded, @external_id, @external_folded,
+        @notification_email, @plan_id, @in_trial, @trial_ends_at, @trial_ends_ms, @created_at, @created_ms, @tasks_used,
+        @task_limit, @connections, @connection_limit, @top_apps, @origins, @version)`,
+    ).run(withId ? params : omitId(params));
+    const id = Number(result.lastInsertRowid);
+    const topApp = this.statement('INSERT INTO customer_top_apps (customer_id, position, app_id) VALUES (?, ?, ?)');
+    customer.top_apps.forEach((app, position) => topApp.run(id, position, app));
+    this.replaceOrigins(id, customer.origins);
+    return id;
+  }
+
+  insertCollaborators(customerId: number, people: readonly Collaborator[]): void {
+    const stmt = this.statement(
+      'INSERT INTO collaborators (id, customer_id, name, email, role, customer_manager) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of people) stmt.run(p.id, customerId, p.name, p.email, p.role, p.customer_manager ? 1 : 0);
+  }
+
+  /**
+   * Writes every stored field of `next` if the row is still at `expectedVersion`; false when
+   * someone else got there first (the check and the write are one statement).
+   */
+  update(next: Customer, expectedVersion: number): boolean {
+    const params = rowParams(next, this.partnerId);
+    const result = this.statement(
+      `UPDATE customers SET name = @name, name_key = @name_key, name_folded = @name_folded, external_id = @external_id,
+        external_folded = @external_folded, notification_email = @notification_email, plan_id = @plan_id,
+        in_trial = @in_trial, trial_ends_at = @trial_ends_at, trial_ends_ms = @trial_ends_ms, task_limit = @task_limit,
+        connection_limit = @connection_limit, origins = @origins, version = @version
+       WHERE id = @id AND partner_id = @partner_id AND version = @expected_version`,
+    ).run({ ...omit(params, ['created_at', 'created_ms', 'tasks_used', 'connections', 'top_apps']), expected_version: expectedVersion });
+    if (result.changes !== 1) return false;
+    this.replaceOrigins(next.id, next.origins);
+    return true;
+  }
+
+  replaceOrigins(customerId: number, origins: readonly string[]): void {
+    this.statement('DELETE FROM customer_origins WHERE customer_id = ?').run(customerId);
+    const stmt = this.statement('INSERT OR IGNORE INTO customer_origins (customer_id, origin) VALUES (?, ?)');
+    for (const origin of origins) stmt.run(customerId, origin);
+  }
+
+  setAppAccess(customerId: number, access: AppAccess): void {
+    this.statement('UPDATE customers SET app_access_mode = ? WHERE id = ?').run(access.mode, customerId);
+    this.statement('DELETE FROM customer_app_access WHERE customer_id = ?').run(customerId);
+    if (access.mode === 'selected') {
+      const stmt = this.statement('INSERT INTO customer_app_access (customer_id, position, app_id) VALUES (?, ?, ?)');
+      access.app_ids.forEach((app, position) => stmt.run(customerId, position, app));
+    }
+  }
+
+  /** Deletes the customer and every row that belongs to it, if still at `expectedVersion`. */
+  delete(customerId: number, expectedVersion: number): boolean {
+    const current = this.statement('SELECT version FROM customers WHERE id = ? AND partner_id = ?')
+      .pluck()
+      .get(customerId, this.partnerId) as number | undefined;
+    if (current !== expectedVersion) return false;
+    for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
+      this.statement(`DELETE FROM ${table} WHERE customer_id = ?`).run(customerId);
+    }
+    this.statement('DELETE FROM customers WHERE id = ?').run(customerId);
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Idempotency keys
+
+  idempotentCreate(key: string): { request_hash: string; status: number; body: string } | undefined {
+    return this.statement('SELECT request_hash, status, body FROM idempotency_keys WHERE partner_id = ? AND key = ?').get(
+      this.partnerId,
+      key,
+    ) as { request_hash: string; status: number; body: string } | undefined;
+  }
+
+  rememberCreate(key: string, requestHash: string, customerId: number, status: number, body: string, nowMs: number): void {
+    this.statement(
+      'INSERT INTO idempotency_keys (partner_id, key, request_hash, customer_id, status, body, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(this.partnerId, key, requestHash, customerId, status, body, nowMs);
+  }
+}
+
+/** The named parameters a statement uses; better-sqlite3 refuses an object with parameters the SQL does not name. */
+function pickBindings(sql: string, bind: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(bind)) if (sql.includes(`@${k}`)) out[k] = v;
+  return out;
+}
+
+function omit<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const copy = { ...value };
+  for (const k of keys) delete copy[k];
+  return copy;
+}
+
+function omitId<T extends { id: number }>(value: T): Omit<T, 'id'> {
+  return omit(value, ['id']);
+}

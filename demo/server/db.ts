@@ -1,0 +1,144 @@
+/**
+ * Opening the reference database and migrating it. Migrations are numbered SQL steps applied in
+ * order, recorded in `PRAGMA user_version`, each in its own transaction.
+ *
+ * Status is derived from the clock (see customerStatus in src/model/rules.ts), so it is not stored;
+ * instead `in_trial`, `trial_ends_ms` and `plan_id` are indexed so each status is an index range.
+ * Every sort has an index per direction whose implicit trailing rowid gives the `id ASC` tie-break
+ * both ways. Search uses an FTS5 trigram index over the folded name and external ID.
+ */
+import Database from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE customers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    partner_id INTEGER NOT NULL DEFAULT 1,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    external_id TEXT,
+    external_folded TEXT NOT NULL DEFAULT '',
+    notification_email TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    in_trial INTEGER NOT NULL CHECK (in_trial IN (0, 1)),
+    trial_ends_at TEXT,
+    trial_ends_ms INTEGER,
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    tasks_used INTEGER NOT NULL,
+    task_limit INTEGER NOT NULL,
+    connections INTEGER NOT NULL,
+    connection_limit INTEGER NOT NULL,
+    top_apps TEXT NOT NULL DEFAULT '[]',
+    origins TEXT NOT NULL DEFAULT '[]',
+    app_access_mode TEXT NOT NULL DEFAULT 'all' CHECK (app_access_mode IN ('all', 'selected')),
+    version INTEGER NOT NULL DEFAULT 1,
+    CHECK (in_trial = 0 OR trial_ends_ms IS NOT NULL)
+  );
+  CREATE UNIQUE INDEX customers_external_id ON customers (partner_id, external_id) WHERE external_id IS NOT NULL;
+  CREATE INDEX customers_name_asc ON customers (name_key COLLATE BINARY);
+  CREATE INDEX customers_name_desc ON customers (name_key COLLATE BINARY DESC);
+  CREATE INDEX customers_created_asc ON customers (created_ms);
+  CREATE INDEX customers_created_desc ON customers (created_ms DESC);
+  CREATE INDEX customers_tasks_asc ON customers (tasks_used);
+  CREATE INDEX customers_tasks_desc ON customers (tasks_used DESC);
+  CREATE INDEX customers_connections_asc ON customers (connections);
+  CREATE INDEX customers_connections_desc ON customers (connections DESC);
+  CREATE INDEX customers_trial ON customers (in_trial, trial_ends_ms);
+  CREATE INDEX customers_plan ON customers (plan_id, in_trial, created_ms);
+
+  -- Top apps (most used first) as rows, so "uses app X" is an index lookup.
+  CREATE TABLE customer_top_apps (
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    position INTEGER NOT NULL,
+    app_id TEXT NOT NULL,
+    PRIMARY KEY (customer_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_top_apps_app ON customer_top_apps (app_id, customer_id);
+
+  -- Own iframe origins, indexed by origin for CORS ("is this origin on any customer's list").
+  CREATE TABLE customer_origins (
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    origin TEXT NOT NULL,
+    PRIMARY KEY (customer_id, origin)
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_origins_origin ON customer_origins (origin);
+
+  -- Apps selected when app_access_mode = 'selected'.
+  CREATE TABLE customer_app_access (
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    position INTEGER NOT NULL,
+    app_id TEXT NOT NULL,
+    PRIMARY KEY (customer_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE collaborators (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    customer_manager INTEGER NOT NULL CHECK (customer_manager IN (0, 1))
+  );
+  CREATE INDEX collaborators_customer ON collaborators (customer_id);
+
+  -- Idempotency-Key of creates: the first answer, replayed for a retry with the same key and body.
+  CREATE TABLE idempotency_keys (
+    partner_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    customer_id INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (partner_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_keys_customer ON idempotency_keys (customer_id);
+
+  -- Substring search: trigrams of the folded name and folded external ID.
+  CREATE VIRTUAL TABLE customer_search USING fts5 (
+    name_folded, external_folded, content = 'customers', content_rowid = 'id', tokenize = 'trigram'
+  );
+  CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search (rowid, name_folded, external_folded)
+      VALUES (new.id, new.name_folded, new.external_folded);
+  END;
+  CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
+      VALUES ('delete', old.id, old.name_folded, old.external_folded);
+  END;
+  CREATE TRIGGER customers_search_update AFTER UPDATE OF name_folded, external_folded ON customers BEGIN
+    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
+      VALUES ('delete', old.id, old.name_folded, old.external_folded);
+    INSERT INTO customer_search (rowid, name_folded, external_folded)
+      VALUES (new.id, new.name_folded, new.external_folded);
+  END;
+  `,
+];
+
+/** Applies the migrations the database has not seen yet. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+/** Opens (creating if needed) and migrates a database file; `:memory:` works too. */
+export function openDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('mmap_size = 1073741824');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,58 @@
+/**
+ * The reference server as `npm start` runs it: opens (and on first run creates and seeds) the
+ * default database, serves the API under /api and the built demo pages at /, on loopback only.
+ *
+ * Environment: PORT (default 4100), CONSOLE_ADMIN_TOKEN (default dev-admin-token), CONSOLE_DB (the
+ * SQLite file, default demo/server/data/console.sqlite), CONSOLE_SEED_CUSTOMERS (first-run size,
+ * default 5000).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openDatabase } from './db.js';
+import { DEFAULT_DB_FILE, DEMO_DIST_DIR } from './paths.js';
+import { seedDatabase } from './seed-data.js';
+import { startServer, type RunningServer } from './server.js';
+
+const SEED = 1;
+
+export async function main(): Promise<RunningServer> {
+  const port = Number(process.env.PORT ?? 4100);
+  const adminToken = process.env.CONSOLE_ADMIN_TOKEN ?? 'dev-admin-token';
+  const file = process.env.CONSOLE_DB ?? DEFAULT_DB_FILE;
+  const firstRunSize = Number(process.env.CONSOLE_SEED_CUSTOMERS ?? 5000);
+
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openDatabase(file);
+  const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+  if (customers === 0) {
+    console.log(`Creating ${file} with ${firstRunSize} demo customers…`);
+    seedDatabase(db, { seed: SEED, count: firstRunSize });
+  } else {
+    console.log(`Using ${file} (${customers} customers).`);
+  }
+
+  const staticDir = existsSync(join(DEMO_DIST_DIR, 'index.html')) ? DEMO_DIST_DIR : null;
+  const server = await startServer({ db, seed: SEED, adminToken, staticDir, hostname: '127.0.0.1', port });
+
+  // (The embed helper may start the demo host pages on 127.0.0.2 / 127.0.0.3 here.)
+
+  console.log(`\nCustomers console demo: ${server.url}/`);
+  console.log(`API: ${server.url}/api   (Authorization: Bearer ${adminToken})`);
+  if (!staticDir) console.log('dist/demo is missing: serving the built-in customer list page instead of the console.');
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
