@@ -11,11 +11,8 @@ import type { App, Customer, CustomerPage, Plan } from '../../src/model/schemas.
 import type { CustomerListParams, CustomerQuery } from '../../src/query/types.js';
 import { DEFAULT_QUERY } from '../../src/query/types.js';
 
-declare global {
-  interface Window {
-    axe: { run(context: Element): Promise<AxeResults> };
-  }
-}
+// Read through a cast rather than a global Window augmentation, which other test files declare too.
+const axe = (window as unknown as { axe: { run(context: Element): Promise<AxeResults> } }).axe;
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const PLANS: Plan[] = [
@@ -95,7 +92,7 @@ async function press(key: string): Promise<void> {
 }
 
 async function expectNoAxeViolations(el: Element): Promise<void> {
-  const result = await window.axe.run(el);
+  const result = await axe.run(el);
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).to.deep.equal([]);
 }
 
