@@ -29,7 +29,7 @@ import { HttpError, NetworkError, SchemaError, TimeoutError, problem } from './e
 export interface HttpBackendOptions {
   /** The API root, e.g. `https://api.partner.example/v1` or `http://127.0.0.1:4100/api`. */
   baseUrl: string;
-  /** Called before every attempt; the result is sent as `Authorization: Bearer <token>`. */
+  /** Called before every attempt; the result is sent as `Authorization: Bearer <token>` (none when empty). */
   getToken?: () => string | Promise<string>;
   /** Defaults to `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
@@ -367,7 +367,11 @@ export class HttpBackend implements Backend {
       ...spec.headers,
     };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (this.getToken) headers['Authorization'] = `Bearer ${await this.getToken()}`;
+    if (this.getToken) {
+      // No token yet (signed out, session not started) means no header rather than "Bearer ".
+      const token = await this.getToken();
+      if (token) headers['Authorization'] = `Bearer ${token}`;
+    }
     if (signal?.aborted) throw abortError(signal);
 
     const controller = new AbortController();

@@ -342,10 +342,12 @@ describe('what goes on the wire', () => {
     );
   });
 
-  test('no Authorization header without getToken', async () => {
+  test('no Authorization header without getToken, or when it gives an empty token', async () => {
     handler = (_req, res) => json(res, 200, DEMO_PARTNER);
     await backend().getPartner();
+    await backend({ getToken: () => '' }).getPartner();
     assert.equal(seen[0]!.headers.authorization, undefined);
+    assert.equal(seen[1]!.headers.authorization, undefined);
   });
 
   test('PATCH and DELETE send If-Match with the quoted version; DELETE takes 204', async () => {
