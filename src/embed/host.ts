@@ -1,0 +1,135 @@
+/**
+ * `customers-console/embed`: the host SDK a partner page uses to frame the console.
+ *
+ * ```ts
+ * const console = mountConsole(document.querySelector('#console')!, {
+ *   url: 'https://console.example.com/embed/console',
+ *   token, // minted by the partner's backend for one customer
+ *   onEvent: (event) => { if (event.type === 'customer-select') … },
+ * });
+ * await console.ready;
+ * ```
+ *
+ * The SDK listens only to its own frame: a message counts only when `event.source` is the frame's
+ * window and `event.origin` is the console's origin (taken from `url`), and it is parsed with the
+ * protocol schema. Commands are posted to the console's origin, never `*`.
+ */
+import { ConsoleMessage, unwrap, wrap, type ConsoleEvent, type HostCommand } from './messages.js';
+
+export type { ConsoleEvent, HostCommand } from './messages.js';
+export { EMBED_PROTOCOL_VERSION } from './messages.js';
+
+export interface MountOptions {
+  /** The console page endpoint, e.g. `https://console.example.com/embed/console`. */
+  url: string;
+  /** The signed embed token (JWT) the partner's backend minted for one customer. Single use. */
+  token: string;
+  /** This page's origin as the server should check it; defaults to `location.origin`. */
+  origin?: string;
+  /** Every event the console sends: `ready`, `resize`, `navigated`, `customer-select`, `error`, `signed-out`. */
+  onEvent?: (event: ConsoleEvent) => void;
+  /** Accessible name of the frame. Default "Customers console". */
+  title?: string;
+  /** How long to wait for `ready` before `ready` rejects. Default 15000 ms. */
+  handshakeTimeoutMs?: number;
+}
+
+export type ReadyEvent = Extract<ConsoleEvent, { type: 'ready' }>;
+
+export interface MountedConsole {
+  readonly frame: HTMLIFrameElement;
+  /** Resolves with the console's `ready` event; rejects if it does not come in time or on destroy. */
+  readonly ready: Promise<ReadyEvent>;
+  /** Opens a console route, e.g. `customers/42/settings`. Sent once the console is ready. */
+  navigate(route: string): void;
+  /** Sets CSS custom properties in the console, e.g. `{ '--customers-console-accent': '#5b3cc4' }`. */
+  setTheme(properties: Record<string, string>): void;
+  /** Ends the session on the server; resolves when the console confirms it. */
+  signOut(): Promise<void>;
+  /** Removes the frame and every listener. */
+  destroy(): void;
+}
+
+export function mountConsole(container: HTMLElement, options: MountOptions): MountedConsole {
+  const src = new URL(options.url, location.href);
+  src.searchParams.set('token', options.token);
+  src.searchParams.set('origin', options.origin ?? location.origin);
+  const consoleOrigin = src.origin;
+
+  const frame = document.createElement('iframe');
+  frame.title = options.title ?? 'Customers console';
+  frame.style.cssText = 'display:block;inline-size:100%;block-size:0;border:0;';
+  frame.referrerPolicy = 'origin';
+
+  let isReady = false;
+  let destroyed = false;
+  const queued: HostCommand[] = [];
+  const signOuts: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  let resolveReady!: (event: ReadyEvent) => void;
+  let rejectReady!: (error: Error) => void;
+  const ready = new Promise<ReadyEvent>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A rejection nobody awaits (the caller only uses onEvent) must not surface as unhandled.
+  ready.catch(() => {});
+
+  const post = (command: HostCommand) => {
+    if (destroyed) return;
+    if (!isReady) {
+      queued.push(command);
+      return;
+    }
+    frame.contentWindow?.postMessage(wrap(command), consoleOrigin);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== frame.contentWindow || event.origin !== consoleOrigin) return;
+    const parsed = ConsoleMessage.safeParse(event.data);
+    if (!parsed.success) return;
+    const message = unwrap(parsed.data) as ConsoleEvent;
+    if (message.type === 'ready' && !isReady) {
+      isReady = true;
+      clearTimeout(timer);
+      resolveReady(message);
+      for (const command of queued.splice(0)) post(command);
+    } else if (message.type === 'resize') {
+      frame.style.blockSize = `${message.height}px`;
+    } else if (message.type === 'signed-out') {
+      for (const pending of signOuts.splice(0)) pending.resolve();
+    }
+    options.onEvent?.(message);
+  };
+  window.addEventListener('message', onMessage);
+
+  const timeoutMs = options.handshakeTimeoutMs ?? 15_000;
+  const timer = setTimeout(() => {
+    rejectReady(new Error(`The console at ${consoleOrigin} did not complete the handshake within ${timeoutMs} ms.`));
+  }, timeoutMs);
+
+  frame.src = src.href;
+  container.append(frame);
+
+  return {
+    frame,
+    ready,
+    navigate: (route) => post({ type: 'navigate', route }),
+    setTheme: (properties) => post({ type: 'theme', properties }),
+    signOut() {
+      if (destroyed) return Promise.reject(new Error('The console was destroyed.'));
+      return new Promise<void>((resolve, reject) => {
+        signOuts.push({ resolve, reject });
+        post({ type: 'sign-out' });
+      });
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      rejectReady(new Error('The console was destroyed.'));
+      for (const pending of signOuts.splice(0)) pending.reject(new Error('The console was destroyed.'));
+      frame.remove();
+    },
+  };
+}

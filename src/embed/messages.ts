@@ -1,0 +1,87 @@
+/**
+ * The postMessage protocol between a partner page (host SDK) and the framed console (bridge).
+ * Every message carries `channel` and `v` so either side can tell ours from other scripts' messages
+ * and refuse a version it does not speak. Both sides parse every incoming message with these
+ * schemas, once, where it enters; anything that does not fit is dropped.
+ */
+import * as z from 'zod/mini';
+
+export const EMBED_CHANNEL = 'customers-console';
+export const EMBED_PROTOCOL_VERSION = 1;
+
+const envelope = {
+  channel: z.literal(EMBED_CHANNEL),
+  v: z.literal(EMBED_PROTOCOL_VERSION),
+};
+
+/**
+ * A console route relative to the console's root, e.g. `customers/42/settings`: path characters
+ * only, so a host cannot smuggle a scheme (`javascript:`), an origin (`//evil.com`) or markup.
+ */
+export const ConsoleRoute = z.string().check(
+  z.maxLength(512),
+  z.regex(/^(?!\/\/)[a-z0-9/_\-.~?=&%]*$/i, 'must be a relative console route'),
+);
+
+/** CSS custom property names the host may set, e.g. `--customers-console-accent`. */
+const ThemePropertyName = z.string().check(z.maxLength(100), z.regex(/^--[a-z0-9-]+$/, 'must be a custom property name'));
+/**
+ * Values are plain tokens (colours, lengths, font stacks). No `url(`/`image(` so a host cannot make
+ * the console fetch from elsewhere, and no `;{}` so a value cannot close its declaration.
+ */
+const ThemePropertyValue = z.string().check(
+  z.maxLength(200),
+  z.regex(/^(?![\s\S]*(url|image|image-set|src)\s*\()[^;{}<>\\]*$/i, 'must be a plain CSS value'),
+);
+
+// Console → host
+export const ReadyMessage = z.object({ ...envelope, type: z.literal('ready'), route: ConsoleRoute, customer_id: z.int().check(z.gte(1)) });
+export const ResizeMessage = z.object({ ...envelope, type: z.literal('resize'), height: z.number().check(z.gte(0), z.lte(1_000_000)) });
+export const NavigatedMessage = z.object({ ...envelope, type: z.literal('navigated'), route: ConsoleRoute });
+export const CustomerSelectMessage = z.object({ ...envelope, type: z.literal('customer-select'), customer_id: z.int().check(z.gte(1)) });
+export const ErrorMessage = z.object({
+  ...envelope,
+  type: z.literal('error'),
+  code: z.enum(['session-expired', 'signed-out', 'backend', 'bad-message']),
+  message: z.string().check(z.maxLength(500)),
+});
+/** Sent once the server has ended the session after a host's `sign-out`. */
+export const SignedOutMessage = z.object({ ...envelope, type: z.literal('signed-out') });
+
+export const ConsoleMessage = z.discriminatedUnion('type', [
+  ReadyMessage,
+  ResizeMessage,
+  NavigatedMessage,
+  CustomerSelectMessage,
+  ErrorMessage,
+  SignedOutMessage,
+]);
+export type ConsoleMessage = z.infer<typeof ConsoleMessage>;
+
+// Host → console
+export const NavigateMessage = z.object({ ...envelope, type: z.literal('navigate'), route: ConsoleRoute });
+export const ThemeMessage = z.object({
+  ...envelope,
+  type: z.literal('theme'),
+  properties: z.record(ThemePropertyName, ThemePropertyValue),
+});
+export const SignOutMessage = z.object({ ...envelope, type: z.literal('sign-out') });
+
+export const HostMessage = z.discriminatedUnion('type', [NavigateMessage, ThemeMessage, SignOutMessage]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+/** A message without its envelope, as code on either side writes it. */
+export type Unwrapped<M> = M extends unknown ? Omit<M, 'channel' | 'v'> : never;
+export type ConsoleEvent = Unwrapped<ConsoleMessage>;
+export type HostCommand = Unwrapped<HostMessage>;
+
+/** Adds the envelope. */
+export function wrap<M extends { type: string }>(message: M): M & { channel: typeof EMBED_CHANNEL; v: typeof EMBED_PROTOCOL_VERSION } {
+  return { ...message, channel: EMBED_CHANNEL, v: EMBED_PROTOCOL_VERSION };
+}
+
+/** Drops the envelope again, so callbacks see only what happened. */
+export function unwrap<M extends { channel: unknown; v: unknown }>(message: M): Omit<M, 'channel' | 'v'> {
+  const { channel: _channel, v: _v, ...rest } = message;
+  return rest;
+}
