@@ -33,13 +33,13 @@ import { fieldErrorsFrom } from '../../src/backend/errors.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateApps, generateDashboard } from '../../src/backend/generate.js';
 import { parseListParams } from '../../src/query/index.js';
+import { describeRejection, normaliseOrigin } from '../../src/embed/origins.js';
 import { adminTokenAuthenticator, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import { corsFor } from './cors.js';
 import { customerFromRow, CustomerStore, type CustomerRow } from './customer-store.js';
 import { embedRoutes } from './embed.js';
 import { fallbackPage } from './fallback-page.js';
-import { normaliseOrigin } from './origin.js';
 import { badRequest, forbidden, notFound, ProblemError, problemResponse, responseFor, unprocessable } from './problems.js';
 
 /** Bodies above this are refused with 413 (the largest valid body, 100 origins of 2 KB, fits). */
@@ -166,8 +166,8 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 
   api.post('/customers', async (c) => {
     requireAdmin(c);
-    const raw = await readJson(c);
     const key = idempotencyKey(c);
+    const raw = await readJson(c);
     const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('hex');
     if (key !== null) {
       const earlier = store.idempotentCreate(key);
@@ -341,17 +341,18 @@ function validate<T extends z.ZodMiniType>(schema: T, value: unknown, detail: st
   return result.data as z.infer<T>;
 }
 
-/** Each origin must be one valid origin; stored normalised, duplicates dropped. */
+/**
+ * Each origin must be one valid origin by the embed rules (src/embed/origins.ts), surrounding spaces
+ * ignored; stored normalised, duplicates dropped; a bad one is a 422 on `origins[i]` naming it.
+ */
 function validOrigins(origins: readonly string[]): string[] {
   const errors: Record<string, string[]> = {};
   const normalised: string[] = [];
   origins.forEach((value, i) => {
-    const origin = normaliseOrigin(value);
-    if (origin === null) {
-      errors[`origins[${i}]`] = [
-        `${JSON.stringify(value)} is not an origin: use scheme://host[:port], https except for loopback hosts`,
-      ];
-    } else if (!normalised.includes(origin)) normalised.push(origin);
+    const entry = value.trim();
+    const result = normaliseOrigin(entry);
+    if (!result.ok) errors[`origins[${i}]`] = [describeRejection(entry, result.reason)];
+    else if (!normalised.includes(result.origin)) normalised.push(result.origin);
   });
   if (Object.keys(errors).length > 0) throw unprocessable('Some origins are not valid.', errors);
   return normalised;

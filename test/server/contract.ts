@@ -1,0 +1,441 @@
+/**
+ * The backend contract as one suite, run against every Backend: HttpBackend talking to the reference
+ * server over real HTTP (contract-http.test.ts) and MemoryBackend (contract-memory.test.ts). Both get
+ * the same seed, size and fixed clock, and every assertion compares with an oracle computed here,
+ * independently, from the deterministic generator and the domain rules.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Backend } from '../../src/backend/backend.js';
+import { HttpError } from '../../src/backend/errors.js';
+import {
+  DEMO_PARTNER,
+  DEMO_PLANS,
+  generateApps,
+  generateCollaborators,
+  generateCustomers,
+  generateDashboard,
+  startOfUtcDay,
+} from '../../src/backend/generate.js';
+import { Customer, CustomerPage, FREE_PLAN_ID, type Status } from '../../src/model/schemas.js';
+import { customerStatus, FREE_PLAN, limitsFor, plansWithFree } from '../../src/model/rules.js';
+import { foldText, nameSortKey } from '../../src/query/index.js';
+import type { CustomerListParams } from '../../src/query/types.js';
+
+/** One backend under test, fresh for every test, seeded with `CONTRACT_FIXTURE`. */
+export interface ContractSubject {
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export const CONTRACT_FIXTURE = {
+  seed: 7,
+  size: 300,
+  /** Noon, so trials "ending later today" (from the generator's midnight anchor) have partly ended. */
+  now: new Date('2026-06-15T12:00:00.000Z'),
+} as const;
+
+const DAY_MS = 86_400_000;
+const { seed, size, now } = CONTRACT_FIXTURE;
+const anchor = startOfUtcDay(now);
+const seeded = generateCustomers({ seed, count: size, anchor });
+
+// ---------------------------------------------------------------------------------------------
+// Oracle: what a page must hold, computed straight from the rules
+
+function statusOf(c: Customer): Status {
+  return customerStatus(c, now);
+}
+
+function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function matches(c: Customer, p: CustomerListParams, withStatus: boolean): boolean {
+  const q = foldText((p.q ?? '').trim());
+  if (q !== '' && !foldText(c.name).includes(q) && !(c.external_id !== null && foldText(c.external_id).includes(q))) return false;
+  if (p.plan && p.plan.length > 0 && !p.plan.includes(c.plan_id)) return false;
+  if (p.app && !c.top_apps.includes(p.app)) return false;
+  if (p.joined_from && dayOf(c.created_at) < p.joined_from) return false;
+  if (p.joined_to && dayOf(c.created_at) > p.joined_to) return false;
+  if (withStatus && p.status && statusOf(c) !== p.status) return false;
+  return true;
+}
+
+function sortValue(c: Customer, key: string): string | number {
+  if (key === 'name') return nameSortKey(c.name);
+  if (key === 'created_at') return Date.parse(c.created_at);
+  return key === 'tasks_used' ? c.tasks_used : c.connections;
+}
+
+/** Ids of every match in order, with the status counts and total a page must report. */
+function expected(p: CustomerListParams) {
+  const sort = p.sort ?? '-created_at';
+  const key = sort.replace(/^-/, '');
+  const sign = sort.startsWith('-') ? -1 : 1;
+  const base = seeded.filter((c) => matches(c, p, false));
+  const counts = { all: base.length, active: 0, trial: 0, expired: 0 };
+  for (const c of base) counts[statusOf(c)]++;
+  const rows = base
+    .filter((c) => matches(c, p, true))
+    .map((c) => ({ id: c.id, k: sortValue(c, key) }))
+    .sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.id - b.id));
+  return { ids: rows.map((r) => r.id), counts, total: rows.length };
+}
+
+/** Every page of a list request, concatenated, checking each page's own fields on the way. */
+async function allIds(backend: Backend, p: CustomerListParams): Promise<{ ids: number[]; first: CustomerPage }> {
+  const perPage = p.per_page ?? 50;
+  const first = await backend.listCustomers({ ...p, page: 1, per_page: perPage });
+  const ids = first.items.map((c) => c.id);
+  for (let page = 2; (page - 1) * perPage < first.total; page++) {
+    const next = await backend.listCustomers({ ...p, page, per_page: perPage });
+    assert.equal(next.page, page);
+    assert.equal(next.total, first.total);
+    ids.push(...next.items.map((c) => c.id));
+  }
+  return { ids, first };
+}
+
+async function rejects(promise: Promise<unknown>, status: number, field?: string): Promise<HttpError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof HttpError, `expected HttpError ${status}, got ${String(error)}`);
+    assert.equal(error.status, status, `status: ${error.message}`);
+    assert.equal(error.problem.status, status);
+    if (field !== undefined) assert.ok(error.fieldErrors[field]?.length, `field error on ${field}: ${JSON.stringify(error.fieldErrors)}`);
+    return error;
+  }
+  assert.fail(`expected HttpError ${status}, but the call succeeded`);
+}
+
+/** The seeded customers, by what a test needs from them. */
+const find = (what: string, test: (c: Customer) => boolean): Customer => {
+  const c = seeded.find(test);
+  if (!c) throw new Error(`the fixture has no customer that ${what}`);
+  return c;
+};
+const someTopApp = find('has top apps', (c) => c.top_apps.length >= 2).top_apps[1]!;
+const accented = find('has an accented name', (c) => /[\u00c0-\u017f]/.test(c.name));
+const accentedQuery = accented.name.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().slice(0, 6).trim();
+const withExternal = find('has an external ID', (c) => c.external_id !== null);
+const slashExternal = seeded.find((c) => c.external_id !== null && /[/#%?&+ ]|[^\x00-\x7f]/.test(c.external_id));
+const endedToday = find('had a trial that ended earlier today', (c) => {
+  const end = c.trial_ends_at ? Date.parse(c.trial_ends_at) : NaN;
+  return c.in_trial && end > anchor.getTime() && end <= now.getTime();
+});
+const running = find('is in a running trial', (c) => statusOf(c) === 'trial');
+const active = find('is active', (c) => statusOf(c) === 'active');
+const otherExternal = find('has an external ID and is not `active`', (c) => c.external_id !== null && c.id !== active.id);
+const [rangeFrom, rangeTo] = [dayOf(seeded[3]!.created_at), dayOf(seeded[9]!.created_at)].sort();
+const switchable = find('lists the admin as a collaborator', (c) =>
+  generateCollaborators(seed, c.id).some((p) => p.email === DEMO_PARTNER.admin.email),
+);
+const notSwitchable = find('does not list the admin', (c) =>
+  generateCollaborators(seed, c.id).every((p) => p.email !== DEMO_PARTNER.admin.email),
+);
+
+const LIST_CASES: [string, CustomerListParams][] = [
+  ['no filter (default sort: newest first)', {}],
+  ...(['name', 'created_at', 'tasks_used', 'connections'] as const).flatMap((key): [string, CustomerListParams][] => [
+    [`sort ${key} ascending`, { sort: key }],
+    [`sort ${key} descending`, { sort: `-${key}` }],
+  ]),
+  ['search, case and accent insensitive', { q: accentedQuery }],
+  ['search of one character', { q: 'a' }],
+  ['search by external ID', { q: ` ${withExternal.external_id!.slice(0, 8).toUpperCase()} ` }],
+  ['one plan', { plan: ['growth'] }],
+  ['several plans', { plan: ['starter', FREE_PLAN_ID] }],
+  ['an unknown plan matches nothing', { plan: ['no-such-plan'] }],
+  ...(['active', 'trial', 'expired'] as const).map((status): [string, CustomerListParams] => [`status ${status}`, { status }]),
+  ['app among the top apps', { app: someTopApp }],
+  ['joined range, both ends inclusive', { joined_from: rangeFrom, joined_to: rangeTo }],
+  ['joined from only', { joined_from: dayOf(new Date(now.getTime() - 200 * DAY_MS).toISOString()) }],
+  [
+    'search + plans + status + app + dates together',
+    { q: 'e', plan: ['starter', 'growth', 'business'], status: 'active', app: someTopApp, joined_from: '2024-01-01', sort: 'name' },
+  ],
+];
+
+/**
+ * Registers the suite. `knownDifferences` marks tests (by title) that this backend is known to
+ * fail, as node:test todos: they still run and report, without failing the run.
+ */
+export function contractSuite(
+  name: string,
+  open: () => Promise<ContractSubject>,
+  knownDifferences: Record<string, string> = {},
+): void {
+  /** Runs a test body against a fresh, seeded backend and always closes it. */
+  const test = (title: string, body: (backend: Backend) => Promise<void>) =>
+    it(title, knownDifferences[title] ? { todo: knownDifferences[title] } : {}, async () => {
+      const subject = await open();
+      try {
+        await body(subject.backend);
+      } finally {
+        await subject.close();
+      }
+    });
+
+  describe(`backend contract: ${name}`, () => {
+    describe('list', () => {
+      for (const [title, params] of LIST_CASES) {
+        test(title, async (backend) => {
+          const want = expected(params);
+          const { ids, first } = await allIds(backend, { ...params, per_page: 40 });
+          assert.deepEqual(ids, want.ids);
+          assert.equal(first.total, want.total);
+          assert.deepEqual(first.counts, want.counts);
+          assert.equal(first.per_page, 40);
+          CustomerPage.parse(first);
+        });
+      }
+
+      test('a page holds the customers as generated, limits following the plan and the clock', async (backend) => {
+        const page = await backend.listCustomers({ sort: 'created_at', per_page: 200 });
+        assert.equal(page.items.length, 200);
+        for (const item of page.items) {
+          const source = seeded[item.id - 1]!;
+          assert.deepEqual(item, { ...source, ...limitsFor(source, DEMO_PLANS, now) });
+        }
+      });
+
+      test('default page size is 50; a page past the end is empty with the true total', async (backend) => {
+        const first = await backend.listCustomers({});
+        assert.equal(first.items.length, 50);
+        assert.equal(first.per_page, 50);
+        assert.equal(first.page, 1);
+        const past = await backend.listCustomers({ page: 99, per_page: 200 });
+        assert.deepEqual(past.items, []);
+        assert.equal(past.total, size);
+      });
+
+      test('invalid parameters are 422 with field errors', async (backend) => {
+        await rejects(backend.listCustomers({ sort: 'email' }), 422, 'sort');
+        await rejects(backend.listCustomers({ per_page: 201 }), 422, 'per_page');
+        await rejects(backend.listCustomers({ page: 0 }), 422, 'page');
+        await rejects(backend.listCustomers({ page: -3 }), 422, 'page');
+        await rejects(backend.listCustomers({ joined_from: '2026-02-30' }), 422, 'joined_from');
+        await rejects(backend.listCustomers({ joined_from: '2026-03-02', joined_to: '2026-03-01' }), 422, 'joined_to');
+        await rejects(backend.listCustomers({ status: 'gone' as Status }), 422, 'status');
+        await rejects(backend.listCustomers({ q: 'x'.repeat(201) }), 422, 'q');
+      });
+    });
+
+    describe('customers', () => {
+      test('get by User ID and by external ID', async (backend) => {
+        const wanted = { ...withExternal, ...limitsFor(withExternal, DEMO_PLANS, now) };
+        assert.deepEqual(await backend.getCustomer(withExternal.id), wanted);
+        assert.deepEqual(await backend.getCustomer({ externalId: withExternal.external_id! }), wanted);
+        if (slashExternal) {
+          const got = await backend.getCustomer({ externalId: slashExternal.external_id! });
+          assert.equal(got.id, slashExternal.id);
+        }
+        await rejects(backend.getCustomer(size + 1000), 404);
+        await rejects(backend.getCustomer({ externalId: 'no such id/?#%' }), 404);
+      });
+
+      test('add: defaults, limits of the plan, then found by both ids', async (backend) => {
+        const created = await backend.createCustomer({
+          name: '  Zeta <b>Corp</b>  ',
+          notification_email: 'ops@zeta.example',
+          plan_id: 'growth',
+          external_id: 'zeta/1 #ü',
+        });
+        Customer.parse(created);
+        assert.equal(created.name, 'Zeta <b>Corp</b>');
+        assert.ok(created.id > size, 'ids continue after the seeded ones');
+        assert.equal(created.version, 1);
+        assert.equal(created.in_trial, false);
+        assert.equal(created.trial_ends_at, null);
+        assert.equal(created.created_at, now.toISOString());
+        assert.deepEqual([created.task_limit, created.connection_limit], [10_000, 25]);
+        assert.deepEqual([created.tasks_used, created.connections, created.top_apps, created.origins], [0, 0, [], []]);
+        assert.deepEqual(await backend.getCustomer(created.id), created);
+        assert.deepEqual(await backend.getCustomer({ externalId: 'zeta/1 #ü' }), created);
+        const page = await backend.listCustomers({ q: 'zeta <b>' });
+        assert.deepEqual(page.items.map((c) => c.id), [created.id]);
+        assert.equal((await backend.listCustomers({})).total, size + 1);
+      });
+
+      test('add: 422 with field errors, 409 on a taken external ID, nothing created', async (backend) => {
+        const good = { name: 'New Co', notification_email: 'a@new.example', plan_id: 'starter' };
+        await rejects(backend.createCustomer({ ...good, notification_email: 'not an email' }), 422, 'notification_email');
+        await rejects(backend.createCustomer({ ...good, name: '   ' }), 422, 'name');
+        await rejects(backend.createCustomer({ ...good, plan_id: 'platinum' }), 422, 'plan_id');
+        await rejects(backend.createCustomer({ ...good, external_id: withExternal.external_id }), 409, 'external_id');
+        assert.equal((await backend.listCustomers({})).total, size);
+      });
+
+      test('add with an Idempotency-Key: a retry returns the first result and creates nothing twice', async (backend) => {
+        const input = { name: 'Once Ltd', notification_email: 'a@once.example', plan_id: 'starter' };
+        const first = await backend.createCustomer(input, { idempotencyKey: 'key-1' });
+        const again = await backend.createCustomer({ plan_id: 'starter', notification_email: 'a@once.example', name: 'Once Ltd' }, { idempotencyKey: 'key-1' });
+        assert.deepEqual(again, first);
+        assert.equal((await backend.listCustomers({})).total, size + 1);
+        await rejects(backend.createCustomer({ ...input, name: 'Twice Ltd' }, { idempotencyKey: 'key-1' }), 422, 'Idempotency-Key');
+        const other = await backend.createCustomer(input, { idempotencyKey: 'key-2' });
+        assert.notEqual(other.id, first.id);
+        assert.equal((await backend.listCustomers({})).total, size + 2);
+      });
+
+      test('update: applies, bumps the version; a stale version is 412 and changes nothing', async (backend) => {
+        const before = await backend.getCustomer(active.id);
+        const updated = await backend.updateCustomer(
+          active.id,
+          { name: 'Renamed Inc', notification_email: 'new@renamed.example', origins: [' HTTPS://App.Renamed.Example:443/ ', 'https://app.renamed.example'] },
+          before.version,
+        );
+        assert.equal(updated.name, 'Renamed Inc');
+        assert.equal(updated.notification_email, 'new@renamed.example');
+        assert.deepEqual(updated.origins, ['https://app.renamed.example']);
+        assert.equal(updated.version, before.version + 1);
+        assert.deepEqual(await backend.getCustomer(active.id), updated);
+        await rejects(backend.updateCustomer(active.id, { name: 'Lost update' }, before.version), 412);
+        assert.deepEqual(await backend.getCustomer(active.id), updated);
+        assert.equal((await backend.listCustomers({ q: 'renamed inc' })).total, 1);
+      });
+
+      test('update: external ID set, taken (409), removed; invalid fields 422', async (backend) => {
+        const c = await backend.getCustomer(active.id);
+        const set = await backend.updateCustomer(c.id, { external_id: 'fresh-id/1' }, c.version);
+        assert.equal(set.external_id, 'fresh-id/1');
+        assert.equal((await backend.getCustomer({ externalId: 'fresh-id/1' })).id, c.id);
+        await rejects(backend.updateCustomer(c.id, { external_id: otherExternal.external_id }, set.version), 409, 'external_id');
+        await rejects(backend.updateCustomer(c.id, { notification_email: 'nope' }, set.version), 422, 'notification_email');
+        await rejects(backend.updateCustomer(c.id, { origins: ['https://ok.example', '*.example.com'] }, set.version), 422, 'origins[1]');
+        await rejects(backend.updateCustomer(c.id, { origins: ['http://plain.example'] }, set.version), 422, 'origins[0]');
+        const removed = await backend.updateCustomer(c.id, { external_id: null }, set.version);
+        assert.equal(removed.external_id, null);
+        assert.equal(removed.version, set.version + 1);
+        await rejects(backend.getCustomer({ externalId: 'fresh-id/1' }), 404);
+        await rejects(backend.updateCustomer(size + 1000, { name: 'x' }, 1), 404);
+      });
+
+      test('two concurrent updates with the same version: exactly one applies, the other is 412', async (backend) => {
+        const c = await backend.getCustomer(running.id);
+        const results = await Promise.allSettled([
+          backend.updateCustomer(c.id, { name: 'Writer A' }, c.version),
+          backend.updateCustomer(c.id, { name: 'Writer B' }, c.version),
+        ]);
+        const applied = results.filter((r) => r.status === 'fulfilled');
+        const refused = results.filter((r) => r.status === 'rejected');
+        assert.equal(applied.length, 1);
+        assert.equal(refused.length, 1);
+        const error = (refused[0] as PromiseRejectedResult).reason as unknown;
+        assert.ok(error instanceof HttpError && error.status === 412, String(error));
+        const winner = (applied[0] as PromiseFulfilledResult<Customer>).value;
+        const stored = await backend.getCustomer(c.id);
+        assert.deepEqual(stored, winner);
+        assert.equal(stored.version, c.version + 1);
+      });
+
+      test('delete: stale version 412; then the customer and its data are gone', async (backend) => {
+        const c = await backend.getCustomer(switchable.id);
+        await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [someTopApp] });
+        const changed = await backend.updateCustomer(c.id, { origins: ['https://gone.example'] }, c.version);
+        await rejects(backend.deleteCustomer(c.id, c.version), 412);
+        assert.equal((await backend.getCustomer(c.id)).version, changed.version);
+        await backend.deleteCustomer(c.id, changed.version);
+        await rejects(backend.getCustomer(c.id), 404);
+        await rejects(backend.getAppAccess(c.id), 404);
+        await rejects(backend.listCollaborators(c.id), 404);
+        await rejects(backend.switchToAccount(c.id), 404);
+        await rejects(backend.deleteCustomer(c.id, changed.version), 404);
+        assert.equal((await backend.listCustomers({})).total, size - 1);
+        const created = await backend.createCustomer({ name: 'After', notification_email: 'a@after.example', plan_id: 'starter' });
+        assert.ok(created.id > size, 'a deleted id is never reused');
+      });
+    });
+
+    describe('plan and trial', () => {
+      test('plan: limits follow, version bumps; unknown plan 422', async (backend) => {
+        const c = await backend.getCustomer(active.id);
+        const next = await backend.setPlan(c.id, 'enterprise');
+        assert.equal(next.plan_id, 'enterprise');
+        assert.deepEqual([next.task_limit, next.connection_limit], [500_000, 1_000]);
+        assert.equal(next.version, c.version + 1);
+        await rejects(backend.setPlan(c.id, 'platinum'), 422, 'plan_id');
+        const free = await backend.setPlan(c.id, FREE_PLAN_ID);
+        assert.deepEqual([free.task_limit, free.connection_limit], [FREE_PLAN.task_limit, FREE_PLAN.connection_limit]);
+        assert.equal((await backend.listCustomers({ status: 'expired', q: foldText(c.name) })).items.some((x) => x.id === c.id), true);
+      });
+
+      test('an ended trial shows the free plan limits, and choosing a plan makes it active', async (backend) => {
+        const ended = await backend.getCustomer(endedToday.id);
+        assert.equal(customerStatus(ended, now), 'expired');
+        assert.deepEqual([ended.task_limit, ended.connection_limit], [FREE_PLAN.task_limit, FREE_PLAN.connection_limit]);
+        const chosen = await backend.setPlan(ended.id, 'business');
+        assert.equal(chosen.in_trial, false);
+        assert.equal(customerStatus(chosen, now), 'active');
+        assert.deepEqual([chosen.task_limit, chosen.connection_limit], [50_000, 100]);
+      });
+
+      test('trial: enable starts 30 days at 100 tasks, again extends, disable makes it active', async (backend) => {
+        const c = await backend.getCustomer(active.id);
+        const on = await backend.setTrial(c.id, true);
+        assert.equal(on.in_trial, true);
+        assert.equal(on.trial_ends_at, new Date(now.getTime() + 30 * DAY_MS).toISOString());
+        assert.equal(on.task_limit, 100);
+        assert.equal(on.plan_id, c.plan_id);
+        assert.equal(on.version, c.version + 1);
+        const extended = await backend.setTrial(c.id, true);
+        assert.equal(extended.trial_ends_at, new Date(now.getTime() + 60 * DAY_MS).toISOString());
+        const off = await backend.setTrial(c.id, false);
+        assert.equal(off.in_trial, false);
+        assert.equal(customerStatus(off, now), 'active');
+        const plan = plansWithFree(DEMO_PLANS).find((p) => p.id === c.plan_id)!;
+        assert.equal(off.task_limit, plan.task_limit);
+      });
+    });
+
+    describe('app access, collaborators, dashboard, switch', () => {
+      test('app access: all by default; selected keeps order without duplicates; unknown apps 422', async (backend) => {
+        const c = await backend.getCustomer(active.id);
+        assert.deepEqual(await backend.getAppAccess(c.id), { mode: 'all' });
+        const apps = generateApps().map((a) => a.id);
+        const chosen = { mode: 'selected' as const, app_ids: [apps[5]!, apps[0]!, apps[5]!] };
+        assert.deepEqual(await backend.setAppAccess(c.id, chosen), { mode: 'selected', app_ids: [apps[5], apps[0]] });
+        assert.deepEqual(await backend.getAppAccess({ externalId: c.external_id ?? '' }).catch(() => backend.getAppAccess(c.id)), {
+          mode: 'selected',
+          app_ids: [apps[5], apps[0]],
+        });
+        await rejects(backend.setAppAccess(c.id, { mode: 'selected', app_ids: ['no-such-app'] }), 422, 'app_ids');
+        assert.deepEqual(await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [] }), { mode: 'selected', app_ids: [] });
+        assert.deepEqual(await backend.setAppAccess(c.id, { mode: 'all' }), { mode: 'all' });
+        assert.equal((await backend.getCustomer(c.id)).version, c.version, 'app access is not a customer write');
+        await rejects(backend.getAppAccess(size + 1000), 404);
+      });
+
+      test('collaborators: the team with roles and the customer-manager tag', async (backend) => {
+        const team = await backend.listCollaborators(switchable.id);
+        assert.deepEqual(team, generateCollaborators(seed, switchable.id));
+        assert.ok(team.some((p) => p.customer_manager));
+        await rejects(backend.listCollaborators(size + 1000), 404);
+      });
+
+      test('dashboard for every period; an unknown period is 422', async (backend) => {
+        for (const period of ['1d', '7d', '30d', '90d'] as const) {
+          assert.deepEqual(await backend.getDashboard(active.id, period), generateDashboard(seed, active.id, period, now));
+        }
+        await rejects(backend.getDashboard(active.id, '2d' as '1d'), 422, 'period');
+      });
+
+      test('switch: a URL where the admin is a collaborator, 403 elsewhere', async (backend) => {
+        const { url } = await backend.switchToAccount(switchable.id);
+        assert.match(url, /^https:\/\//);
+        assert.ok(url.includes(String(switchable.id)));
+        await rejects(backend.switchToAccount(notSwitchable.id), 403);
+      });
+    });
+
+    describe('plans, apps, partner', () => {
+      test('plans include the free plan; apps are the catalogue; partner with permissions', async (backend) => {
+        assert.deepEqual(await backend.listPlans(), plansWithFree(DEMO_PLANS));
+        assert.deepEqual(await backend.listApps(), generateApps());
+        assert.deepEqual(await backend.getPartner(), DEMO_PARTNER);
+      });
+    });
+  });
+}
