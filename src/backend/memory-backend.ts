@@ -136,6 +136,21 @@ function abortError(signal: AbortSignal): DOMException {
     : new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** Waits `ms`, or rejects with an AbortError as soon as the signal fires. */
+function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** JSON with object keys sorted, so two bodies that differ only in key order compare equal. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -428,17 +443,10 @@ export class MemoryBackend implements Backend {
     const [min, max] = this.latency;
     const delay = max > 0 ? min + this.latencyRng.next() * (max - min) : 0;
     const failed = this.failureRate > 0 && this.failureRng.next() < this.failureRate;
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError(signal!));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, delay);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    // Without latency the answer still comes asynchronously, like any backend's, but without a timer.
+    if (delay === 0) await Promise.resolve();
+    else await abortableDelay(delay, signal);
+    if (signal?.aborted) throw abortError(signal);
     if (failed) {
       throw new HttpError(problem(503, 'Service Unavailable', 'Simulated failure (MemoryBackend failureRate).'));
     }

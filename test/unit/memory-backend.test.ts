@@ -162,6 +162,15 @@ describe('cancellation', () => {
     assert.ok(isAbortError(error), String(error));
   });
 
+  test('without latency, aborting right after the call still cancels it', async () => {
+    const backend = memory({ size: 3 });
+    const controller = new AbortController();
+    const call = backend.deleteCustomer(1, 1, { signal: controller.signal });
+    controller.abort();
+    assert.ok(isAbortError(await rejection(call)));
+    assert.equal((await backend.getCustomer(1)).id, 1);
+  });
+
   test('aborting during the latency rejects at once and the create never happens', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const backend = memory({ latencyMs: 10_000 });
