@@ -1,0 +1,163 @@
+/**
+ * What only the reference server's HTTP side can show: CORS by exact origin, the delete that removes
+ * every row in one transaction, auth principals, the demo configuration and the pages at `/`.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateCustomers, startOfUtcDay } from '../../src/backend/generate.js';
+import { openDatabase } from '../../demo/server/db.js';
+import { createApp, createServerContext } from '../../demo/server/app.js';
+import { CONTRACT_FIXTURE } from './contract.js';
+import { startTestServer, TEST_TOKEN, type TestServer } from './server-fixture.js';
+
+const seeded = generateCustomers({ seed: CONTRACT_FIXTURE.seed, count: CONTRACT_FIXTURE.size, anchor: startOfUtcDay(CONTRACT_FIXTURE.now) });
+const withOrigins = seeded.find((c) => c.origins.length > 0)!;
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({
+    // An embed session token for customer 5, as the embed routes would add one.
+    configure: (context) => context.authenticators.push((token) => (token === 'session-for-5' ? { kind: 'embed-session', customerId: 5, origin: 'https://partner.example' } : null)),
+  });
+});
+after(() => server.close());
+
+const preflight = (origin: string) =>
+  fetch(`${server.api}/customers`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+
+describe('CORS', () => {
+  it('answers the partner origin and a customer-listed origin, exactly', async () => {
+    for (const origin of ['https://partner.example', withOrigins.origins[0]!]) {
+      const pre = await preflight(origin);
+      assert.equal(pre.status, 204, origin);
+      assert.equal(pre.headers.get('access-control-allow-origin'), origin);
+      assert.match(pre.headers.get('access-control-allow-headers') ?? '', /If-Match/);
+      const res = await server.call('/plans', { headers: { Origin: origin } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), origin);
+      assert.match(res.headers.get('vary') ?? '', /Origin/);
+    }
+  });
+
+  it('refuses look-alikes, other ports and schemes, null, and never sends a wildcard', async () => {
+    for (const origin of [
+      'https://partner.example.evil.example',
+      'https://evilpartner.example',
+      'https://partner.example:8443',
+      'http://partner.example',
+      'null',
+      'https://partner.example/path',
+      'https://user@partner.example',
+    ]) {
+      const pre = await preflight(origin);
+      assert.equal(pre.status, 403, origin);
+      assert.equal(pre.headers.get('access-control-allow-origin'), null, origin);
+      const res = await server.call('/plans', { headers: { Origin: origin } });
+      assert.equal(res.headers.get('access-control-allow-origin'), null, origin);
+    }
+  });
+
+  it('follows changes to a customer list', async () => {
+    assert.equal((await preflight('https://new-host.example')).status, 403);
+    const patch = await server.call('/customers/12', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '"1"' },
+      body: JSON.stringify({ origins: ['https://NEW-host.example:443'] }),
+    });
+    assert.equal(patch.status, 200);
+    assert.equal((await preflight('https://new-host.example')).status, 204);
+    const del = await server.call('/customers/12', { method: 'DELETE', headers: { 'If-Match': '"2"' } });
+    assert.equal(del.status, 204);
+    assert.equal((await preflight('https://new-host.example')).status, 403);
+  });
+});
+
+describe('delete', () => {
+  it('removes the customer and every row that belongs to it, search index included', async () => {
+    const id = 30;
+    const name = seeded[id - 1]!.name;
+    const json = { 'Content-Type': 'application/json' };
+    await server.call(`/customers/${id}/app-access`, { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'selected', app_ids: ['pipeline-crm'] }) });
+    await server.call(`/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': '"1"' }, body: JSON.stringify({ origins: ['https://thirty.example'] }) });
+    const tables = ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators'];
+    const rows = () => tables.map((t) => server.db.prepare(`SELECT count(*) FROM ${t} WHERE customer_id = ?`).pluck().get(id) as number);
+    assert.ok(rows().every((n) => n > 0) || seeded[id - 1]!.top_apps.length === 0, `rows before: ${rows()}`);
+    const res = await server.call(`/customers/${id}`, { method: 'DELETE', headers: { 'If-Match': '"2"' } });
+    assert.equal(res.status, 204);
+    assert.deepEqual(rows(), [0, 0, 0, 0]);
+    assert.equal(server.db.prepare('SELECT count(*) FROM customers WHERE id = ?').pluck().get(id), 0);
+    const found = server.db.prepare('SELECT count(*) FROM customer_search WHERE rowid = ?').pluck().get(id);
+    assert.equal(found, 0);
+    const search = await (await server.call(`/customers?q=${encodeURIComponent(name)}&per_page=200`)).json();
+    assert.ok(!search.items.some((c: { id: number }) => c.id === id));
+  });
+
+  it('forgets the idempotency keys of the deleted customer', async () => {
+    const body = JSON.stringify({ name: 'Keyed', notification_email: 'k@keyed.example', plan_id: 'starter' });
+    const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': 'keyed-1' };
+    const first = await server.call('/customers', { method: 'POST', headers, body });
+    assert.equal(first.status, 201);
+    const created = await first.json();
+    assert.equal(first.headers.get('location'), `/api/customers/${created.id}`);
+    const replay = await server.call('/customers', { method: 'POST', headers, body });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await replay.json(), created);
+    await server.call(`/customers/${created.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } });
+    assert.equal(server.db.prepare('SELECT count(*) FROM idempotency_keys WHERE customer_id = ?').pluck().get(created.id), 0);
+  });
+});
+
+describe('auth', () => {
+  it('401 carries WWW-Authenticate: Bearer', async () => {
+    const res = await fetch(`${server.api}/customers`);
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('www-authenticate'), 'Bearer');
+  });
+
+  it('an embed session reaches only its own customer', async () => {
+    const as = (path: string) => fetch(server.api + path, { headers: { Authorization: 'Bearer session-for-5' } });
+    assert.equal((await as('/customers/5')).status, 200);
+    assert.equal((await as('/customers/5/dashboard?period=7d')).status, 200);
+    assert.equal((await as('/customers/6')).status, 403);
+    assert.equal((await as('/customers')).status, 403);
+    const sw = await fetch(`${server.api}/customers/5/switch`, { method: 'POST', headers: { Authorization: 'Bearer session-for-5' } });
+    assert.equal(sw.status, 403);
+  });
+
+  it('GET customer sends its version as ETag', async () => {
+    const res = await server.call('/customers/3');
+    assert.equal(res.headers.get('etag'), '"1"');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+  });
+});
+
+describe('demo configuration and pages', () => {
+  it('hands the token to loopback clients only', async () => {
+    const res = await fetch(`${server.api}/demo-config.json`);
+    assert.deepEqual(await res.json(), { api_base: '/api', token: TEST_TOKEN });
+    // Without a socket (not a loopback connection) the token is refused.
+    const db = openDatabase(':memory:');
+    const app = createApp(createServerContext({ db }));
+    assert.equal((await app.request('/api/demo-config.json')).status, 403);
+    db.close();
+  });
+
+  it('serves the built-in list page without a build, and the built pages with one', async () => {
+    const page = await fetch(`${server.url}/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /demo-config\.json/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'console-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><customer-console api-base="/api"></customer-console>');
+    const db = openDatabase(':memory:');
+    const app = createApp(createServerContext({ db, staticDir: dir }));
+    const built = await app.request('/');
+    assert.match(await built.text(), /<customer-console api-base="\/api">/);
+    assert.equal((await app.request('/api/plans')).status, 401, 'the API is still behind auth');
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
