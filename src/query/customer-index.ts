@@ -1,13 +1,12 @@
 /**
  * A column-oriented index of customers for client mode: everything a query needs that does not
- * depend on the clock is computed once (folded text, sort keys, dates as numbers, plan and app
- * codes), and whole sort orders are built on first use and cached, so a query is one linear walk.
+ * depend on the clock is computed once (folded text, dates as numbers, plan and app codes, one
+ * search string), so a query is one linear walk. Sort orders live in sort-order.ts.
  */
-import { FREE_PLAN_ID, type Customer, type SortKey } from '../model/schemas.js';
-import type { CustomerSort } from './types.js';
+import { FREE_PLAN_ID, type Customer } from '../model/schemas.js';
 import { foldText } from './fold.js';
-import { utcDay } from './joined.js';
-import { sortToParam, type SortParam } from './sort.js';
+import { instantMs, utcDay } from './joined.js';
+import type { SortParam } from './sort.js';
 
 /** How many top apps a customer lists at most (the schema's limit). */
 export const TOP_APPS = 5;
@@ -34,9 +33,19 @@ export interface CustomerIndex {
   /** `TOP_APPS` app codes per customer, -1 for an empty slot. */
   readonly topApps: Int32Array;
   readonly appCodes: ReadonlyMap<string, number>;
-  /** Whole sort orders (row numbers), built on first use. */
+  /**
+   * Every row's folded name and external ID, each followed by U+0000, in one string: one native
+   * `indexOf` scan over it is several times faster than an `includes` call per row.
+   */
+  readonly searchText: string;
+  /** Where each row's part of `searchText` ends (exclusive). */
+  readonly searchRowEnd: Uint32Array;
+  /** Sort orders and the ranks they are built from, filled on first use (see sort-order.ts). */
   readonly orders: Map<SortParam, Uint32Array>;
+  readonly ranks: Map<string, Uint32Array>;
 }
+
+const SEPARATOR = '\u0000';
 
 export function createCustomerIndex(customers: readonly Customer[]): CustomerIndex {
   const n = customers.length;
@@ -54,18 +63,30 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
   const planCodes = new Map<string, number>();
   const topApps = new Int32Array(n * TOP_APPS).fill(-1);
   const appCodes = new Map<string, number>();
+  const searchParts = new Array<string>(2 * n);
+  const searchRowEnd = new Uint32Array(n);
+  // Names repeat a lot in real lists (and folding non-ASCII text is the slow part): fold each once.
+  const foldedNames = new Map<string, string>();
+  let searchLength = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i]!;
     ids[i] = c.id;
-    foldedName[i] = foldText(c.name);
-    foldedExternalId[i] = c.external_id === null ? '' : foldText(c.external_id);
-    const created = Date.parse(c.created_at);
+    let name = foldedNames.get(c.name);
+    if (name === undefined) foldedNames.set(c.name, (name = foldText(c.name)));
+    foldedName[i] = name;
+    const externalId = c.external_id === null ? '' : foldText(c.external_id);
+    foldedExternalId[i] = externalId;
+    searchParts[2 * i] = name;
+    searchParts[2 * i + 1] = externalId;
+    searchLength += name.length + externalId.length + 2;
+    searchRowEnd[i] = searchLength;
+    const created = instantMs(c.created_at);
     createdMs[i] = created;
     createdDay[i] = utcDay(created);
     tasksUsed[i] = c.tasks_used;
     connections[i] = c.connections;
     inTrial[i] = c.in_trial ? 1 : 0;
-    trialEndMs[i] = c.trial_ends_at === null ? NaN : Date.parse(c.trial_ends_at);
+    trialEndMs[i] = c.trial_ends_at === null ? NaN : instantMs(c.trial_ends_at);
     onFreePlan[i] = c.plan_id === FREE_PLAN_ID ? 1 : 0;
     planCode[i] = codeOf(planCodes, c.plan_id);
     const apps = c.top_apps;
@@ -88,7 +109,10 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
     planCodes,
     topApps,
     appCodes,
+    searchText: n === 0 ? '' : searchParts.join(SEPARATOR) + SEPARATOR,
+    searchRowEnd,
     orders: new Map(),
+    ranks: new Map(),
   };
 }
 
@@ -101,106 +125,39 @@ function codeOf(codes: Map<string, number>, value: string): number {
   return code;
 }
 
-/** Every row of the index in a sort's order (ties by id ascending), cached on the index. */
-export function sortOrder(index: CustomerIndex, sort: CustomerSort): Uint32Array {
-  const param = sortToParam(sort);
-  let order = index.orders.get(param);
-  if (order) return order;
-  const asc = ascendingOrder(index, sort.key);
-  order = sort.dir === 'asc' ? asc : descendingFrom(asc, index, sort.key);
-  index.orders.set(param, order);
-  return order;
-}
-
-/** Builds every sort order now (e.g. while the browser is idle) so no first click pays for it. */
-export function prepareSortOrders(index: CustomerIndex): void {
-  for (const key of ['created_at', 'name', 'tasks_used', 'connections'] as const) {
-    sortOrder(index, { key, dir: 'asc' });
-    sortOrder(index, { key, dir: 'desc' });
+/**
+ * Which rows' folded name or external ID contains `needle` (already folded, not empty), as a
+ * 0/1 flag per row.
+ */
+export function searchRows(index: CustomerIndex, needle: string): Uint8Array {
+  const hits = new Uint8Array(index.size);
+  const { foldedName, foldedExternalId, searchText, searchRowEnd: rowEnd } = index;
+  if (needle.includes(SEPARATOR)) {
+    // A match could span two fields; only a per-row check is right. (Names rarely hold U+0000.)
+    for (let i = 0; i < index.size; i++) {
+      if (foldedName[i]!.includes(needle) || foldedExternalId[i]!.includes(needle)) hits[i] = 1;
+    }
+    return hits;
   }
-}
-
-/** Sorts a subset of rows in place by a sort, ties by id ascending (then row, for duplicate ids). */
-export function sortRows(index: CustomerIndex, rows: Uint32Array, sort: CustomerSort): Uint32Array {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  const ids = index.ids;
-  if (sort.key === 'name') {
-    const keys = index.foldedName;
-    return rows.sort((a, b) => {
-      const x = keys[a]!;
-      const y = keys[b]!;
-      return x < y ? -sign : x > y ? sign : ids[a]! - ids[b]! || a - b;
-    });
+  const last = index.size - 1;
+  let row = 0;
+  for (let at = searchText.indexOf(needle); at !== -1; at = searchText.indexOf(needle, rowEnd[row]!)) {
+    // Hits come in row order: step forward while close, binary-search when far.
+    while (row < last && rowEnd[row]! <= at && (row + 8 > last || rowEnd[row + 8]! > at)) row++;
+    if (rowEnd[row]! <= at) {
+      let lo = row;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rowEnd[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      row = lo;
+    }
+    hits[row] = 1;
   }
-  const values = numericColumn(index, sort.key);
-  return rows.sort((a, b) => sign * (values[a]! - values[b]!) || ids[a]! - ids[b]! || a - b);
+  return hits;
 }
 
-function numericColumn(index: CustomerIndex, key: Exclude<SortKey, 'name'>): Float64Array {
-  return key === 'created_at' ? index.createdMs : key === 'tasks_used' ? index.tasksUsed : index.connections;
-}
-
-const ROW_BITS = 2 ** 21;
-
-function ascendingOrder(index: CustomerIndex, key: SortKey): Uint32Array {
-  const n = index.size;
-  // Numeric keys: pack (rank of value, rank of id) into one float and use the native numeric sort,
-  // several times faster than a comparator. Ranks fit while there are at most 2^21 rows.
-  if (key !== 'name' && n <= ROW_BITS) {
-    const byId = idOrder(index);
-    const idRank = new Uint32Array(n);
-    for (let k = 0; k < n; k++) idRank[byId[k]!] = k;
-    const values = numericColumn(index, key);
-    const distinct = distinctSorted(values);
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) packed[i] = rankIn(distinct, values[i]!) * ROW_BITS + idRank[i]!;
-    packed.sort();
-    const order = new Uint32Array(n);
-    for (let k = 0; k < n; k++) order[k] = byId[packed[k]! % ROW_BITS]!;
-    return order;
-  }
-  const rows = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  return sortRows(index, rows, { key, dir: 'asc' });
-}
-
-function idOrder(index: CustomerIndex): Uint32Array {
-  const rows = new Uint32Array(index.size);
-  for (let i = 0; i < index.size; i++) rows[i] = i;
-  const ids = index.ids;
-  return rows.sort((a, b) => ids[a]! - ids[b]! || a - b);
-}
-
-function distinctSorted(values: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  let m = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
-  return sorted.subarray(0, m);
-}
-
-function rankIn(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Descending by key with ties still by id ascending: reverse, then restore each run of equal keys. */
-function descendingFrom(asc: Uint32Array, index: CustomerIndex, key: SortKey): Uint32Array {
-  const order = asc.slice().reverse();
-  const same =
-    key === 'name'
-      ? (a: number, b: number) => index.foldedName[a] === index.foldedName[b]
-      : ((values: Float64Array) => (a: number, b: number) => values[a] === values[b])(numericColumn(index, key));
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && same(order[start]!, order[end]!)) end++;
-    if (end - start > 1) order.subarray(start, end).reverse();
-    start = end;
-  }
-  return order;
-}
+// Sort orders are built over the index; re-exported here for modules that import them with it.
+export { sortOrder, prepareSortOrders } from './sort-order.js';

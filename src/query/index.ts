@@ -12,7 +12,7 @@ export {
   DEFAULT_SORT_PARAM,
   type SortParam,
 } from './sort.js';
-export { resolveJoinedRange, isIsoDate, isoDateToDay, isJoinedPreset, utcDate, PRESET_DAYS } from './joined.js';
+export { resolveJoinedRange, isIsoDate, isoDateToDay, isJoinedPreset, utcDate, instantMs, PRESET_DAYS } from './joined.js';
 export {
   queryToListParams,
   parseListParams,
@@ -22,12 +22,8 @@ export {
   type ValidListParams,
   type ParseListParamsResult,
 } from './list-params.js';
-export {
-  createCustomerIndex,
-  sortOrder,
-  prepareSortOrders,
-  type CustomerIndex,
-} from './customer-index.js';
+export { createCustomerIndex, type CustomerIndex } from './customer-index.js';
+export { sortOrder, prepareSortOrders } from './sort-order.js';
 export {
   runQuery,
   queryIndex,

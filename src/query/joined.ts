@@ -59,3 +59,53 @@ export function resolveJoinedRange(joined: JoinedRange | null, now: Date): { fro
     ...(joined.to === null ? {} : { to: joined.to }),
   };
 }
+
+/**
+ * `Date.parse` for an ISO instant, with a fast path for the form `toISOString` writes
+ * (`2024-03-01T12:00:00.000Z`, milliseconds optional), which is what the backend sends: parsing
+ * 100k dates with `Date.parse` alone is a good part of a client index build.
+ */
+export function instantMs(iso: string): number {
+  const len = iso.length;
+  if (
+    (len === 24 || len === 20) &&
+    iso.charCodeAt(len - 1) === 90 && // Z
+    iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && // -
+    iso.charCodeAt(10) === 84 && // T
+    iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58 && // :
+    (len === 20 || iso.charCodeAt(19) === 46) // .
+  ) {
+    const year = digits(iso, 0, 4);
+    const month = digits(iso, 5, 2);
+    const day = digits(iso, 8, 2);
+    const hour = digits(iso, 11, 2);
+    const minute = digits(iso, 14, 2);
+    const second = digits(iso, 17, 2);
+    const ms = len === 24 ? digits(iso, 20, 3) : 0;
+    if (
+      year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+      hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0
+    ) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    }
+  }
+  return Date.parse(iso);
+}
+
+/** The number written by `count` ASCII digits at `at`, or -1 if any is not a digit. */
+function digits(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}

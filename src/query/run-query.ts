@@ -5,7 +5,8 @@
  */
 import type { Customer, CustomerPage, Status, StatusCounts } from '../model/schemas.js';
 import type { CustomerQuery, CustomerSort } from './types.js';
-import { createCustomerIndex, sortOrder, sortRows, TOP_APPS, type CustomerIndex } from './customer-index.js';
+import { createCustomerIndex, searchRows, TOP_APPS, type CustomerIndex } from './customer-index.js';
+import { sortOrder, sortRows } from './sort-order.js';
 import { isoDateToDay, resolveJoinedRange } from './joined.js';
 import type { ValidListParams } from './list-params.js';
 import { foldQuery } from './search.js';
@@ -58,7 +59,8 @@ export function queryIndex(
   const n = index.size;
   const order = useCachedOrder ? sortOrder(index, sort) : null;
   const needle = foldQuery(filter.q);
-  const { foldedName, foldedExternalId, createdDay, inTrial, trialEndMs, onFreePlan, planCode, topApps } = index;
+  const { createdDay, inTrial, trialEndMs, onFreePlan, planCode, topApps } = index;
+  const searchHits = needle === '' ? null : searchRows(index, needle);
 
   let planAllowed: Uint8Array | null = null;
   if (filter.plans.length > 0) {
@@ -82,6 +84,7 @@ export function queryIndex(
   let expired = 0;
   for (let k = 0; k < n; k++) {
     const i = order === null ? k : order[k]!;
+    if (searchHits !== null && searchHits[i] !== 1) continue;
     if (planAllowed !== null && planAllowed[planCode[i]!] !== 1) continue;
     const day = createdDay[i]!;
     if (day < fromDay || day > toDay) continue;
@@ -95,7 +98,6 @@ export function queryIndex(
       }
       if (!has) continue;
     }
-    if (needle !== '' && !foldedName[i]!.includes(needle) && !foldedExternalId[i]!.includes(needle)) continue;
     // Same rule as customerStatus (src/model/rules.ts), on precomputed columns.
     const status = inTrial[i] === 1 ? (trialEndMs[i]! > nowMs ? TRIAL : EXPIRED) : onFreePlan[i] === 1 ? EXPIRED : ACTIVE;
     if (status === ACTIVE) active++;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isIsoDate, isoDateToDay, resolveJoinedRange } from '../../src/query/index.js';
+import { instantMs, isIsoDate, isoDateToDay, resolveJoinedRange } from '../../src/query/index.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -51,4 +51,15 @@ test('isIsoDate accepts only real YYYY-MM-DD dates', () => {
   }
   assert.equal(isoDateToDay('1970-01-02'), 1);
   assert.equal(isoDateToDay('1969-12-31'), -1);
+});
+
+test('instantMs reads ISO instants exactly like Date.parse', () => {
+  const samples = [
+    '2024-03-01T12:00:00.000Z', '2024-03-01T12:00:00Z', '1970-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z',
+    '2023-02-29T00:00:00.000Z', '2024-02-30T00:00:00Z', '2024-13-01T00:00:00.000Z', '2024-01-01T24:00:00.000Z',
+    '2024-01-01T23:60:00.000Z', '2024-01-01T12:00:00+02:00', '2024-01-01T12:00:00.5Z', '0050-06-01T00:00:00.000Z',
+    '2024-01-01 12:00:00Z', 'x024-01-01T12:00:00.000Z', '2024-01-01T12:00:00.00xZ', '', 'garbage',
+  ];
+  for (let i = 0; i < 500; i++) samples.push(new Date(Date.UTC(1990, 0, 1) + i * 987_654_321_7).toISOString());
+  for (const s of samples) assert.ok(Object.is(instantMs(s), Date.parse(s)), s);
 });

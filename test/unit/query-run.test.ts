@@ -47,6 +47,23 @@ test('search matches name or external ID, accent- and case-insensitively', () =>
   assert.deepEqual(runQuery(index, query({ q: 'nobody' }), now), { items: [], total: 0, counts: { all: 0, active: 0, trial: 0, expired: 0 } });
 });
 
+test('search never matches across the name/external ID boundary or across customers', () => {
+  const list = [
+    customer({ id: 1, name: 'Alpha ab', external_id: 'cd Beta' }),
+    customer({ id: 2, name: 'ef', external_id: null }),
+    customer({ id: 3, name: 'gh', external_id: 'x\u0000y' }),
+    customer({ id: 4, name: 'ab\u0000cd', external_id: null }),
+  ];
+  const index = createCustomerIndex(list);
+  for (const q of ['abcd', 'ab cd', 'betaef', 'efgh', 'ab\u0000cd\u0000']) {
+    assert.deepEqual(ids(runQuery(index, query({ q }), now).items), [], JSON.stringify(q));
+  }
+  assert.deepEqual(ids(runQuery(index, query({ q: 'ab\u0000cd', sort: { key: 'name', dir: 'asc' } }), now).items), [4]);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'x\u0000y' }), now).items), [3]);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'ab', sort: { key: 'name', dir: 'asc' } }), now).items), [4, 1]);
+  assert.deepEqual(ids(runQuery(index, query({ q: 'beta' }), now).items), [1]);
+});
+
 test('counts ignore the status filter; total honours it', () => {
   const index = createCustomerIndex(people);
   const expired = runQuery(index, query({ status: 'expired' }), now);

@@ -107,3 +107,23 @@ test('sorting an empty list or one customer works', () => {
   const one = createCustomerIndex([customer({ id: 3 })]);
   for (const sort of SORTS) assert.deepEqual([...sortOrder(one, sort)], [0]);
 });
+
+test('index orders stay right for ids and values too large to pack directly', () => {
+  const rng = createRng(8);
+  const list: Customer[] = [];
+  for (let i = 0; i < 600; i++) {
+    list.push(
+      customer({
+        id: rng.chance(0.5) ? 2 ** 40 + rng.int(0, 1e6) * 7 + i : rng.int(1, 1e6) * 1000 + i,
+        name: rng.pick(['b', 'B', 'a', 'ä', 'c\u0301', 'ç', 'Ω']),
+        tasks_used: rng.chance(0.3) ? 2 ** 35 + rng.int(0, 3) : rng.int(0, 3),
+        connections: rng.int(0, 2),
+        created_at: new Date(Date.UTC(2024, 0, 1) + rng.int(0, 5) * 1000).toISOString(),
+      }),
+    );
+  }
+  const index = createCustomerIndex(list);
+  for (const sort of SORTS) {
+    assert.deepEqual([...sortOrder(index, sort)].map((i) => list[i]!.id), referenceSort(list, sort), sortToParam(sort));
+  }
+});

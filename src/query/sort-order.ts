@@ -1,0 +1,160 @@
+/**
+ * Whole sort orders over a CustomerIndex, built on first use and cached on it. Each order is one
+ * native numeric sort: every row becomes the float `rank(key) * 2^21 + rank(id)`, which sorts
+ * exactly like `ORDER BY key, id` with no JavaScript comparator (several times faster).
+ */
+import type { SortKey } from '../model/schemas.js';
+import type { CustomerSort } from './types.js';
+import type { CustomerIndex } from './customer-index.js';
+import { sortToParam } from './sort.js';
+
+/** Rows that fit the packing; larger lists fall back to a comparator sort. */
+const ROW_SPACE = 2 ** 21;
+/** Integer keys below this pack directly, without ranking (2^31 * 2^21 = 2^52, still exact). */
+const DIRECT_KEY_LIMIT = 2 ** 31;
+
+/** Every row of the index in a sort's order (ties by id ascending), cached on the index. */
+export function sortOrder(index: CustomerIndex, sort: CustomerSort): Uint32Array {
+  const param = sortToParam(sort);
+  let order = index.orders.get(param);
+  if (order) return order;
+  order =
+    sort.dir === 'asc'
+      ? ascendingOrder(index, sort.key)
+      : descendingFrom(sortOrder(index, { key: sort.key, dir: 'asc' }), keyRanks(index, sort.key));
+  index.orders.set(param, order);
+  return order;
+}
+
+/** Builds every sort order now (e.g. while the browser is idle) so no first click pays for it. */
+export function prepareSortOrders(index: CustomerIndex): void {
+  for (const key of ['created_at', 'name', 'tasks_used', 'connections'] as const) {
+    sortOrder(index, { key, dir: 'asc' });
+    sortOrder(index, { key, dir: 'desc' });
+  }
+}
+
+/** Sorts a subset of rows in place by a sort, ties by id ascending (then row, for duplicate ids). */
+export function sortRows(index: CustomerIndex, rows: Uint32Array, sort: CustomerSort): Uint32Array {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const ids = index.ids;
+  if (sort.key === 'name') {
+    const keys = index.foldedName;
+    return rows.sort((a, b) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      return x < y ? -sign : x > y ? sign : ids[a]! - ids[b]! || a - b;
+    });
+  }
+  const values = numericColumn(index, sort.key);
+  return rows.sort((a, b) => sign * (values[a]! - values[b]!) || ids[a]! - ids[b]! || a - b);
+}
+
+function numericColumn(index: CustomerIndex, key: Exclude<SortKey, 'name'>): Float64Array {
+  return key === 'created_at' ? index.createdMs : key === 'tasks_used' ? index.tasksUsed : index.connections;
+}
+
+function ascendingOrder(index: CustomerIndex, key: SortKey): Uint32Array {
+  const n = index.size;
+  if (n > ROW_SPACE) {
+    const rows = new Uint32Array(n);
+    for (let i = 0; i < n; i++) rows[i] = i;
+    return sortRows(index, rows, { key, dir: 'asc' });
+  }
+  return packedOrder(keyRanks(index, key), idRanks(index));
+}
+
+/** Rows ordered by (rank, tieRank); both below 2^21 except ranks under DIRECT_KEY_LIMIT. */
+function packedOrder(ranks: ArrayLike<number>, tieRanks: Uint32Array): Uint32Array {
+  const n = tieRanks.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = ranks[i]! * ROW_SPACE + tieRanks[i]!;
+  packed.sort();
+  // tieRanks are a permutation: invert them to get back from a tie rank to its row.
+  const rowOfTie = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rowOfTie[tieRanks[i]!] = i;
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = rowOfTie[packed[k]! % ROW_SPACE]!;
+  return order;
+}
+
+/** Each row's position when ordered by id, then row (a permutation of 0..n-1). */
+function idRanks(index: CustomerIndex): Uint32Array {
+  let ranks = index.ranks.get('id');
+  if (ranks) return ranks;
+  const n = index.size;
+  const ids = index.ids;
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  // Ties between equal ids (which should not happen) fall back to row order: rows are their own rank.
+  const byId = isDirectKey(ids) && n <= ROW_SPACE ? packedOrder(ids, rows) : rows.sort((a, b) => ids[a]! - ids[b]! || a - b);
+  ranks = new Uint32Array(n);
+  for (let k = 0; k < n; k++) ranks[byId[k]!] = k;
+  index.ranks.set('id', ranks);
+  return ranks;
+}
+
+/** Dense ranks of a sort key per row: equal keys share a rank, smaller keys have smaller ranks. */
+function keyRanks(index: CustomerIndex, key: SortKey): ArrayLike<number> {
+  if (key !== 'name') {
+    const values = numericColumn(index, key);
+    if (isDirectKey(values)) return values;
+  }
+  let ranks = index.ranks.get(key);
+  if (ranks) return ranks;
+  ranks = key === 'name' ? denseStringRanks(index.foldedName) : denseNumberRanks(numericColumn(index, key));
+  index.ranks.set(key, ranks);
+  return ranks;
+}
+
+/** Whether every value is a non-negative integer small enough to pack as its own rank. */
+function isDirectKey(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v < DIRECT_KEY_LIMIT && Math.floor(v) === v)) return false;
+  }
+  return true;
+}
+
+function denseNumberRanks(values: Float64Array): Uint32Array {
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  for (let k = 0; k < sorted.length; k++) if (m === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
+  const ranks = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = lo;
+  }
+  return ranks;
+}
+
+/** Ranks in plain code-unit order, which is what `Array#sort` without a comparator uses for strings. */
+function denseStringRanks(keys: readonly string[]): Uint32Array {
+  const rankOf = new Map<string, number>();
+  for (const key of keys) rankOf.set(key, 0);
+  const distinct = [...rankOf.keys()].sort();
+  for (let r = 0; r < distinct.length; r++) rankOf.set(distinct[r]!, r);
+  const ranks = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) ranks[i] = rankOf.get(keys[i]!)!;
+  return ranks;
+}
+
+/** Descending by key with ties still by id ascending: reverse, then restore each run of equal keys. */
+function descendingFrom(asc: Uint32Array, ranks: ArrayLike<number>): Uint32Array {
+  const order = asc.slice().reverse();
+  for (let start = 0; start < order.length; ) {
+    const rank = ranks[order[start]!];
+    let end = start + 1;
+    while (end < order.length && ranks[order[end]!] === rank) end++;
+    if (end - start > 1) order.subarray(start, end).reverse();
+    start = end;
+  }
+  return order;
+}
