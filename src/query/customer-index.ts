@@ -6,7 +6,7 @@
 import { FREE_PLAN_ID, type Customer } from '../model/schemas.js';
 import { foldText } from './fold.js';
 import { instantMs, utcDay } from './joined.js';
-import type { SortParam } from './sort.js';
+import { nameSortKeyOfFolded, type SortParam } from './sort.js';
 
 /** How many top apps a customer lists at most (the schema's limit). */
 export const TOP_APPS = 5;
@@ -15,8 +15,10 @@ export interface CustomerIndex {
   readonly customers: readonly Customer[];
   readonly size: number;
   readonly ids: Float64Array;
-  /** `foldText(name)`, which is also the name sort key. */
+  /** `foldText(name)`. */
   readonly foldedName: readonly string[];
+  /** `nameSortKey(name)` (the same string as `foldedName` for nearly every name). */
+  readonly nameKey: readonly string[];
   /** `foldText(external_id)`, '' when there is none. */
   readonly foldedExternalId: readonly string[];
   readonly createdMs: Float64Array;
@@ -51,6 +53,7 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
   const n = customers.length;
   const ids = new Float64Array(n);
   const foldedName = new Array<string>(n);
+  const nameKey = new Array<string>(n);
   const foldedExternalId = new Array<string>(n);
   const createdMs = new Float64Array(n);
   const createdDay = new Int32Array(n);
@@ -66,14 +69,19 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
   const searchParts = new Array<string>(2 * n);
   const searchRowEnd = new Uint32Array(n);
   // Names repeat a lot in real lists (and folding non-ASCII text is the slow part): fold each once.
-  const foldedNames = new Map<string, string>();
+  const foldedNames = new Map<string, { folded: string; key: string }>();
   let searchLength = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i]!;
     ids[i] = c.id;
-    let name = foldedNames.get(c.name);
-    if (name === undefined) foldedNames.set(c.name, (name = foldText(c.name)));
+    let names = foldedNames.get(c.name);
+    if (names === undefined) {
+      const folded = foldText(c.name);
+      foldedNames.set(c.name, (names = { folded, key: nameSortKeyOfFolded(folded) }));
+    }
+    const name = names.folded;
     foldedName[i] = name;
+    nameKey[i] = names.key;
     const externalId = c.external_id === null ? '' : foldText(c.external_id);
     foldedExternalId[i] = externalId;
     searchParts[2 * i] = name;
@@ -97,6 +105,7 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
     size: n,
     ids,
     foldedName,
+    nameKey,
     foldedExternalId,
     createdMs,
     createdDay,

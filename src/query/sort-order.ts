@@ -39,7 +39,7 @@ export function sortRows(index: CustomerIndex, rows: Uint32Array, sort: Customer
   const sign = sort.dir === 'asc' ? 1 : -1;
   const ids = index.ids;
   if (sort.key === 'name') {
-    const keys = index.foldedName;
+    const keys = index.nameKey;
     return rows.sort((a, b) => {
       const x = keys[a]!;
       const y = keys[b]!;
@@ -102,7 +102,7 @@ function keyRanks(index: CustomerIndex, key: SortKey): ArrayLike<number> {
   }
   let ranks = index.ranks.get(key);
   if (ranks) return ranks;
-  ranks = key === 'name' ? denseStringRanks(index.foldedName) : denseNumberRanks(numericColumn(index, key));
+  ranks = key === 'name' ? denseStringRanks(index.nameKey) : denseNumberRanks(numericColumn(index, key));
   index.ranks.set(key, ranks);
   return ranks;
 }

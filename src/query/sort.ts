@@ -8,9 +8,35 @@ import type { CustomerSort } from './types.js';
 import { DEFAULT_SORT } from './types.js';
 import { foldText } from './fold.js';
 
-/** The key names are ordered by: compare with `<` (code units), never localeCompare. */
+const AT_OR_ABOVE_SURROGATES = /[\ud800-\uffff]/;
+
+/**
+ * The key names are ordered by: compare keys with `<` (code units), never localeCompare. It is
+ * `foldText(name)`, ordered by code point. SQLite's BINARY collation compares UTF-8 bytes, which is
+ * code point order; JavaScript's `<` compares UTF-16 code units, which differs once text mixes
+ * characters above U+FFFF (emoji) with ones from U+E000 to U+FFFF (e.g. halfwidth katakana). So
+ * those characters are re-encoded as two order-preserving characters below the surrogates' range
+ * (from U+E000 up), which makes both comparisons agree. Everything else is left as folded.
+ */
 export function nameSortKey(name: string): string {
-  return foldText(name);
+  return nameSortKeyOfFolded(foldText(name));
+}
+
+/** `nameSortKey` for a name that is already folded. */
+export function nameSortKeyOfFolded(folded: string): string {
+  return AT_OR_ABOVE_SURROGATES.test(folded) ? codePointOrderKey(folded) : folded;
+}
+
+function codePointOrderKey(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    // Below U+D800 a character is its own key. From there on, (cp >> 10, cp & 0x3ff) as two
+    // characters: the first (U+E036 to U+E43F) sorts after every one-character key.
+    out += cp < 0xd800 ? String.fromCharCode(cp) : String.fromCharCode(0xe000 + (cp >> 10), 0x100 + (cp & 0x3ff));
+  }
+  return out;
 }
 
 /** A second click on the same key reverses; a new key starts ascending for name, descending otherwise. */

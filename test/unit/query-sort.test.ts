@@ -5,6 +5,7 @@ import { SORT_KEYS } from '../../src/model/schemas.js';
 import type { CustomerSort } from '../../src/query/types.js';
 import {
   createCustomerIndex,
+  foldText,
   nameSortKey,
   nextSort,
   sortCustomers,
@@ -126,4 +127,48 @@ test('index orders stay right for ids and values too large to pack directly', ()
   for (const sort of SORTS) {
     assert.deepEqual([...sortOrder(index, sort)].map((i) => list[i]!.id), referenceSort(list, sort), sortToParam(sort));
   }
+});
+
+test('name order is the order SQLite gives the stored name keys (BINARY collation), emoji and halfwidth forms included', async () => {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(':memory:');
+  try {
+    const rng = createRng(12);
+    const pool = ['a', 'Z', 'é', 'ｱ', 'ア', '\uff21', '\ue000', '🚀', '😀', '𝐀', '한', '株', 'ß', 'ω', 'ı', ' ', '-', '\ufffd'];
+    const list: Customer[] = [];
+    for (let i = 0; i < 400; i++) {
+      let name = '';
+      for (let k = rng.int(1, 4); k > 0; k--) name += rng.pick(pool);
+      list.push(customer({ id: rng.int(1, 1e6) * 1000 + i, name: name.trim() || 'x' }));
+    }
+    db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY, name_key TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO c (id, name_key) VALUES (?, ?)');
+    for (const c of list) insert.run(c.id, nameSortKey(c.name));
+    const index = createCustomerIndex(list);
+    for (const dir of ['asc', 'desc'] as const) {
+      const fromSqlite = db.prepare(`SELECT id FROM c ORDER BY name_key ${dir.toUpperCase()}, id ASC`).pluck().all();
+      assert.deepEqual(ids(sortCustomers(list, { key: 'name', dir })), fromSqlite, `sortCustomers ${dir}`);
+      assert.deepEqual([...sortOrder(index, { key: 'name', dir })].map((i) => list[i]!.id), fromSqlite, `index ${dir}`);
+    }
+  } finally {
+    db.close();
+  }
+});
+
+test('name keys order folded names by code point', () => {
+  const byCodePoint = (a: string, b: string) => {
+    const x = [...foldText(a)].map((c) => c.codePointAt(0)!);
+    const y = [...foldText(b)].map((c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  const names = ['ｱ', '🚀', 'a🚀', 'aｱ', 'A', '\uffff', '𝐀', 'zz', '한', ''];
+  for (const a of names) {
+    for (const b of names) {
+      const ka = nameSortKey(a);
+      const kb = nameSortKey(b);
+      assert.equal(Math.sign(ka < kb ? -1 : ka > kb ? 1 : 0), Math.sign(byCodePoint(a, b)), `${a} vs ${b}`);
+    }
+  }
+  assert.equal(nameSortKey('École'), 'ecole');
 });
