@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { instantMs, isIsoDate, isoDateToDay, resolveJoinedRange } from '../../src/query/index.js';
+import { instantMs, isIsoDate, isJoinedPreset, isoDateToDay, resolveJoinedRange, utcDate } from '../../src/query/index.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -62,4 +62,11 @@ test('instantMs reads ISO instants exactly like Date.parse', () => {
   ];
   for (let i = 0; i < 500; i++) samples.push(new Date(Date.UTC(1990, 0, 1) + i * 987_654_321_7).toISOString());
   for (const s of samples) assert.ok(Object.is(instantMs(s), Date.parse(s)), s);
+});
+
+test('utcDate and isJoinedPreset', () => {
+  assert.equal(utcDate(new Date('2024-06-30T23:30:00-02:00')), '2024-07-01');
+  assert.equal(utcDate(Date.UTC(2024, 1, 29, 23, 59, 59, 999)), '2024-02-29');
+  for (const preset of ['7d', '30d', '90d', 'year']) assert.ok(isJoinedPreset(preset), preset);
+  for (const bad of ['', '1d', '365d', 'YEAR', 'custom']) assert.ok(!isJoinedPreset(bad), bad);
 });

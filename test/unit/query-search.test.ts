@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMatches, foldText, matchCustomer } from '../../src/query/index.js';
+import { findMatches, foldedIncludes, foldQuery, foldText, matchCustomer } from '../../src/query/index.js';
 import { generateCustomers } from '../../src/backend/generate.js';
 import { createRng } from './query-fixtures.js';
 
@@ -90,4 +90,12 @@ test('on generated names, ranges agree with folded-substring search', () => {
       }
     }
   }
+});
+
+test('foldQuery trims and folds; foldedIncludes treats an empty query as matching everything', () => {
+  assert.equal(foldQuery('  Café  '), 'cafe');
+  assert.equal(foldQuery(' \t '), '');
+  assert.ok(foldedIncludes('acme', ''));
+  assert.ok(foldedIncludes(foldText('Société'), foldQuery('CIÉ')));
+  assert.ok(!foldedIncludes('acme', 'acne'));
 });

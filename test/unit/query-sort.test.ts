@@ -8,10 +8,12 @@ import {
   foldText,
   nameSortKey,
   nextSort,
+  prepareSortOrders,
   sortCustomers,
   sortFromParam,
   sortOrder,
   sortToParam,
+  sortValue,
 } from '../../src/query/index.js';
 import { generateCustomers } from '../../src/backend/generate.js';
 import { createRng, customer } from './query-fixtures.js';
@@ -171,4 +173,21 @@ test('name keys order folded names by code point', () => {
     }
   }
   assert.equal(nameSortKey('École'), 'ecole');
+});
+
+test('prepareSortOrders builds all eight orders, the same ones sortOrder gives on demand', () => {
+  const list = generateCustomers({ seed: 4, count: 300, anchor: new Date('2025-06-01T00:00:00Z') });
+  const prepared = createCustomerIndex(list);
+  prepareSortOrders(prepared);
+  assert.equal(prepared.orders.size, 8);
+  const lazy = createCustomerIndex(list);
+  for (const sort of SORTS) assert.deepEqual(prepared.orders.get(sortToParam(sort)), sortOrder(lazy, sort), sortToParam(sort));
+});
+
+test('sortValue is what each key sorts by', () => {
+  const c = customer({ name: 'Émile', created_at: '2024-03-01T00:00:00.000Z', tasks_used: 12, connections: 3 });
+  assert.equal(sortValue(c, 'name'), 'emile');
+  assert.equal(sortValue(c, 'created_at'), Date.UTC(2024, 2, 1));
+  assert.equal(sortValue(c, 'tasks_used'), 12);
+  assert.equal(sortValue(c, 'connections'), 3);
 });
