@@ -1,10 +1,443 @@
 /**
- * Embed routes (`POST /embed/session`, the framed console page). Owned by the embed helper (issue 5);
- * this minimal module registers nothing yet so the server can mount it from the start.
+ * Embedding on the reference server: embed tokens, embed sessions, the framed console page, and the
+ * demo partner host pages.
+ *
+ * Flow: the partner's backend mints a short-lived HS256 JWT naming a customer (`sub`) with a
+ * single-use `jti`; the partner page frames `GET /embed/console?token=…&origin=<its origin>` (the
+ * host SDK does this). The server verifies the token, consumes its `jti`, checks the origin against
+ * the customer's effective origins (own list, or the partner's when the customer's is empty), and
+ * opens a session bound to that customer and origin. The console page is served with that session
+ * token injected into it (it lives in the frame's memory and is sent as a bearer header, so no
+ * third-party cookie is involved) and with `Content-Security-Policy: frame-ancestors <origin>`, so
+ * the browser refuses to render it inside any other page even if someone lied about the origin.
+ * `POST /api/embed/session` does the same checks and answers the session as JSON (for partners
+ * that serve their own console page); `DELETE /api/embed/session` ends the calling session.
  */
-import { Hono } from 'hono';
-import type { ServerContext } from './context.js';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { serve } from '@hono/node-server';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { EmbedSessionRequest, type Customer, type EmbedSession } from '../../src/model/schemas.js';
+import { effectiveOrigins, isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
+import { bearerToken } from './auth.js';
+import type { Principal, ServerContext } from './context.js';
+import { CustomerStore, customerFromRow } from './customer-store.js';
+import { problemResponse } from './problems.js';
 
-export function embedRoutes(_context: ServerContext): Hono {
-  return new Hono();
+/** The dev default; set CONSOLE_EMBED_SECRET (32+ bytes) anywhere but on your own machine. */
+const DEV_EMBED_SECRET = 'dev-embed-secret-do-not-use-in-production-0123456789';
+export const EMBED_AUDIENCE = 'customers-console/embed';
+/** Tokens are for opening a frame now, not for storing: refuse ones that live longer than this. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 15 * 60;
+export const SESSION_LIFETIME_SECONDS = 60 * 60;
+/** The framed console page inside the built demo pages (dist/demo). */
+const CONSOLE_PAGE = join('embed', 'console.html');
+const HOST_PAGE = join('embed', 'host.html');
+
+export function embedSecret(): Uint8Array {
+  return new TextEncoder().encode(process.env.CONSOLE_EMBED_SECRET ?? DEV_EMBED_SECRET);
+}
+
+export interface EmbedTokenClaims {
+  customerId: number;
+  /** When set, the token is only good for this parent origin. */
+  origin?: string;
+  /** Seconds; default 5 minutes. */
+  lifetimeSeconds?: number;
+  now?: Date;
+  secret?: Uint8Array;
+}
+
+/** What a partner's backend does: mint a single-use embed token for one customer. */
+export function mintEmbedToken(claims: EmbedTokenClaims): Promise<string> {
+  const now = Math.floor((claims.now ?? new Date()).getTime() / 1000);
+  const jwt = new SignJWT(claims.origin === undefined ? {} : { origin: claims.origin })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(String(claims.customerId))
+    .setAudience(EMBED_AUDIENCE)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + (claims.lifetimeSeconds ?? 300));
+  return jwt.sign(claims.secret ?? embedSecret());
+}
+
+/** Which check refused an embed request; the error page and problem+json name it. */
+export type EmbedRefusal =
+  | 'token-missing'
+  | 'token-invalid'
+  | 'token-expired'
+  | 'token-too-long-lived'
+  | 'token-reused'
+  | 'origin-invalid'
+  | 'origin-mismatch'
+  | 'origin-not-allowed'
+  | 'customer-not-found';
+
+const REFUSALS: Record<EmbedRefusal, { status: number; title: string; detail: string }> = {
+  'token-missing': { status: 400, title: 'Embed token missing', detail: 'The request carries no embed token.' },
+  'token-invalid': { status: 401, title: 'Embed token not valid', detail: 'The embed token is malformed, not signed with the embed secret, or not meant for the console.' },
+  'token-expired': { status: 401, title: 'Embed token expired', detail: 'The embed token has expired; mint a new one for each frame.' },
+  'token-too-long-lived': { status: 401, title: 'Embed token lives too long', detail: `Embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds.` },
+  'token-reused': { status: 409, title: 'Embed token already used', detail: 'Each embed token opens one session only; mint a new one for each frame.' },
+  'origin-invalid': { status: 400, title: 'Origin not valid', detail: 'The parent origin is missing or is not a valid origin (scheme://host[:port]).' },
+  'origin-mismatch': { status: 403, title: 'Origin mismatch', detail: 'The parent origin differs from the origin the token or the browser names.' },
+  'origin-not-allowed': { status: 403, title: 'Origin not allowed', detail: "The parent origin is not on the customer's origin list (or the partner's, which an empty customer list inherits)." },
+  'customer-not-found': { status: 404, title: 'Customer not found', detail: 'The customer the token names does not exist.' },
+};
+
+export class EmbedRefused extends Error {
+  constructor(readonly reason: EmbedRefusal, readonly origin?: string) {
+    super(REFUSALS[reason].detail);
+  }
+  get status() {
+    return REFUSALS[this.reason].status;
+  }
+  get title() {
+    return REFUSALS[this.reason].title;
+  }
+}
+
+interface OpenedSession {
+  token: string;
+  customer: Customer;
+  origin: string;
+  expiresAt: Date;
+  /** Whose origin list allowed it. */
+  source: 'customer' | 'partner';
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Sessions and used token ids in SQLite, so they survive restarts and the single use holds. */
+export class EmbedSessions {
+  private readonly store: CustomerStore;
+
+  constructor(private readonly context: ServerContext) {
+    this.store = new CustomerStore(context.db, context.partner.id);
+    context.db.exec(`
+      CREATE TABLE IF NOT EXISTS embed_token_uses (
+        jti TEXT PRIMARY KEY,
+        expires_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS embed_sessions (
+        token_hash TEXT PRIMARY KEY,
+        customer_id INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        ended_ms INTEGER
+      ) WITHOUT ROWID;
+    `);
+  }
+
+  /**
+   * Every check, in order: token present → signature, audience and expiry → lifetime → single use
+   * (the jti is consumed by this attempt whatever follows) → origin syntax → origin matches the
+   * token's and the browser's → customer exists → origin on the customer's effective list.
+   */
+  async open(token: string | undefined, origin: string | undefined, browserOrigin?: string): Promise<OpenedSession> {
+    if (!token) throw new EmbedRefused('token-missing');
+    const now = this.context.now();
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, embedSecret(), {
+        algorithms: ['HS256'],
+        audience: EMBED_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'jti'],
+        currentDate: now,
+      }));
+    } catch (error) {
+      throw new EmbedRefused(error instanceof joseErrors.JWTExpired ? 'token-expired' : 'token-invalid');
+    }
+    const customerId = Number(payload.sub);
+    if (!Number.isSafeInteger(customerId) || customerId < 1 || typeof payload.jti !== 'string') throw new EmbedRefused('token-invalid');
+    if (payload.exp! - (payload.iat ?? Math.floor(now.getTime() / 1000)) > MAX_TOKEN_LIFETIME_SECONDS) {
+      throw new EmbedRefused('token-too-long-lived');
+    }
+    const nowMs = now.getTime();
+    this.context.db.prepare('DELETE FROM embed_token_uses WHERE expires_ms < ?').run(nowMs);
+    const used = this.context.db
+      .prepare('INSERT OR IGNORE INTO embed_token_uses (jti, expires_ms) VALUES (?, ?)')
+      .run(payload.jti, payload.exp! * 1000);
+    if (used.changes === 0) throw new EmbedRefused('token-reused');
+
+    const parent = normaliseOrigin(origin ?? '');
+    if (!parent.ok) throw new EmbedRefused('origin-invalid');
+    const claimed = payload['origin'];
+    if (claimed !== undefined && (typeof claimed !== 'string' || !isOriginAllowed(claimed, [parent.origin]))) {
+      throw new EmbedRefused('origin-mismatch', parent.origin);
+    }
+    // A browser's Origin header on a POST is the truth about who is asking; "null" says nothing.
+    if (browserOrigin !== undefined && browserOrigin !== 'null' && !isOriginAllowed(browserOrigin, [parent.origin])) {
+      throw new EmbedRefused('origin-mismatch', parent.origin);
+    }
+    const row = this.store.findRowById(customerId);
+    if (!row) throw new EmbedRefused('customer-not-found', parent.origin);
+    const customer = customerFromRow(row, this.context.plans, now);
+    const effective = effectiveOrigins(customer, this.context.partner);
+    if (!isOriginAllowed(parent.origin, effective.origins)) throw new EmbedRefused('origin-not-allowed', parent.origin);
+
+    const session = randomBytes(32).toString('base64url');
+    const expiresMs = nowMs + SESSION_LIFETIME_SECONDS * 1000;
+    this.context.db
+      .prepare('INSERT INTO embed_sessions (token_hash, customer_id, origin, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(sha256(session), customerId, parent.origin, nowMs, expiresMs);
+    return { token: session, customer, origin: parent.origin, expiresAt: new Date(expiresMs), source: effective.source };
+  }
+
+  /** The principal of a live session token, or null (unknown, ended or expired). */
+  readonly authenticate = (token: string): Principal | null => {
+    const row = this.context.db
+      .prepare('SELECT customer_id, origin, expires_ms, ended_ms FROM embed_sessions WHERE token_hash = ?')
+      .get(sha256(token)) as { customer_id: number; origin: string; expires_ms: number; ended_ms: number | null } | undefined;
+    if (!row || row.ended_ms !== null || row.expires_ms <= this.context.now().getTime()) return null;
+    return { kind: 'embed-session', customerId: row.customer_id, origin: row.origin };
+  };
+
+  /** Ends a live session; false when the token names none. */
+  end(token: string): boolean {
+    const result = this.context.db
+      .prepare('UPDATE embed_sessions SET ended_ms = ? WHERE token_hash = ? AND ended_ms IS NULL AND expires_ms > ?')
+      .run(this.context.now().getTime(), sha256(token), this.context.now().getTime());
+    return result.changes === 1;
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** JSON that is safe inside a <script> element: no `</script>`, no HTML comment openers, no line separators. */
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+/**
+ * A refusal as a plain page. It may be framed anywhere (`frame-ancestors *`): it holds no data and
+ * nothing to click, and a partner engineer should see in the frame which check failed rather than a
+ * blank browser error. It runs no script and loads nothing.
+ */
+function plainPage(status: number, title: string, detail: string, check?: string, origin?: string): Response {
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font:14px/1.4 system-ui,sans-serif;margin:1rem">
+<h1 style="font-size:1.1rem">The console cannot open: ${escapeHtml(title.toLowerCase())}</h1>
+<p>${escapeHtml(detail)}</p>
+${check ? `<p>Check: <code>${escapeHtml(check)}</code>${origin ? ` · origin <code>${escapeHtml(origin)}</code>` : ''}</p>\n<p>No session was opened.</p>` : ''}
+</body></html>`;
+  return new Response(body, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+const errorPage = (refusal: EmbedRefused) => plainPage(refusal.status, refusal.title, refusal.message, refusal.reason, refusal.origin);
+
+/** The framed page's policy: only the verified parent may frame it, and it loads only from here. */
+export function consolePagePolicy(origin: string): string {
+  return [
+    `frame-ancestors ${origin}`,
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export interface EmbedPageSession {
+  session: string;
+  customer_id: number;
+  origin: string;
+  expires_at: string;
+  api_base: string;
+  /** Whose origin list allowed this frame (for the console's footer). */
+  origin_source: 'customer' | 'partner';
+}
+
+/** The routes; mounted at `/` by the app (API routes use `context.apiBase`). */
+export function embedRoutes(context: ServerContext): Hono {
+  const sessions = new EmbedSessions(context);
+  context.authenticators.push(sessions.authenticate);
+  const app = new Hono();
+  const api = context.apiBase;
+
+  const asProblem = (error: unknown) => {
+    if (!(error instanceof EmbedRefused)) throw error;
+    return problemResponse(error.status, error.title, `${error.message} (check: ${error.reason})`);
+  };
+
+  app.post(`${api}/embed/session`, async (c) => {
+    const body = EmbedSessionRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return problemResponse(400, 'Bad Request', 'Send JSON {"token": "<embed JWT>", "origin": "<parent origin>"}.');
+    try {
+      const opened = await sessions.open(body.data.token, body.data.origin, c.req.header('origin'));
+      const answer: EmbedSession = {
+        session: opened.token,
+        customer_id: opened.customer.id,
+        origin: opened.origin,
+        expires_at: opened.expiresAt.toISOString(),
+      };
+      return c.json(answer, 201);
+    } catch (error) {
+      return asProblem(error);
+    }
+  });
+
+  app.delete(`${api}/embed/session`, (c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === null || !sessions.end(token)) {
+      return problemResponse(401, 'Unauthorized', 'Send the live embed session token as a bearer token.', undefined, {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    return c.body(null, 204);
+  });
+
+  const consolePage = async (c: Context, token: string | undefined, origin: string | undefined, browserOrigin?: string) => {
+    const template = context.staticDir ? readPage(context.staticDir, CONSOLE_PAGE) : null;
+    // Checked before opening a session so a missing build does not burn the partner's token.
+    if (template === null) {
+      return plainPage(503, 'Console page not built', 'The framed console page is missing: run `npx vite build --mode demo`.');
+    }
+    let opened: OpenedSession;
+    try {
+      opened = await sessions.open(token, origin, browserOrigin);
+    } catch (error) {
+      if (error instanceof EmbedRefused) return errorPage(error);
+      throw error;
+    }
+    const session: EmbedPageSession = {
+      session: opened.token,
+      customer_id: opened.customer.id,
+      origin: opened.origin,
+      expires_at: opened.expiresAt.toISOString(),
+      api_base: context.apiBase,
+      origin_source: opened.source,
+    };
+    const injected = `<script type="application/json" id="embed-session">${scriptJson(session)}</script>`;
+    const html = template.includes('</head>') ? template.replace('</head>', `${injected}\n</head>`) : injected + template;
+    return c.html(html, 200, {
+      'Content-Security-Policy': consolePagePolicy(opened.origin),
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  };
+
+  app.get('/embed/console', (c) => consolePage(c, c.req.query('token'), c.req.query('origin')));
+  app.post('/embed/console', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+    return consolePage(c, field('token'), field('origin'), c.req.header('origin'));
+  });
+  // The static copy of the page has no session and no frame-ancestors policy: never serve it.
+  app.get('/embed/console.html', () => plainPage(404, 'Not here', 'Open the console through /embed/console with an embed token.'));
+  return app;
+}
+
+/** Reads a built page, or null when it is not there. */
+function readPage(root: string, page: string): string | null {
+  const path = join(root, page);
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Demo partner host pages (`npm start` and the end-to-end tests)
+
+export interface PartnerHostOptions {
+  /** Loopback address to listen on, e.g. 127.0.0.2 (the partner) or 127.0.0.3 (a stranger). */
+  hostname: string;
+  port?: number;
+  /** The console server's origin, e.g. http://127.0.0.1:4100. */
+  consoleOrigin: string;
+  /** Built demo pages (dist/demo): serves embed/host.html and its assets. */
+  staticDir: string;
+  /** Shown on the page: what this host is. */
+  label: string;
+  /** Customers the page frames on load: id, a note, and optionally an origin to claim instead of its own. */
+  frames: Array<{ customerId: number; note: string; claimOrigin?: string }>;
+  secret?: Uint8Array;
+}
+
+export interface RunningHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for a partner's product on another site: serves the host page, and mints embed tokens
+ * (`GET /partner/token?customer=ID`) the way a partner's backend would, with the shared secret.
+ */
+export function startPartnerHost(options: PartnerHostOptions): Promise<RunningHost> {
+  const app = new Hono();
+  const page = () => readPage(options.staticDir, HOST_PAGE);
+  app.get('/', (c) => {
+    const html = page();
+    return html === null ? c.text('The host page is not built: run `npx vite build --mode demo`.', 503) : c.html(html);
+  });
+  app.get('/host-config.json', (c) =>
+    c.json({ console_url: `${options.consoleOrigin}/embed/console`, label: options.label, frames: options.frames }),
+  );
+  app.get('/partner/token', async (c) => {
+    const customerId = Number(c.req.query('customer'));
+    if (!Number.isSafeInteger(customerId) || customerId < 1) return c.json({ error: 'customer must be a User ID' }, 400);
+    const claim = c.req.query('origin');
+    const token = await mintEmbedToken({ customerId, ...(claim ? { origin: claim } : {}), ...(options.secret ? { secret: options.secret } : {}) });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token });
+  });
+  // Built assets only (scripts, styles), never another page.
+  app.get('/assets/*', (c) => {
+    const root = normalize(join(options.staticDir, 'assets')) + sep;
+    const path = normalize(join(options.staticDir, decodeURIComponent(c.req.path)));
+    if (!path.startsWith(root) || !existsSync(path)) return c.text('Not found', 404);
+    const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+    return c.body(readFileSync(path), 200, { 'Content-Type': type });
+  });
+  // Any other path is a blank page of this origin (the tests open one as "another window").
+  app.get('*', (c) => c.html('<!doctype html><title>blank</title><p>Another page of this origin.</p>'));
+
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: options.hostname, port: options.port ?? 0 }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${info.address}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            (server as Server).close(() => done());
+            (server as Server).closeAllConnections();
+          }),
+      });
+    }) as Server;
+    server.once('error', reject);
+  });
+}
+
+/**
+ * Demo data for embedding: customer `ownListId` lists the partner host's origin itself; customer
+ * `inheritingId` has an empty list and so inherits the partner's, to which the host origin is added.
+ */
+export function prepareEmbedDemo(context: ServerContext, hostOrigin: string, ownListId = 1, inheritingId = 2): void {
+  if (!context.partner.origins.includes(hostOrigin)) context.partner.origins.push(hostOrigin);
+  const store = new CustomerStore(context.db, context.partner.id);
+  const setOrigins = (id: number, origins: string[]) => {
+    const row = store.findRowById(id);
+    if (!row) return;
+    const current = customerFromRow(row, context.plans, context.now());
+    if (JSON.stringify(current.origins) === JSON.stringify(origins)) return;
+    context.db.transaction(() => store.update({ ...current, origins, version: current.version + 1 }, current.version))();
+  };
+  setOrigins(ownListId, [hostOrigin, 'https://app.customer-one.example']);
+  setOrigins(inheritingId, []);
 }
