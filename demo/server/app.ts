@@ -77,7 +77,7 @@ export function createServerContext(options: ServerOptions): ServerContext {
 }
 
 export function createApp(context: ServerContext): Hono<AppEnv> {
-  const store = new CustomerStore(context.db, context.partner.id);
+  const store = new CustomerStore(context.db);
   const app = new Hono<AppEnv>();
 
   app.onError((error) => {

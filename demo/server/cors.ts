@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import type { CustomerStore } from './customer-store.js';
-import { normaliseOrigin } from './origin.js';
+import { isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
 import { problemResponse } from './problems.js';
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
@@ -16,8 +16,9 @@ const EXPOSED_HEADERS = 'ETag, Location, Retry-After, Idempotent-Replayed';
 
 export function isAllowedOrigin(origin: string, context: ServerContext, store: CustomerStore): boolean {
   const normalised = normaliseOrigin(origin);
-  if (normalised === null) return false;
-  return context.partner.origins.some((o) => normaliseOrigin(o) === normalised) || store.anyCustomerHasOrigin(normalised);
+  if (!normalised.ok) return false;
+  // Customers' lists are stored normalised, so an exact lookup is an exact origin match.
+  return isOriginAllowed(origin, context.partner.origins) || store.anyCustomerHasOrigin(normalised.origin);
 }
 
 export function corsFor(context: ServerContext, store: CustomerStore): MiddlewareHandler<AppEnv> {

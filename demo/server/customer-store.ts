@@ -62,10 +62,9 @@ export function customerFromRow(row: CustomerRow, plans: readonly Plan[], now: D
 }
 
 /** The stored columns of a customer (derived ones included: folded text, sort key, epoch ms). */
-function rowParams(c: Customer, partnerId: number) {
+function rowParams(c: Customer) {
   return {
     id: c.id,
-    partner_id: partnerId,
     name: c.name,
     name_key: nameSortKey(c.name),
     name_folded: foldText(c.name),
@@ -113,9 +112,10 @@ function ftsPhrase(folded: string): string {
 export class CustomerStore {
   private readonly statements = new Map<string, Statement>();
 
+  /** `partnerId` names the partner whose database this is; one database holds one partner's customers. */
   constructor(
     readonly db: Database,
-    readonly partnerId: number,
+    readonly partnerId = 1,
   ) {}
 
   /** Prepared once per distinct SQL text (the list query has a handful of shapes). */
@@ -132,20 +132,17 @@ export class CustomerStore {
   // Reads
 
   findRowById(id: number): CustomerRow | undefined {
-    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ? AND partner_id = ?`).get(id, this.partnerId) as
+    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`).get(id) as
       | CustomerRow
       | undefined;
   }
 
   findRowByExternalId(externalId: string): CustomerRow | undefined {
-    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE partner_id = ? AND external_id = ?`).get(
-      this.partnerId,
-      externalId,
-    ) as CustomerRow | undefined;
+    return this.statement(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE external_id = ?`).get(externalId) as CustomerRow | undefined;
   }
 
   externalIdTaken(externalId: string, exceptId: number | null): boolean {
-    const row = this.statement('SELECT id FROM customers WHERE partner_id = ? AND external_id = ?').get(this.partnerId, externalId) as
+    const row = this.statement('SELECT id FROM customers WHERE external_id = ?').get(externalId) as
       | { id: number }
       | undefined;
     return row !== undefined && row.id !== exceptId;
@@ -157,8 +154,8 @@ export class CustomerStore {
    * so a deep page skips index entries rather than whole rows.
    */
   list(params: ValidListParams, plans: readonly Plan[], now: Date): CustomerPage {
-    const where: string[] = ['c.partner_id = @partner'];
-    const bind: Record<string, string | number> = { partner: this.partnerId, now: now.getTime() };
+    const where: string[] = [];
+    const bind: Record<string, string | number> = { now: now.getTime() };
 
     const needle = foldQuery(params.q ?? '');
     if (needle !== '') {
@@ -193,24 +190,37 @@ export class CustomerStore {
       where.push('c.created_ms < @to_ms');
     }
 
-    const base = where.join(' AND ');
-    const count = (extra: string | null): number => {
-      const sql = `SELECT count(*) AS n FROM customers c WHERE ${base}${extra ? ` AND ${extra}` : ''}`;
-      return (this.statement(sql).get(pickBindings(sql, bind)) as { n: number }).n;
+    const whereSql = (extra: string | null) => {
+      const all = extra === null ? where : [...where, extra];
+      return all.length === 0 ? '' : ` WHERE ${all.join(' AND ')}`;
     };
-    const all = count(null);
-    const trial = all === 0 ? 0 : count(STATUS_SQL.trial);
-    const expired = all === 0 ? 0 : count(STATUS_SQL.expired);
-    const counts: StatusCounts = { all, active: all - trial - expired, trial, expired };
-    const total = params.status === undefined ? all : counts[params.status];
+    let counts: StatusCounts;
+    if (needle !== '' || params.app !== undefined) {
+      // The search or app subquery already narrows the rows: count every status in one pass over them.
+      const sql =
+        `SELECT count(*) AS n, coalesce(sum(${STATUS_SQL.trial}), 0) AS trial, coalesce(sum(${STATUS_SQL.expired}), 0) AS expired ` +
+        `FROM customers c${whereSql(null)}`;
+      const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
+      counts = { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
+    } else {
+      // Otherwise each status is an index range of its own.
+      const count = (extra: string | null): number => {
+        const sql = `SELECT count(*) AS n FROM customers c${whereSql(extra)}`;
+        return (this.statement(sql).get(pickBindings(sql, bind)) as { n: number }).n;
+      };
+      const all = count(null);
+      const trial = all === 0 ? 0 : count(STATUS_SQL.trial);
+      const expired = all === 0 ? 0 : count(STATUS_SQL.expired);
+      counts = { all, active: all - trial - expired, trial, expired };
+    }
+    const total = params.status === undefined ? counts.all : counts[params.status];
 
     const offset = (params.page - 1) * params.per_page;
     let items: Customer[] = [];
     if (offset < total) {
       const sort = sortFromParam(params.sort)!;
-      const filter = params.status === undefined ? base : `${base} AND ${STATUS_SQL[params.status]}`;
       const sql =
-        `SELECT c.id FROM customers c WHERE ${filter} ` +
+        `SELECT c.id FROM customers c${whereSql(params.status === undefined ? null : STATUS_SQL[params.status])} ` +
         `ORDER BY ${SORT_COLUMNS[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id ASC LIMIT @limit OFFSET @offset`;
       const ids = (
         this.statement(sql)
@@ -260,12 +270,11 @@ export class CustomerStore {
     );
   }
 
-  /** Whether any customer of the partner lists this (normalised) origin. */
+  /** Whether any customer lists this (normalised) origin. */
   anyCustomerHasOrigin(origin: string): boolean {
     return (
       this.statement(
-        'SELECT 1 FROM customer_origins o JOIN customers c ON c.id = o.customer_id WHERE o.origin = ? AND c.partner_id = ? LIMIT 1',
-      ).get(origin, this.partnerId) !== undefined
+        'SELECT 1 FROM customer_origins WHERE origin = ? LIMIT 1').get(origin) !== undefined
     );
   }
 
@@ -274,13 +283,13 @@ export class CustomerStore {
 
   /** Inserts a customer with its top apps and origins; `id` 0 lets SQLite assign the next id. */
   insert(customer: Customer): number {
-    const params = rowParams(customer, this.partnerId);
+    const params = rowParams(customer);
     const withId = customer.id > 0;
     const result = this.statement(
-      `INSERT INTO customers (${withId ? 'id, ' : ''}partner_id, name, name_key, name_folded, external_id, external_folded,
+      `INSERT INTO customers (${withId ? 'id, ' : ''}name, name_key, name_folded, external_id, external_folded,
         notification_email, plan_id, in_trial, trial_ends_at, trial_ends_ms, created_at, created_ms, tasks_used, task_limit,
         connections, connection_limit, top_apps, origins, version)
-       VALUES (${withId ? '@id, ' : ''}@partner_id, @name, @name_key, @name_folded, @external_id, @external_folded,
+       VALUES (${withId ? '@id, ' : ''}@name, @name_key, @name_folded, @external_id, @external_folded,
         @notification_email, @plan_id, @in_trial, @trial_ends_at, @trial_ends_ms, @created_at, @created_ms, @tasks_used,
         @task_limit, @connections, @connection_limit, @top_apps, @origins, @version)`,
     ).run(withId ? params : omitId(params));
@@ -303,13 +312,13 @@ export class CustomerStore {
    * someone else got there first (the check and the write are one statement).
    */
   update(next: Customer, expectedVersion: number): boolean {
-    const params = rowParams(next, this.partnerId);
+    const params = rowParams(next);
     const result = this.statement(
       `UPDATE customers SET name = @name, name_key = @name_key, name_folded = @name_folded, external_id = @external_id,
         external_folded = @external_folded, notification_email = @notification_email, plan_id = @plan_id,
         in_trial = @in_trial, trial_ends_at = @trial_ends_at, trial_ends_ms = @trial_ends_ms, task_limit = @task_limit,
         connection_limit = @connection_limit, origins = @origins, version = @version
-       WHERE id = @id AND partner_id = @partner_id AND version = @expected_version`,
+       WHERE id = @id AND version = @expected_version`,
     ).run({ ...omit(params, ['created_at', 'created_ms', 'tasks_used', 'connections', 'top_apps']), expected_version: expectedVersion });
     if (result.changes !== 1) return false;
     this.replaceOrigins(next.id, next.origins);
@@ -333,9 +342,7 @@ export class CustomerStore {
 
   /** Deletes the customer and every row that belongs to it, if still at `expectedVersion`. */
   delete(customerId: number, expectedVersion: number): boolean {
-    const current = this.statement('SELECT version FROM customers WHERE id = ? AND partner_id = ?')
-      .pluck()
-      .get(customerId, this.partnerId) as number | undefined;
+    const current = this.statement('SELECT version FROM customers WHERE id = ?').pluck().get(customerId) as number | undefined;
     if (current !== expectedVersion) return false;
     for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
       this.statement(`DELETE FROM ${table} WHERE customer_id = ?`).run(customerId);
@@ -348,16 +355,13 @@ export class CustomerStore {
   // Idempotency keys
 
   idempotentCreate(key: string): { request_hash: string; status: number; body: string } | undefined {
-    return this.statement('SELECT request_hash, status, body FROM idempotency_keys WHERE partner_id = ? AND key = ?').get(
-      this.partnerId,
-      key,
-    ) as { request_hash: string; status: number; body: string } | undefined;
+    return this.statement('SELECT request_hash, status, body FROM idempotency_keys WHERE key = ?').get(key) as { request_hash: string; status: number; body: string } | undefined;
   }
 
   rememberCreate(key: string, requestHash: string, customerId: number, status: number, body: string, nowMs: number): void {
     this.statement(
-      'INSERT INTO idempotency_keys (partner_id, key, request_hash, customer_id, status, body, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(this.partnerId, key, requestHash, customerId, status, body, nowMs);
+      'INSERT INTO idempotency_keys (key, request_hash, customer_id, status, body, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(key, requestHash, customerId, status, body, nowMs);
   }
 }
 

@@ -2,6 +2,9 @@
  * Opening the reference database and migrating it. Migrations are numbered SQL steps applied in
  * order, recorded in `PRAGMA user_version`, each in its own transaction.
  *
+ * One database holds one partner's customers (the server is configured with that partner), so
+ * "unique external ID per partner" is a unique index and no query pays for a partner column.
+ *
  * Status is derived from the clock (see customerStatus in src/model/rules.ts), so it is not stored;
  * instead `in_trial`, `trial_ends_ms` and `plan_id` are indexed so each status is an index range.
  * Every sort has an index per direction whose implicit trailing rowid gives the `id ASC` tie-break
@@ -14,7 +17,6 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE customers (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    partner_id INTEGER NOT NULL DEFAULT 1,
     name TEXT NOT NULL,
     name_key TEXT NOT NULL,
     name_folded TEXT NOT NULL,
@@ -37,7 +39,7 @@ const MIGRATIONS: readonly string[] = [
     version INTEGER NOT NULL DEFAULT 1,
     CHECK (in_trial = 0 OR trial_ends_ms IS NOT NULL)
   );
-  CREATE UNIQUE INDEX customers_external_id ON customers (partner_id, external_id) WHERE external_id IS NOT NULL;
+  CREATE UNIQUE INDEX customers_external_id ON customers (external_id) WHERE external_id IS NOT NULL;
   CREATE INDEX customers_name_asc ON customers (name_key COLLATE BINARY);
   CREATE INDEX customers_name_desc ON customers (name_key COLLATE BINARY DESC);
   CREATE INDEX customers_created_asc ON customers (created_ms);
@@ -86,14 +88,12 @@ const MIGRATIONS: readonly string[] = [
 
   -- Idempotency-Key of creates: the first answer, replayed for a retry with the same key and body.
   CREATE TABLE idempotency_keys (
-    partner_id INTEGER NOT NULL,
-    key TEXT NOT NULL,
+    key TEXT PRIMARY KEY,
     request_hash TEXT NOT NULL,
     customer_id INTEGER NOT NULL,
     status INTEGER NOT NULL,
     body TEXT NOT NULL,
-    created_ms INTEGER NOT NULL,
-    PRIMARY KEY (partner_id, key)
+    created_ms INTEGER NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX idempotency_keys_customer ON idempotency_keys (customer_id);
 
