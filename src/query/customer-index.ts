@@ -7,6 +7,7 @@ import { FREE_PLAN_ID, type Customer } from '../model/schemas.js';
 import { foldText } from './fold.js';
 import { instantMs, utcDay } from './joined.js';
 import { nameSortKeyOfFolded, type SortParam } from './sort.js';
+import { denseNumberRanks, denseStringRanks, idRanks } from './sort-order.js';
 
 /** How many top apps a customer lists at most (the schema's limit). */
 export const TOP_APPS = 5;
@@ -42,9 +43,15 @@ export interface CustomerIndex {
   readonly searchText: string;
   /** Where each row's part of `searchText` ends (exclusive). */
   readonly searchRowEnd: Uint32Array;
-  /** Sort orders and the ranks they are built from, filled on first use (see sort-order.ts). */
+  /**
+   * Dense ranks of the sort keys that need ranking before they pack into one float (see
+   * sort-order.ts): equal keys share a rank. Tasks and connections are their own ranks.
+   */
+  readonly idRank: Uint32Array;
+  readonly nameRank: Uint32Array;
+  readonly createdRank: Uint32Array;
+  /** Whole sort orders, built on first use. */
   readonly orders: Map<SortParam, Uint32Array>;
-  readonly ranks: Map<string, Uint32Array>;
 }
 
 const SEPARATOR = '\u0000';
@@ -120,8 +127,10 @@ export function createCustomerIndex(customers: readonly Customer[]): CustomerInd
     appCodes,
     searchText: n === 0 ? '' : searchParts.join(SEPARATOR) + SEPARATOR,
     searchRowEnd,
+    idRank: idRanks(ids),
+    nameRank: denseStringRanks(nameKey),
+    createdRank: denseNumberRanks(createdMs),
     orders: new Map(),
-    ranks: new Map(),
   };
 }
 

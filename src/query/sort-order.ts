@@ -1,7 +1,8 @@
 /**
  * Whole sort orders over a CustomerIndex, built on first use and cached on it. Each order is one
  * native numeric sort: every row becomes the float `rank(key) * 2^21 + rank(id)`, which sorts
- * exactly like `ORDER BY key, id` with no JavaScript comparator (several times faster).
+ * exactly like `ORDER BY key, id` with no JavaScript comparator (several times faster). The ranks
+ * are computed with the index; only the packing and the sort happen on first use.
  */
 import type { SortKey } from '../model/schemas.js';
 import type { CustomerSort } from './types.js';
@@ -61,16 +62,16 @@ function ascendingOrder(index: CustomerIndex, key: SortKey): Uint32Array {
     for (let i = 0; i < n; i++) rows[i] = i;
     return sortRows(index, rows, { key, dir: 'asc' });
   }
-  return packedOrder(keyRanks(index, key), idRanks(index));
+  return packedOrder(keyRanks(index, key), index.idRank);
 }
 
-/** Rows ordered by (rank, tieRank); both below 2^21 except ranks under DIRECT_KEY_LIMIT. */
+/** Rows ordered by (rank, tieRank): tieRanks a permutation of 0..n-1, n and ranks within the packing. */
 function packedOrder(ranks: ArrayLike<number>, tieRanks: Uint32Array): Uint32Array {
   const n = tieRanks.length;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) packed[i] = ranks[i]! * ROW_SPACE + tieRanks[i]!;
   packed.sort();
-  // tieRanks are a permutation: invert them to get back from a tie rank to its row.
+  // Invert the tie ranks to get back from a tie rank to its row.
   const rowOfTie = new Uint32Array(n);
   for (let i = 0; i < n; i++) rowOfTie[tieRanks[i]!] = i;
   const order = new Uint32Array(n);
@@ -79,32 +80,29 @@ function packedOrder(ranks: ArrayLike<number>, tieRanks: Uint32Array): Uint32Arr
 }
 
 /** Each row's position when ordered by id, then row (a permutation of 0..n-1). */
-function idRanks(index: CustomerIndex): Uint32Array {
-  let ranks = index.ranks.get('id');
-  if (ranks) return ranks;
-  const n = index.size;
-  const ids = index.ids;
+export function idRanks(ids: Float64Array): Uint32Array {
+  const n = ids.length;
   const rows = new Uint32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
-  // Ties between equal ids (which should not happen) fall back to row order: rows are their own rank.
+  // Equal ids (which should not happen) fall back to row order: rows are their own tie rank.
   const byId = isDirectKey(ids) && n <= ROW_SPACE ? packedOrder(ids, rows) : rows.sort((a, b) => ids[a]! - ids[b]! || a - b);
-  ranks = new Uint32Array(n);
+  const ranks = new Uint32Array(n);
   for (let k = 0; k < n; k++) ranks[byId[k]!] = k;
-  index.ranks.set('id', ranks);
   return ranks;
 }
 
-/** Dense ranks of a sort key per row: equal keys share a rank, smaller keys have smaller ranks. */
+/** What a key packs as: its value when small whole numbers, otherwise its rank from the index. */
 function keyRanks(index: CustomerIndex, key: SortKey): ArrayLike<number> {
-  if (key !== 'name') {
-    const values = numericColumn(index, key);
-    if (isDirectKey(values)) return values;
+  switch (key) {
+    case 'name':
+      return index.nameRank;
+    case 'created_at':
+      return index.createdRank;
+    default: {
+      const values = numericColumn(index, key);
+      return isDirectKey(values) ? values : denseNumberRanks(values);
+    }
   }
-  let ranks = index.ranks.get(key);
-  if (ranks) return ranks;
-  ranks = key === 'name' ? denseStringRanks(index.nameKey) : denseNumberRanks(numericColumn(index, key));
-  index.ranks.set(key, ranks);
-  return ranks;
 }
 
 /** Whether every value is a non-negative integer small enough to pack as its own rank. */
@@ -116,7 +114,7 @@ function isDirectKey(values: Float64Array): boolean {
   return true;
 }
 
-function denseNumberRanks(values: Float64Array): Uint32Array {
+export function denseNumberRanks(values: Float64Array): Uint32Array {
   const sorted = Float64Array.from(values).sort();
   let m = 0;
   for (let k = 0; k < sorted.length; k++) if (m === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
@@ -136,7 +134,7 @@ function denseNumberRanks(values: Float64Array): Uint32Array {
 }
 
 /** Ranks in plain code-unit order, which is what `Array#sort` without a comparator uses for strings. */
-function denseStringRanks(keys: readonly string[]): Uint32Array {
+export function denseStringRanks(keys: readonly string[]): Uint32Array {
   const rankOf = new Map<string, number>();
   for (const key of keys) rankOf.set(key, 0);
   const distinct = [...rankOf.keys()].sort();
