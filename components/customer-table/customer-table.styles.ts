@@ -116,7 +116,6 @@ export const customerTableStyles = css`
     block-size: var(--customer-table-row-height, 56px);
     border-block-end: 1px solid ${tokens.colorBorder};
     cursor: pointer;
-    will-change: transform;
   }
 
   .body-row:hover {
@@ -244,17 +243,16 @@ export const customerTableStyles = css`
     gap: ${tokens.spaceXs};
   }
 
+  /* Icons are background images; an app without one shows its initials on the badge colour. */
   .app-icon {
     flex: none;
+    display: inline-grid;
+    place-items: center;
     inline-size: 24px;
     block-size: 24px;
     border-radius: ${tokens.radiusSmall};
-  }
-
-  .app-initials {
-    display: inline-grid;
-    place-items: center;
-    background: ${tokens.colorBadgeBackground};
+    background-color: ${tokens.colorBadgeBackground};
+    background-size: cover;
     color: ${tokens.colorText};
     font-size: 10px;
     font-weight: ${tokens.fontWeightStrong};

@@ -19,6 +19,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { customerTableStyles } from './customer-table.styles.js';
 import { nextCell, type CellPosition } from './grid-navigation.js';
 import { splitByRanges } from './highlight.js';
+import { assignSlots } from './row-slots.js';
 import { ServerPages } from './server-pages.js';
 import { DEFAULT_CLIENT_THRESHOLD, hasActiveFilters, loadSource, type TableMode, type TableSource } from './table-data.js';
 import { DEFAULT_STRINGS, type CustomerTableStrings } from './table-strings.js';
@@ -54,7 +55,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Rows rendered above and below the visible ones. */
-const OVERSCAN = 3;
+const OVERSCAN = 2;
 const DEFAULT_ROW_HEIGHT = 56;
 const SKELETON_ROWS = 8;
 
@@ -209,6 +210,9 @@ export class CustomerTable extends LitElement {
   #viewportHeight = 0;
   #scrollTop = 0;
   #window: RowWindow = { first: 0, end: 0, height: 0, shift: 0 };
+  /** Rendered row indexes, in order, and the recycling key of each (see row-slots.ts). */
+  #rendered: number[] = [];
+  #slots = new Map<number, number>();
   #resetScroll = false;
   /** The one cell in the tab order; row -1 is the header. Kept by position across scrolling and sorting. */
   #focus: CellPosition = { row: -1, col: 0 };
@@ -278,6 +282,8 @@ export class CustomerTable extends LitElement {
     }
     if (this.#resetScroll) this.#scrollTop = 0;
     this.#window = rowWindow(this.#windowInput());
+    this.#rendered = this.#view() === 'rows' ? this.#renderedRows() : [];
+    this.#slots = assignSlots(this.#slots, this.#rendered);
   }
 
   protected override render(): TemplateResult {
@@ -302,7 +308,7 @@ export class CustomerTable extends LitElement {
           ${this.#renderHeader()}
           ${showRows
             ? html`<div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${this.#window.height}px` })}>
-                ${repeat(this.#renderedRows(), (i) => i, (i) => this.#renderRow(i))}
+                ${repeat(this.#rendered, (i) => this.#slots.get(i), (i) => this.#renderRow(i))}
               </div>`
             : nothing}
         </div>
@@ -394,61 +400,40 @@ export class CustomerTable extends LitElement {
     </div>`;
   }
 
+  // Row templates are written without whitespace between tags: every text node counts at 100k rows.
   #renderRow(index: number): TemplateResult {
-    const customer = this.#rowAt(index);
+    const c = this.#rowAt(index);
     const y = index * this.#rowHeight - this.#window.shift;
-    return html`<div
-      role="row"
-      part="row"
-      class="row body-row"
-      aria-rowindex=${index + 2}
-      aria-busy=${customer ? nothing : 'true'}
-      data-row=${index}
-      style=${styleMap({ transform: `translateY(${y}px)` })}
-    >
-      ${COLUMNS.map(
-        (column, col) =>
-          html`<div role="gridcell" part="cell" class="cell" data-col=${col} data-column=${column.name} tabindex=${this.#tabIndex(index, col)}>
-            ${customer ? this.#renderCell(customer, col) : this.#renderPlaceholder(col)}
-          </div>`,
-      )}
-    </div>`;
-  }
-
-  #renderCell(customer: Customer, col: number): TemplateResult | string {
-    switch (col) {
-      case 0:
-        return this.#renderCustomer(customer);
-      case 1:
-        return html`<time part="joined" datetime=${customer.created_at}>${this.#dateFormat.format(Date.parse(customer.created_at))}</time>`;
-      case 2:
-        return this.#renderUsage(customer);
-      case 3:
-        return html`<span part="connections"
-          >${this.#text.usage(this.#numberFormat.format(customer.connections), this.#numberFormat.format(customer.connection_limit))}</span
-        >`;
-      default:
-        return this.#renderApps(customer);
-    }
+    const n = this.#numberFormat;
+    return html`<div role="row" part="row" class="row body-row" aria-rowindex=${index + 2} aria-busy=${c ? nothing : 'true'} data-row=${index} style=${styleMap({ transform: `translateY(${y}px)` })}
+      ><div role="gridcell" part="cell" class="cell" data-col="0" data-column="customer" tabindex=${this.#tabIndex(index, 0)}
+        >${c ? this.#renderCustomer(c) : this.#renderPlaceholder(true)}</div
+      ><div role="gridcell" part="cell" class="cell" data-col="1" data-column="joined" tabindex=${this.#tabIndex(index, 1)}
+        >${c ? html`<time part="joined" datetime=${c.created_at} .textContent=${this.#dateFormat.format(Date.parse(c.created_at))}></time>` : this.#renderPlaceholder(false)}</div
+      ><div role="gridcell" part="cell" class="cell" data-col="2" data-column="tasks" tabindex=${this.#tabIndex(index, 2)}
+        >${c ? this.#renderUsage(c) : this.#renderPlaceholder(false)}</div
+      ><div role="gridcell" part="cell" class="cell" data-col="3" data-column="connections" tabindex=${this.#tabIndex(index, 3)}
+        >${c ? html`<span part="connections" .textContent=${this.#text.usage(n.format(c.connections), n.format(c.connection_limit))}></span>` : this.#renderPlaceholder(false)}</div
+      ><div role="gridcell" part="cell" class="cell" data-col="4" data-column="apps" tabindex=${this.#tabIndex(index, 4)}
+        >${c ? this.#renderApps(c) : this.#renderPlaceholder(false)}</div
+    ></div>`;
   }
 
   #renderCustomer(customer: Customer): TemplateResult {
     const status = customerStatus(customer, this.now);
     const plan = findPlan(customer.plan_id, this.#plans);
-    return html`<div class="customer">
-      <div class="customer-line">
-        <span part="name" class="name" dir="auto">${this.#highlight(customer.name)}</span>
-        ${customer.external_id === null
+    return html`<div class="customer"
+      ><div class="customer-line"
+        ><span part="name" class="name" dir="auto">${this.#highlight(customer.name)}</span
+        >${customer.external_id === null
           ? nothing
-          : html`<span part="external-id" class="external-id" dir="auto">(${this.#highlight(customer.external_id)})</span>`}
-      </div>
-      <div class="customer-line secondary">
-        <span part="plan" class="plan">${plan?.name ?? customer.plan_id}</span>
-        ${status === 'active'
+          : html`<span part="external-id" class="external-id" dir="auto">(${this.#highlight(customer.external_id)})</span>`}</div
+      ><div class="customer-line secondary"
+        ><span part="plan" class="plan" .textContent=${plan?.name ?? customer.plan_id}></span
+        >${status === 'active'
           ? nothing
-          : html`<span part="status" class="status" data-status=${status}>${this.#text.status[status]}</span>`}
-      </div>
-    </div>`;
+          : html`<span part="status" class="status" data-status=${status} .textContent=${this.#text.status[status]}></span>`}</div
+    ></div>`;
   }
 
   /** Search matches as `<mark>` around text nodes: the name is never parsed as HTML. */
@@ -464,35 +449,35 @@ export class CustomerTable extends LitElement {
     const { tasks_used: used, task_limit: limit } = customer;
     const level = usageLevel(used, limit);
     const filled = limit > 0 ? Math.min(100, (used / limit) * 100) : used > 0 ? 100 : 0;
-    return html`<div part="usage" class="usage" data-level=${level}>
-      <span class="usage-figures">
-        <span class="usage-text">${this.#text.usage(this.#numberFormat.format(used), this.#numberFormat.format(limit))}</span>
-        ${level === 'ok'
+    const figures = this.#text.usage(this.#numberFormat.format(used), this.#numberFormat.format(limit));
+    return html`<div part="usage" class="usage" data-level=${level}
+      ><span class="usage-figures"
+        ><span class="usage-text" .textContent=${figures}></span
+        >${level === 'ok'
           ? nothing
-          : html`<span part="usage-level" class="usage-level">${level === 'near' ? this.#text.nearLimit : this.#text.overLimit}</span>`}
-      </span>
-      <span part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true"
-        ><span part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></span
-      ></span>
-    </div>`;
+          : html`<span part="usage-level" class="usage-level" .textContent=${level === 'near' ? this.#text.nearLimit : this.#text.overLimit}></span>`}</span
+      ><span part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true"
+        ><span part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></span></span
+    ></div>`;
   }
 
   #renderApps(customer: Customer): TemplateResult {
-    if (customer.top_apps.length === 0) return html`<span class="muted">${this.#text.noApps}</span>`;
-    return html`<span part="apps" class="apps">
-      ${customer.top_apps.map((id) => {
+    if (customer.top_apps.length === 0) return html`<span class="muted" .textContent=${this.#text.noApps}></span>`;
+    return html`<span part="apps" class="apps"
+      >${customer.top_apps.map((id) => {
         const app = this.#appsById.get(id);
         const name = app?.name ?? id;
-        return app?.icon
-          ? html`<img part="app-icon" class="app-icon" src=${app.icon} alt=${name} title=${name} width="24" height="24" decoding="async" />`
-          : html`<span part="app-icon" class="app-icon app-initials" role="img" aria-label=${name} title=${name}>${appInitials(name)}</span>`;
-      })}
-    </span>`;
+        // A background image, not <img>: recycled rows swap icons every frame while scrolling, and
+        // each <img> src change costs a load event; the icon URL passed the AppIcon schema.
+        const icon = app?.icon ? `url(${JSON.stringify(app.icon)})` : undefined;
+        return html`<span part="app-icon" class="app-icon" role="img" aria-label=${name} title=${name} style=${styleMap({ 'background-image': icon })} .textContent=${icon ? '' : appInitials(name)}></span>`;
+      })}</span
+    >`;
   }
 
-  #renderPlaceholder(col: number): TemplateResult {
-    return col === 0
-      ? html`<span part="placeholder" class="placeholder wide"></span><span class="visually-hidden">${this.#text.loadingRow}</span>`
+  #renderPlaceholder(first: boolean): TemplateResult {
+    return first
+      ? html`<span part="placeholder" class="placeholder wide"></span><span class="visually-hidden" .textContent=${this.#text.loadingRow}></span>`
       : html`<span part="placeholder" class="placeholder"></span>`;
   }
 

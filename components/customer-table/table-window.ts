@@ -54,13 +54,18 @@ function physicalTop(logical: number, { total, rowHeight, viewportHeight }: Wind
   return (logical / (full - viewportHeight)) * (height - viewportHeight);
 }
 
+/**
+ * The rows to render: the visible ones plus `overscan` on each side, always the same count (fewer
+ * only when the list is shorter), so scrolling recycles rows instead of adding and removing them.
+ */
 export function rowWindow(input: WindowInput): RowWindow {
   const { total, rowHeight, viewportHeight, overscan } = input;
   const height = bodyHeight(total, rowHeight);
   if (total === 0 || rowHeight <= 0) return { first: 0, end: 0, height, shift: 0 };
   const top = logicalTop(input);
-  const first = clamp(Math.floor(top / rowHeight) - overscan, 0, total);
-  const end = clamp(Math.ceil((top + Math.max(viewportHeight, rowHeight)) / rowHeight) + overscan, 0, total);
+  const count = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1 + 2 * overscan;
+  const first = clamp(Math.floor(top / rowHeight) - overscan, 0, Math.max(0, total - count));
+  const end = Math.min(total, first + count);
   const physical = clamp(input.scrollTop, 0, Math.max(0, height - viewportHeight));
   return { first, end, height, shift: top - physical };
 }
