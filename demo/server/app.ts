@@ -76,8 +76,14 @@ export function createServerContext(options: ServerOptions): ServerContext {
   return context;
 }
 
-export function createApp(context: ServerContext): Hono<AppEnv> {
+export interface AppOptions {
+  /** Reuse status counts between requests until the data or the status boundaries change (default). */
+  countCache?: boolean;
+}
+
+export function createApp(context: ServerContext, options: AppOptions = {}): Hono<AppEnv> {
   const store = new CustomerStore(context.db);
+  store.countCache = options.countCache ?? true;
   const app = new Hono<AppEnv>();
 
   app.onError((error) => {

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp, createServerContext, type ServerOptions } from './app.js';
+import { createApp, createServerContext, type AppOptions, type ServerOptions } from './app.js';
 import type { ServerContext } from './context.js';
 import { rawProblemResponse } from './problems.js';
 
@@ -18,7 +18,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ListenOptions extends ServerOptions {
+export interface ListenOptions extends ServerOptions, AppOptions {
   hostname?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -29,7 +29,7 @@ export interface ListenOptions extends ServerOptions {
 export function startServer(options: ListenOptions): Promise<RunningServer> {
   const context = createServerContext(options);
   options.configure?.(context);
-  const app = createApp(context);
+  const app = createApp(context, { countCache: options.countCache ?? true });
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port: options.port ?? 0 }, (info: AddressInfo) => {

@@ -201,6 +201,15 @@ export function contractSuite(
         }
       });
 
+      test('a common search paged two at a time (a server may walk the sort index or sort the matches)', async (backend) => {
+        const params: CustomerListParams = { q: 'ltd', sort: '-tasks_used' };
+        const want = expected(params);
+        assert.ok(want.total > 10, `the fixture has ${want.total} matches for "ltd"`);
+        const { ids, first } = await allIds(backend, { ...params, per_page: 2 });
+        assert.deepEqual(ids, want.ids);
+        assert.deepEqual(first.counts, want.counts);
+      });
+
       test('default page size is 50; a page past the end is empty with the true total', async (backend) => {
         const first = await backend.listCustomers({});
         assert.equal(first.items.length, 50);

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:server`: seeds BENCH_CUSTOMERS (default 1,000,000) customers into a temporary SQLite
+ * database, starts the reference server on a loopback port, and prints p50 / p95 latency of list
+ * pages over HTTP (client to answer, JSON parsed) for each case the issue names. Design target: p95
+ * under 50 ms for every case. Figures, not pass/fail.
+ *
+ * Two columns per case: "counted" with the status-count cache off, so every request counts every
+ * match (what the first request for a filter costs), and "cached" as the server runs, where paging
+ * and re-sorting within one filter reuse the exact counts. Pages themselves are always queried.
+ * Requests are sequential (one in flight), after warm-up requests so SQLite's page cache holds
+ * what the case reads.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOfUtcDay } from '../src/backend/generate.js';
+import { openDatabase } from '../demo/server/db.js';
+import { seedDatabase } from '../demo/server/seed-data.js';
+import { startServer } from '../demo/server/server.js';
+
+const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const TOKEN = 'bench-token';
+const DAY_MS = 86_400_000;
+
+const now = new Date();
+const day = (offsetDays: number) => new Date(startOfUtcDay(now).getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+const deepPage = Math.max(1, Math.floor(COUNT / 2 / 50));
+
+const CASES: [string, string][] = [
+  ['no filter (newest first)', ''],
+  ...['name', 'created_at', 'tasks_used', 'connections'].flatMap((key): [string, string][] => [
+    [`sort ${key} ascending`, `sort=${key}`],
+    [`sort ${key} descending`, `sort=-${key}`],
+  ]),
+  ['search, common substring "ltd"', 'q=ltd'],
+  ['search, rare substring "cus_042424"', 'q=cus_042424'],
+  ['search, 2-character "co" (no trigram: scan)', 'q=co'],
+  ['plan + status + date joined', `plan=growth&plan=business&status=active&joined_from=${day(-365)}&joined_to=${day(-30)}`],
+  [`deep page ${deepPage} (offset ${(deepPage - 1) * 50}), newest first`, `page=${deepPage}`],
+  [`deep page ${deepPage}, by name`, `page=${deepPage}&sort=name`],
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'console-bench-'));
+const file = join(dir, 'bench.sqlite');
+try {
+  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()[0]!.toFixed(1)}`);
+  const db = openDatabase(file);
+  const seedStart = performance.now();
+  seedDatabase(db, {
+    seed: 1,
+    count: COUNT,
+    anchor: startOfUtcDay(now),
+    batchSize: 20_000,
+    onProgress: (n) => {
+      if (n % 200_000 === 0 || n === COUNT) process.stdout.write(`\rseeding ${n} / ${COUNT}`);
+    },
+  });
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`\nSeeded ${COUNT} customers (with collaborators, indexes and the FTS index) in ${seedSeconds.toFixed(1)} s; database ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+
+  const counted = await startServer({ db, adminToken: TOKEN, now: () => now, port: 0, countCache: false });
+  const cached = await startServer({ db, adminToken: TOKEN, now: () => now, port: 0 });
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+
+  /** p50 and p95 of RUNS sequential requests after WARMUP, and the page's total and item count. */
+  async function measure(base: string, query: string, label: string) {
+    const times: number[] = [];
+    let total = 0;
+    let items = 0;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/customers?${query}`, { headers });
+      const page = (await response.json()) as { total: number; items: unknown[] };
+      const elapsed = performance.now() - started;
+      if (response.status !== 200) throw new Error(`${label}: HTTP ${response.status} ${JSON.stringify(page)}`);
+      total = page.total;
+      items = page.items.length;
+      if (i >= WARMUP) times.push(elapsed);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), total, items };
+  }
+
+  const header = `${'case'.padEnd(54)} ${'counted p50'.padStart(11)} ${'p95'.padStart(7)}  ${'cached p50'.padStart(10)} ${'p95'.padStart(7)}  ${'total'.padStart(8)} ${'items'.padStart(5)}`;
+  console.log(`\n${header}`);
+  const rows: string[] = [];
+  let worstCounted = 0;
+  let worstCached = 0;
+  for (const [label, query] of CASES) {
+    const a = await measure(counted.url, query, label);
+    const b = await measure(cached.url, query, label);
+    if (a.total !== b.total) throw new Error(`${label}: totals differ (${a.total} vs ${b.total})`);
+    worstCounted = Math.max(worstCounted, a.p95);
+    worstCached = Math.max(worstCached, b.p95);
+    const row =
+      `${label.padEnd(54)} ${a.p50.toFixed(1).padStart(11)} ${a.p95.toFixed(1).padStart(7)}  ${b.p50.toFixed(1).padStart(10)} ` +
+      `${b.p95.toFixed(1).padStart(7)}  ${String(a.total).padStart(8)} ${String(a.items).padStart(5)}`;
+    rows.push(row);
+    console.log(row);
+  }
+  console.log(`\nSummary (${COUNT} customers, ms, ${RUNS} requests per case after ${WARMUP} warm-ups, one in flight):\n${header}`);
+  for (const row of rows) console.log(row);
+  console.log(`\nWorst p95: ${worstCounted.toFixed(1)} ms counting every request, ${worstCached.toFixed(1)} ms with the count cache (target 50 ms).`);
+  await counted.close();
+  await cached.close();
+  db.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
