@@ -58,7 +58,8 @@ export function mountConsole(container: HTMLElement, options: MountOptions): Mou
 
   const frame = document.createElement('iframe');
   frame.title = options.title ?? 'Customers console';
-  frame.style.cssText = 'display:block;inline-size:100%;block-size:0;border:0;';
+  // 150px (the browser's default) until the first `resize`, so an error page in the frame is readable.
+  frame.style.cssText = 'display:block;inline-size:100%;block-size:150px;border:0;';
   frame.referrerPolicy = 'origin';
 
   let isReady = false;
