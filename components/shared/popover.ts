@@ -45,11 +45,11 @@ export class PopoverController implements ReactiveController {
   }
 
   /**
-   * Shows `panel` next to `anchor`. Any other popover of this controller closes first. The host
-   * moves focus into the panel afterwards if it wants to (a listbox's search field, say).
+   * Shows `panel` next to `anchor`. Any other popover of this controller closes first. Resolves
+   * once the panel is placed and visible: the moment the host may move focus into it.
    */
-  open(id: string, anchor: HTMLElement, panel: HTMLElement): void {
-    if (this.openId === id) return;
+  open(id: string, anchor: HTMLElement, panel: HTMLElement): Promise<void> {
+    if (this.openId === id) return Promise.resolve();
     if (this.openId !== null) this.close({ returnFocus: false });
     this.openId = id;
     this.anchor = anchor;
@@ -61,16 +61,25 @@ export class PopoverController implements ReactiveController {
     } else {
       panel.hidden = false;
     }
-    this.stopAutoUpdate = autoUpdate(anchor, panel, () => void this.position());
+    // The first position is the one the returned promise waits for: until then the panel is
+    // invisible, and an invisible element cannot take focus.
+    let positioned: Promise<void> | undefined;
+    this.stopAutoUpdate = autoUpdate(anchor, panel, () => {
+      const run = this.position();
+      positioned ??= run;
+    });
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.addEventListener('focusin', this.onDocumentFocusIn, true);
     document.addEventListener('keydown', this.onDocumentKeyDown, true);
     this.host.requestUpdate();
+    return positioned ?? this.position();
   }
 
-  toggle(id: string, anchor: HTMLElement, panel: HTMLElement): void {
-    if (this.openId === id) this.close({ returnFocus: true });
-    else this.open(id, anchor, panel);
+  /** Opens the popover, or closes it (focus back on the anchor) when it is the one open. */
+  toggle(id: string, anchor: HTMLElement, panel: HTMLElement): Promise<void> {
+    if (this.openId !== id) return this.open(id, anchor, panel);
+    this.close({ returnFocus: true });
+    return Promise.resolve();
   }
 
   close({ returnFocus = true, reason = 'programmatic' }: { returnFocus?: boolean; reason?: PopoverCloseReason } = {}): void {
