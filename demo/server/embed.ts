@@ -441,3 +441,47 @@ export function prepareEmbedDemo(context: ServerContext, hostOrigin: string, own
   setOrigins(ownListId, [hostOrigin, 'https://app.customer-one.example']);
   setOrigins(inheritingId, []);
 }
+
+export interface EmbedDemoHosts {
+  partnerUrl: string;
+  strangerUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`'s embed demo: the partner's product on 127.0.0.2 and a stranger's on 127.0.0.3 (same
+ * port as the console, other loopback hosts, so each is its own site), with the demo customers
+ * prepared: customer 1 lists the partner's origin, customer 2 inherits the partner's list.
+ */
+export async function startEmbedDemoHosts(context: ServerContext, consoleOrigin: string, staticDir: string, port: number): Promise<EmbedDemoHosts> {
+  const partner = await startPartnerHost({
+    hostname: '127.0.0.2',
+    port,
+    consoleOrigin,
+    staticDir,
+    label: 'Partner product (on the lists)',
+    frames: [
+      { customerId: 1, note: 'its own origin list includes this page' },
+      { customerId: 2, note: "empty origin list: inherits the partner's, which includes this page" },
+    ],
+  });
+  prepareEmbedDemo(context, partner.url, 1, 2);
+  const stranger = await startPartnerHost({
+    hostname: '127.0.0.3',
+    port,
+    consoleOrigin,
+    staticDir,
+    label: 'Stranger (on no list)',
+    frames: [
+      { customerId: 1, note: 'honest about its origin: the server refuses' },
+      { customerId: 1, note: "claims the partner's origin: the browser refuses (frame-ancestors)", claimOrigin: partner.url },
+    ],
+  });
+  return {
+    partnerUrl: partner.url,
+    strangerUrl: stranger.url,
+    close: async () => {
+      await Promise.all([partner.close(), stranger.close()]);
+    },
+  };
+}

@@ -12,6 +12,7 @@ import { openDatabase } from './db.js';
 import { DEFAULT_DB_FILE, DEMO_DIST_DIR } from './paths.js';
 import { seedDatabase } from './seed-data.js';
 import { startServer, type RunningServer } from './server.js';
+import { startEmbedDemoHosts } from './embed.js'; // embed demo (issue 5)
 
 const SEED = 1;
 
@@ -34,7 +35,15 @@ export async function main(): Promise<RunningServer> {
   const staticDir = existsSync(join(DEMO_DIST_DIR, 'index.html')) ? DEMO_DIST_DIR : null;
   const server = await startServer({ db, seed: SEED, adminToken, staticDir, hostname: '127.0.0.1', port });
 
-  // (The embed helper may start the demo host pages on 127.0.0.2 / 127.0.0.3 here.)
+  // --- embed demo (issue 5): partner host page on 127.0.0.2, a stranger's on 127.0.0.3 ---
+  const embedDemo = staticDir
+    ? await startEmbedDemoHosts(server.context, server.url, staticDir, port).catch((error: Error) => {
+        console.log(`Embed demo hosts not started: ${error.message}`);
+        return null;
+      })
+    : null;
+  if (embedDemo) console.log(`Embed demo: partner ${embedDemo.partnerUrl}/   stranger ${embedDemo.strangerUrl}/`);
+  // --- end embed demo ---
 
   console.log(`\nCustomers console demo: ${server.url}/`);
   console.log(`API: ${server.url}/api   (Authorization: Bearer ${adminToken})`);
@@ -46,6 +55,7 @@ export async function main(): Promise<RunningServer> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    await embedDemo?.close(); // embed demo (issue 5)
     await server.close();
     db.close();
     process.exit(0);
