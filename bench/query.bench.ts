@@ -10,6 +10,7 @@ import type { Customer } from '../src/model/schemas.js';
 import {
   applyListParams,
   createCustomerIndex,
+  createCustomerIndexAsync,
   DEFAULT_QUERY,
   parseListParams,
   prepareSortOrders,
@@ -62,10 +63,38 @@ function record(what: string, size: number, m: { ms: number; min: number }, note
   row.cells.set(size, `${fmt(m.ms)} / ${fmt(m.min)}${note ? `  ${note}` : ''}`);
 }
 
-function benchSize(customers: Customer[]): void {
+/** Wall time of the sliced build and the longest stretch it kept the event loop busy. */
+async function measureAsyncBuild(customers: Customer[]): Promise<{ total: number[]; longest: number[] }> {
+  const total: number[] = [];
+  const longest: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let last = performance.now();
+    let worst = 0;
+    let running = true;
+    const beat = () => {
+      const t = performance.now();
+      worst = Math.max(worst, t - last);
+      last = t;
+      if (running) setTimeout(beat, 0);
+    };
+    setTimeout(beat, 0);
+    const start = performance.now();
+    await createCustomerIndexAsync(customers);
+    total.push(performance.now() - start);
+    running = false;
+    beat();
+    longest.push(worst);
+  }
+  return { total, longest };
+}
+
+async function benchSize(customers: Customer[]): Promise<void> {
   const n = customers.length;
   const build = measure(() => createCustomerIndex(customers));
   record('index build (fold, columns, search text, ranks)', n, build);
+  const sliced = await measureAsyncBuild(customers);
+  record('async index build, total', n, { ms: median(sliced.total), min: Math.min(...sliced.total) });
+  record('async index build, longest blocking slice', n, { ms: median(sliced.longest), min: Math.min(...sliced.longest) });
   const index: CustomerIndex = build.result;
   record('prepare all 8 sort orders (idle time)', n, measure(() => prepareSortOrders(index), () => index.orders.clear()));
 
@@ -101,7 +130,7 @@ for (const size of SIZES) {
   const start = performance.now();
   const customers = generateCustomers({ seed: 1, count: size, anchor: ANCHOR });
   console.log(`generated ${size.toLocaleString('en')} customers in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  benchSize(customers);
+  await benchSize(customers);
 }
 
 const widths = [Math.max(...rows.map((r) => r.what.length)), 6, ...SIZES.map(() => 26)];

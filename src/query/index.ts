@@ -22,7 +22,7 @@ export {
   type ValidListParams,
   type ParseListParamsResult,
 } from './list-params.js';
-export { createCustomerIndex, type CustomerIndex } from './customer-index.js';
+export { createCustomerIndex, createCustomerIndexAsync, type CustomerIndex, type AsyncIndexOptions } from './customer-index.js';
 export { sortOrder, prepareSortOrders } from './sort-order.js';
 export {
   runQuery,

@@ -5,6 +5,7 @@ import { customerStatus } from '../../src/model/rules.js';
 import {
   applyListParams,
   createCustomerIndex,
+  createCustomerIndexAsync,
   DEFAULT_QUERY,
   foldText,
   nameSortKey,
@@ -182,4 +183,28 @@ test('runQuery and applyListParams agree with the plain contract on random queri
     assert.equal(paged.total, expected.total);
     assert.deepEqual(paged.counts, expected.counts);
   }
+});
+
+test('createCustomerIndexAsync builds the same index in slices, letting timers run in between', async () => {
+  const customers = generateCustomers({ seed: 5, count: 1000, anchor: new Date('2025-06-01T00:00:00Z') });
+  const events: string[] = [];
+  const built = createCustomerIndexAsync(customers, { rowsPerSlice: 100 }).then((index) => {
+    events.push('built');
+    return index;
+  });
+  setTimeout(() => events.push('timer'), 0);
+  const index = await built;
+  assert.deepEqual(events, ['timer', 'built']);
+  assert.deepEqual(index, createCustomerIndex(customers));
+  const q = query({ q: 'co', sort: { key: 'name', dir: 'desc' } });
+  assert.deepEqual(ids(runQuery(index, q, now).items), ids(runQuery(createCustomerIndex(customers), q, now).items));
+});
+
+test('createCustomerIndexAsync stops when its signal aborts', async () => {
+  const customers = generateCustomers({ seed: 5, count: 1000, anchor: new Date('2025-06-01T00:00:00Z') });
+  const controller = new AbortController();
+  const built = createCustomerIndexAsync(customers, { rowsPerSlice: 100, signal: controller.signal });
+  controller.abort(new Error('list replaced'));
+  await assert.rejects(built, /list replaced/);
+  assert.deepEqual(await createCustomerIndexAsync([]), createCustomerIndex([]));
 });
