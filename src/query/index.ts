@@ -1,7 +1,7 @@
 /** The customer query: folding, search with match ranges, sort, date presets, list params, URL state. */
 export * from './types.js';
 export { foldText } from './fold.js';
-export { findMatches, matchCustomer, foldQuery, foldedIncludes, type Range, type CustomerMatch } from './search.js';
+export { findMatches, matchCustomer, foldQuery, foldedIncludes, type Range, type MatchRange, type CustomerMatch } from './search.js';
 export {
   nameSortKey,
   nextSort,

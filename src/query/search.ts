@@ -8,6 +8,8 @@ import { foldCodePoint, foldText, isAscii } from './fold.js';
 
 /** A half-open range `[start, end)` of UTF-16 indices into the original string. */
 export type Range = [start: number, end: number];
+/** The same as `Range`, under a name that does not shadow the DOM's `Range` where both are in scope. */
+export type MatchRange = Range;
 
 export interface CustomerMatch {
   name: Range[];
