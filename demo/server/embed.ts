@@ -39,7 +39,10 @@ const CONSOLE_PAGE = join('embed', 'console.html');
 const HOST_PAGE = join('embed', 'host.html');
 
 export function embedSecret(): Uint8Array {
-  return new TextEncoder().encode(process.env.CONSOLE_EMBED_SECRET ?? DEV_EMBED_SECRET);
+  const secret = new TextEncoder().encode(process.env.CONSOLE_EMBED_SECRET ?? DEV_EMBED_SECRET);
+  // HS256 with a short secret can be brute-forced from one token.
+  if (secret.length < 32) throw new Error('CONSOLE_EMBED_SECRET must be at least 32 bytes.');
+  return secret;
 }
 
 export interface EmbedTokenClaims {

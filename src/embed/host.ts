@@ -52,6 +52,7 @@ export interface MountedConsole {
 
 export function mountConsole(container: HTMLElement, options: MountOptions): MountedConsole {
   const src = new URL(options.url, location.href);
+  if (src.protocol !== 'https:' && src.protocol !== 'http:') throw new Error(`mountConsole: url must be an http(s) URL, not ${src.protocol}`);
   src.searchParams.set('token', options.token);
   src.searchParams.set('origin', options.origin ?? location.origin);
   const consoleOrigin = src.origin;
