@@ -142,6 +142,21 @@ describe('GET /embed/console', () => {
     assert.ok(!html.includes('<script>alert(1)'));
   });
 
+  it('also opens by form POST (token out of the URL), checking the browser Origin header against the claimed origin', async () => {
+    const postForm = async (origin: string, browserOrigin: string) =>
+      app.request('/embed/console', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: browserOrigin },
+        body: new URLSearchParams({ token: await mintEmbedToken({ customerId: 1 }), origin }).toString(),
+      });
+    const ok = await postForm(HOST, HOST);
+    assert.equal(ok.status, 200);
+    assert.equal(sessionFrom(await ok.text()).origin, HOST);
+    const lie = await postForm(HOST, STRANGER);
+    assert.equal(lie.status, 403);
+    assert.ok((await lie.text()).includes('<code>origin-mismatch</code>'));
+  });
+
   it('never serves the static copy of the page (it has no frame-ancestors policy)', async () => {
     const response = await app.request('/embed/console.html');
     assert.equal(response.status, 404);
