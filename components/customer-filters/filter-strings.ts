@@ -68,7 +68,7 @@ export const DEFAULT_FILTER_STRINGS: FilterStrings = {
   to: 'To',
   apply: 'Apply',
   loading: 'Loading…',
-  loadFailed: 'Could not load the list.',
+  loadFailed: 'Could not load the choices.',
   retry: 'Retry',
   noPlans: 'No plans yet.',
   dateIncomplete: 'Enter a complete date.',

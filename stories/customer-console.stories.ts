@@ -1,0 +1,118 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../components/customer-console/define.js';
+import type { Backend } from '../src/backend/backend.js';
+import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
+import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/generate.js';
+import { HOSTILE_NAMES, RTL_NAMES } from '../src/backend/generate-names.js';
+import type { Customer } from '../src/model/schemas.js';
+
+/** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
+const NOW = new Date('2026-11-27T09:00:00.000Z');
+
+const memory = (options: MemoryBackendOptions = {}) => new MemoryBackend({ seed: 7, now: () => NOW, ...options });
+const renamed = (names: readonly string[]): Customer[] =>
+  generateCustomers({ seed: 7, count: names.length, anchor: NOW }).map((c, i) => ({
+    ...c,
+    name: names[i]!,
+    external_id: i % 2 === 0 ? `ext-${i}` : null,
+  }));
+
+const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
+
+interface ConsoleArgs {
+  /** Made when the story renders, so opening one story does not generate every story's data. */
+  backend: () => Backend;
+  mode: 'auto' | 'client' | 'server';
+  theme?: 'light' | 'dark';
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * Stories keep the query in memory (`no-url-sync`): several consoles share a docs page, and the
+ * Storybook frame's URL is not the partner's page. In a page of its own the console keeps the
+ * query in the URL — see the demo (`npm start`).
+ */
+const renderConsole = (args: ConsoleArgs, backend: Backend = args.backend()) => html`<div
+  dir=${ifDefined(args.dir)}
+  lang=${args.dir === 'rtl' ? 'ar' : 'en'}
+  style="padding: 16px; ${args.theme === 'dark' ? 'background: #15181e' : ''}"
+>
+  <customer-console
+    no-url-sync
+    data-theme=${ifDefined(args.theme)}
+    style="--customer-table-block-size: 480px"
+    .backend=${backend}
+    .mode=${args.mode}
+    .now=${NOW}
+    @customer-select=${log}
+    @query-change=${log}
+    @customer-create-request=${log}
+  ></customer-console>
+</div>`;
+
+const meta: Meta<ConsoleArgs> = {
+  title: 'Elements/customer-console (list view)',
+  component: 'customer-console',
+  render: (args) => renderConsole(args),
+  args: { backend: () => memory(), mode: 'auto' },
+  argTypes: {
+    backend: { control: false },
+    mode: { control: 'inline-radio', options: ['auto', 'client', 'server'] },
+  },
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+type Story = StoryObj<ConsoleArgs>;
+
+/** 200 seeded customers from MemoryBackend: search, tabs, pickers and sorting all work. */
+export const Default: Story = {};
+
+/** 100,000 customers loaded whole (client mode): filtering and sorting run in memory. Takes a few seconds to generate. */
+export const HundredThousandClient: Story = {
+  name: '100k customers (client mode)',
+  args: { mode: 'client' },
+  loaders: [async () => ({ backend: memory({ size: 100_000 }) })],
+  render: (args, { loaded }) => renderConsole(args, loaded['backend'] as Backend),
+};
+
+/** 20,000 customers behind 150–400 ms of latency, fetched page by page as you scroll. */
+export const ServerModeWithLatency: Story = {
+  name: 'Server mode with latency',
+  args: { mode: 'server', backend: () => memory({ size: 20_000, latencyMs: [150, 400] }) },
+};
+
+/** The list never answers: skeleton rows; the pickers still load. */
+export const Loading: Story = {
+  args: {
+    backend: () => {
+      const inner = memory();
+      return new Proxy(inner, {
+        get: (target, prop) => {
+          if (prop === 'listCustomers') return () => new Promise(() => {});
+          const value: unknown = Reflect.get(target, prop);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }) as Backend;
+    },
+  },
+};
+
+/** A partner with no customers yet. */
+export const Empty: Story = { args: { backend: () => memory({ customers: [] }) } };
+
+/** Every call fails with 503: the table offers Retry, which keeps the query. */
+export const ErrorState: Story = { name: 'Error', args: { backend: () => memory({ failureRate: 1 }) } };
+
+/** Names that look like markup or script render as text. */
+export const HostileNames: Story = {
+  args: { backend: () => memory({ customers: renamed(HOSTILE_NAMES), plans: DEMO_PLANS, apps: generateApps() }) },
+};
+
+export const RightToLeft: Story = {
+  args: { dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }) },
+};
+
+/** The dark token set, switched by `data-theme="dark"` on the console; filters and table inherit it. */
+export const DarkTheme: Story = { args: { theme: 'dark' } };
