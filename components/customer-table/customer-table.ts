@@ -82,6 +82,7 @@ const whenIdle: (callback: () => void) => void =
  * listener cancels it, the table applies the sort to its own `query` too, so it also sorts alone.
  * Give the element a height (`block-size`, or `--customer-table-block-size`): it scrolls inside it.
  *
+ * @tagname customer-table
  * @summary Virtualised, sortable, searchable customer grid with client and server data modes.
  *
  * @fires customer-select - A row was activated by click or Enter. `detail: { id }` is the User ID.
@@ -195,8 +196,11 @@ export class CustomerTable extends LitElement {
   @property({ attribute: false }) strings: Partial<CustomerTableStrings> = {};
 
   #text: CustomerTableStrings = DEFAULT_STRINGS;
-  #dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-  #numberFormat = new Intl.NumberFormat();
+  /** The `lang` the formats were made for ('' = the browser's default). */
+  #locale: string | null = null;
+  #dateFormat!: Intl.DateTimeFormat;
+  #numberFormat!: Intl.NumberFormat;
+  #appsSource: readonly App[] | null = null;
   #appsById = new Map<string, App>();
   #plans: readonly Plan[] = [];
 
@@ -227,7 +231,11 @@ export class CustomerTable extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.#observeSize();
+    if (this.hasUpdated) {
+      this.#observeSize();
+      // Server mode forgot its pages on disconnect: fetch again.
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -245,13 +253,19 @@ export class CustomerTable extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.#text = { ...DEFAULT_STRINGS, ...this.strings };
-    if (changed.has('lang')) {
-      const locale = this.lang || undefined;
-      this.#dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-      this.#numberFormat = new Intl.NumberFormat(locale);
+    // Dates and figures follow the nearest `lang` (the element's, else the page's).
+    const locale = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    if (locale !== this.#locale) {
+      this.#locale = locale;
+      this.#dateFormat = new Intl.DateTimeFormat(locale || undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+      this.#numberFormat = new Intl.NumberFormat(locale || undefined);
     }
     const lookups = this.lookupsTask.value;
-    this.#appsById = new Map((this.apps ?? lookups?.apps ?? []).map((a) => [a.id, a]));
+    const apps = this.apps ?? lookups?.apps ?? [];
+    if (apps !== this.#appsSource) {
+      this.#appsSource = apps;
+      this.#appsById = new Map(apps.map((a) => [a.id, a]));
+    }
     this.#plans = this.plans ?? lookups?.plans ?? [];
 
     if (changed.has('query') && this.hasUpdated) this.#resetScroll = true;
@@ -307,9 +321,9 @@ export class CustomerTable extends LitElement {
         >
           ${this.#renderHeader()}
           ${showRows
-            ? html`<div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${this.#window.height}px` })}>
-                ${repeat(this.#rendered, (i) => this.#slots.get(i), (i) => this.#renderRow(i))}
-              </div>`
+            ? html`<div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${this.#window.height}px` })}
+                >${repeat(this.#rendered, (i) => this.#slots.get(i), (i) => this.#renderRow(i))}</div
+              >`
             : nothing}
         </div>
         ${this.#renderState(view)}
