@@ -35,7 +35,7 @@ const CASES: [string, string][] = [
     [`sort ${key} descending`, `sort=-${key}`],
   ]),
   ['search, common substring "ltd"', 'q=ltd'],
-  ['search, rare substring "cus_042424"', 'q=cus_042424'],
+  ['search, rare substring "acme-4242"', 'q=acme-4242'],
   ['search, 2-character "co" (no trigram: scan)', 'q=co'],
   ['plan + status + date joined', `plan=growth&plan=business&status=active&joined_from=${day(-365)}&joined_to=${day(-30)}`],
   [`deep page ${deepPage} (offset ${(deepPage - 1) * 50}), newest first`, `page=${deepPage}`],

@@ -116,6 +116,14 @@ const MIGRATIONS: readonly string[] = [
       VALUES (new.id, new.name_folded, new.external_folded);
   END;
   `,
+  // Status counts under a plan or date filter read only these indexes, never the table rows.
+  `
+  DROP INDEX customers_plan;
+  CREATE INDEX customers_plan ON customers (plan_id, created_ms, in_trial, trial_ends_ms);
+  CREATE INDEX customers_created_status ON customers (created_ms, in_trial, trial_ends_ms, plan_id);
+  DROP INDEX customers_trial;
+  CREATE INDEX customers_trial ON customers (in_trial, trial_ends_ms, plan_id, created_ms);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet. */
