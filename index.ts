@@ -1,5 +1,9 @@
 /**
- * `customers-console`: registers every element. Import `customers-console/<element>.js` instead to
- * pay only for one element, or `customers-console/core` for the model, query and backends alone.
+ * `customers-console`: registers every element and exports their classes and HttpBackend — what a
+ * partner page needs. The model, query functions, MemoryBackend and origin rules live in
+ * `customers-console/core`; `customers-console/<element>.js` registers one element alone.
  */
-export * from './src/index.js';
+export { HttpBackend, type HttpBackendOptions } from './src/backend/http-backend.js';
+export * from './components/customer-table/define.js';
+export * from './components/customer-filters/define.js';
+export * from './components/customer-console/define.js';
