@@ -88,19 +88,20 @@ export class CustomerConsole extends LitElement {
   @property({ attribute: false }) strings: Partial<ConsoleStrings> = {};
 
   private readonly createdAt = new Date();
+  /** Listening to popstate and writing the URL. */
+  private following = false;
+  /** The query change being rendered came from the URL, so writing it back must not push an entry. */
+  private restoringFromUrl = false;
   private builtBackend: { apiBase: string; getToken: ConsoleTokenSource; backend: Backend } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.noUrlSync) return;
-    window.addEventListener('popstate', this.onPopState);
-    if (urlHasQuery(location.search)) this.restoreFromUrl();
-    else if (this.query !== DEFAULT_QUERY) this.writeUrl('replace');
+    this.followUrl(!this.noUrlSync);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
+    this.followUrl(false);
   }
 
   /** Opens the "Add customer" entry point, as the button does. */
@@ -113,6 +114,16 @@ export class CustomerConsole extends LitElement {
     if (changed.has('backend') || changed.has('apiBase') || changed.has('getToken')) {
       this.backendProvider.setValue(this.resolveBackend());
     }
+    if (changed.has('noUrlSync') && this.isConnected) this.followUrl(!this.noUrlSync);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Whoever changed the query (a filter, the sort, the page setting the property), the URL follows.
+    if (changed.has('query') && this.following) {
+      const previous = changed.get('query');
+      this.writeUrl(this.restoringFromUrl || previous === undefined ? 'replace' : historyModeFor(previous, this.query));
+    }
+    this.restoringFromUrl = false;
   }
 
   protected override render(): TemplateResult {
@@ -192,11 +203,25 @@ export class CustomerConsole extends LitElement {
     return backend;
   }
 
-  /** The one way the query changes: adopt it, put it in the URL, tell the page. */
-  private setQuery(next: CustomerQuery, history: 'push' | 'replace' | 'none'): void {
-    const previous = this.query;
+  /**
+   * Starts or stops following the URL. On start a query in the URL wins over the `query` property
+   * (a reload or a shared link); without one, the property's query is written to the URL.
+   */
+  private followUrl(follow: boolean): void {
+    if (follow === this.following) return;
+    this.following = follow;
+    if (!follow) {
+      window.removeEventListener('popstate', this.onPopState);
+      return;
+    }
+    window.addEventListener('popstate', this.onPopState);
+    if (urlHasQuery(location.search)) this.restoreFromUrl();
+    else if (this.query !== DEFAULT_QUERY) this.writeUrl('replace');
+  }
+
+  /** A change the admin made: adopt it (the URL follows in `updated`) and tell the page. */
+  private setQuery(next: CustomerQuery): void {
     this.query = next;
-    if (history !== 'none' && !this.noUrlSync) this.writeUrl(history === 'push' ? historyModeFor(previous, next) : 'replace');
     this.dispatchEvent(
       new CustomEvent<QueryChangeDetail>('query-change', { detail: { query: next }, bubbles: true, composed: true }),
     );
@@ -213,7 +238,10 @@ export class CustomerConsole extends LitElement {
     const { query, problems } = queryFromUrl(location.search);
     this.urlProblems = problems;
     const changed = JSON.stringify(query) !== JSON.stringify(this.query);
-    if (changed) this.query = query;
+    if (changed) {
+      this.query = query;
+      this.restoringFromUrl = true;
+    }
     return changed;
   }
 
@@ -228,18 +256,18 @@ export class CustomerConsole extends LitElement {
   private onFiltersChange(event: CustomEvent<QueryChangeDetail>): void {
     // The console speaks for the list: one query-change, from the console, for every change.
     event.stopPropagation();
-    this.setQuery(event.detail.query, 'push');
+    this.setQuery(event.detail.query);
   }
 
   private onSortChange(event: CustomEvent<SortChangeDetail>): void {
     event.stopPropagation();
     event.preventDefault();
-    this.setQuery({ ...this.query, sort: event.detail.sort, page: 1 }, 'push');
+    this.setQuery({ ...this.query, sort: event.detail.sort, page: 1 });
   }
 
   private onClearFilters(event: Event): void {
     event.stopPropagation();
-    this.setQuery(withoutFilters(this.query), 'push');
+    this.setQuery(withoutFilters(this.query));
   }
 
   private onResultsChange(event: CustomEvent<ResultsChangeDetail>): void {

@@ -335,6 +335,47 @@ describe('customer-console (list view)', () => {
     expectFocusOn(button);
   });
 
+  it('closes the dialog on a backdrop click, returning focus', async () => {
+    const el = await openConsole();
+    const button = el.shadowRoot!.querySelector<HTMLElement>('[part="add-button"]')!;
+    await click(button);
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    await sendMouse({ type: 'click', position: [4, 4] });
+    expect(dialog.open).to.equal(false);
+    expectFocusOn(button);
+  });
+
+  it('puts a query set by the page into the URL as a new history entry', async () => {
+    const el = await openConsole();
+    await expectRows(el, ALL_BY_DATE);
+    const lengthBefore = history.length;
+    el.query = { ...el.query, status: 'trial' };
+    await expectRows(el, ['Initech']);
+    expect(urlQuery()).to.equal('status=trial');
+    expect(history.length).to.equal(lengthBefore + 1);
+    expect(inFilters(el, '[data-status="trial"]').getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('leaves the URL alone with no-url-sync', async () => {
+    setUrlQuery('status=expired');
+    const el = await fixture<CustomerConsole>(
+      html`<customer-console no-url-sync .backend=${memoryBackend()} .now=${NOW}></customer-console>`,
+    );
+    await expectRows(el, ALL_BY_DATE);
+    await click(inFilters(el, '[data-status="trial"]'));
+    await expectRows(el, ['Initech']);
+    expect(urlQuery()).to.equal('status=expired');
+  });
+
+  it('shows its own texts from the strings property', async () => {
+    const el = await fixture<CustomerConsole>(
+      html`<customer-console no-url-sync .backend=${memoryBackend()} .now=${NOW} .strings=${{ title: 'Clients', addCustomer: 'Ajouter un client' }}></customer-console>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Clients');
+    expect(el.shadowRoot!.querySelector('[part="add-button"]')!.textContent!.trim()).to.equal('Ajouter un client');
+  });
+
   it('lets the page replace the dialog by cancelling customer-create-request', async () => {
     const el = await openConsole();
     el.addEventListener('customer-create-request', (e) => e.preventDefault());
