@@ -253,7 +253,7 @@ export const styles = [
     }
 
     .joined-panel {
-      inline-size: 20rem;
+      inline-size: 22rem;
     }
     .presets {
       margin: 0 0 ${tokens.spaceS};
@@ -285,8 +285,11 @@ export const styles = [
     }
     .date-fields {
       display: grid;
-      grid-template-columns: 1fr 1fr;
+      grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
       gap: ${tokens.spaceS};
+    }
+    .date-field {
+      min-inline-size: 0;
     }
     .date-field label {
       display: block;
