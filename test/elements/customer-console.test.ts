@@ -5,6 +5,8 @@ import '../../components/customer-console/define.js';
 import type { CustomerConsole } from '../../components/customer-console/customer-console.js';
 import type { CustomerFilters } from '../../components/customer-filters/customer-filters.js';
 import { deepActiveElement } from '../../components/shared/deep-active-element.js';
+import { backendContext } from '../../components/shared/backend-context.js';
+import { ContextEvent } from '@lit/context';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { CustomerListParams } from '../../src/query/types.js';
@@ -374,6 +376,17 @@ describe('customer-console (list view)', () => {
     );
     expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Clients');
     expect(el.shadowRoot!.querySelector('[part="add-button"]')!.textContent!.trim()).to.equal('Ajouter un client');
+  });
+
+  it('provides its backend to elements inside it through backendContext', async () => {
+    const backend = memoryBackend();
+    const el = await fixture<CustomerConsole>(
+      html`<customer-console no-url-sync .backend=${backend} .now=${NOW}><span slot="actions"></span></customer-console>`,
+    );
+    let received: unknown;
+    const child = el.querySelector('span')!;
+    child.dispatchEvent(new ContextEvent(backendContext, child, (value) => (received = value)));
+    expect(received === backend).to.equal(true);
   });
 
   it('lets the page replace the dialog by cancelling customer-create-request', async () => {

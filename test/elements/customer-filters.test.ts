@@ -179,6 +179,40 @@ describe('customer-filters', () => {
     expectFocusOn(button);
   });
 
+  it('opens a picker with Enter, and closes it when focus tabs out', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <customer-filters .backend=${memoryBackend()} .now=${NOW}></customer-filters>
+      <button id="after">Next control on the page</button>
+    </div>`);
+    const el = wrapper.querySelector('customer-filters')!;
+    await until(() => $$(el, '.count').length === 4, 'counts');
+    const button = $(el, '#joined-button');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const panel = $(el, '#joined-panel');
+    expect(isOpen(panel)).to.equal(true);
+    expect(panel.contains(deepActiveElement())).to.equal(true);
+    // From the Apply button (the panel's last control) Tab leaves the panel.
+    ($(el, '.apply') as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(isOpen(panel)).to.equal(false);
+    expectFocusOn(wrapper.querySelector('#after')!);
+  });
+
+  it('stops listening to the page when removed with a picker open', async () => {
+    const el = await filters();
+    await click($(el, '#plan-button'));
+    expect(isOpen($(el, '#plan-panel'))).to.equal(true);
+    el.remove();
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(escape);
+    expect(escape.defaultPrevented, 'no leftover Escape handler').to.equal(false);
+    document.body.append(el);
+    await el.updateComplete;
+    expect(isOpen($(el, '#plan-panel'))).to.equal(false);
+    expect($(el, '#plan-button').getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('places the popover under its button', async () => {
     const el = await filters();
     const button = $(el, '#joined-button');
