@@ -20,6 +20,7 @@ import { styles } from './customer-console.styles.js';
 import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-state.js';
 
 /**
+ * @tagname customer-console
  * @summary The Customers tab: filters over the customer table, the query kept in the page URL, and
  * the "Add customer" entry point.
  *

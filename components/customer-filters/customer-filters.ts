@@ -36,6 +36,7 @@ interface LoadTask {
 }
 
 /**
+ * @tagname customer-filters
  * @summary The filter bar of the customer list: search, status tabs with counts, plan, app and
  * date-joined pickers, and the active filters as removable chips.
  *
