@@ -204,15 +204,20 @@ export class CustomerStore {
 
     const needle = foldQuery(params.q ?? '');
     let ftsCondition: string | null = null;
+    let substringCondition = '';
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
       if ([...needle].length >= TRIGRAM_LENGTH) {
+        // The trigram index is case-sensitive over already folded text: a phrase match is exactly a
+        // substring match, the same test as `match`.
         bind.fts = ftsPhrase(needle);
         ftsCondition = 'c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @fts)';
         where.push(ftsCondition);
+      } else {
+        where.push(match);
       }
-      where.push(match);
+      substringCondition = match;
     }
     if (params.plan && params.plan.length > 0) {
       const names = params.plan.map((plan, i) => {
@@ -272,7 +277,7 @@ export class CustomerStore {
       // about (offset + page) × rows / matches rows, the sort about `matches`: take the cheaper.
       if (ftsCondition !== null) {
         const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
-        if ((offset + params.per_page) * rows < total * total) where.splice(where.indexOf(ftsCondition), 1);
+        if ((offset + params.per_page) * rows < total * total) where[where.indexOf(ftsCondition)] = substringCondition;
       }
       const sql =
         `SELECT c.id FROM customers c${whereSql(params.status === undefined ? null : STATUS_SQL[params.status])} ` +

@@ -12,6 +12,24 @@
  */
 import Database from 'better-sqlite3';
 
+/** Keep the external-content search index in step with the customers table. */
+const SEARCH_TRIGGERS = `
+  CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search (rowid, name_folded, external_folded)
+      VALUES (new.id, new.name_folded, new.external_folded);
+  END;
+  CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
+      VALUES ('delete', old.id, old.name_folded, old.external_folded);
+  END;
+  CREATE TRIGGER customers_search_update AFTER UPDATE OF name_folded, external_folded ON customers BEGIN
+    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
+      VALUES ('delete', old.id, old.name_folded, old.external_folded);
+    INSERT INTO customer_search (rowid, name_folded, external_folded)
+      VALUES (new.id, new.name_folded, new.external_folded);
+  END;
+`;
+
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,20 +119,7 @@ const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE customer_search USING fts5 (
     name_folded, external_folded, content = 'customers', content_rowid = 'id', tokenize = 'trigram'
   );
-  CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
-    INSERT INTO customer_search (rowid, name_folded, external_folded)
-      VALUES (new.id, new.name_folded, new.external_folded);
-  END;
-  CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
-    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
-      VALUES ('delete', old.id, old.name_folded, old.external_folded);
-  END;
-  CREATE TRIGGER customers_search_update AFTER UPDATE OF name_folded, external_folded ON customers BEGIN
-    INSERT INTO customer_search (customer_search, rowid, name_folded, external_folded)
-      VALUES ('delete', old.id, old.name_folded, old.external_folded);
-    INSERT INTO customer_search (rowid, name_folded, external_folded)
-      VALUES (new.id, new.name_folded, new.external_folded);
-  END;
+  ${SEARCH_TRIGGERS}
   `,
   // Status counts under a plan or date filter read only these indexes, never the table rows.
   `
@@ -123,6 +128,20 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX customers_created_status ON customers (created_ms, in_trial, trial_ends_ms, plan_id);
   DROP INDEX customers_trial;
   CREATE INDEX customers_trial ON customers (in_trial, trial_ends_ms, plan_id, created_ms);
+  `,
+  // Trigrams compared exactly (the columns are folded already), so a match needs no second check;
+  // and the status columns by id, so counting a search's matches never reads whole rows.
+  `
+  DROP TRIGGER customers_search_insert;
+  DROP TRIGGER customers_search_delete;
+  DROP TRIGGER customers_search_update;
+  DROP TABLE customer_search;
+  CREATE VIRTUAL TABLE customer_search USING fts5 (
+    name_folded, external_folded, content = 'customers', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+  );
+  ${SEARCH_TRIGGERS}
+  INSERT INTO customer_search (customer_search) VALUES ('rebuild');
+  CREATE INDEX customers_status_by_id ON customers (id, in_trial, trial_ends_ms, plan_id);
   `,
 ];
 

@@ -110,6 +110,19 @@ describe('delete', () => {
   });
 });
 
+describe('search', () => {
+  it('treats quotes, operators and wildcards in the query as plain text', async () => {
+    for (const q of ['"ltd" OR "inc"', 'ltd*', 'NEAR(ltd inc)', 'a"b', '^ltd', 'ltd AND', '-ltd', '""']) {
+      const res = await server.call(`/customers?q=${encodeURIComponent(q)}`);
+      assert.equal(res.status, 200, q);
+      const page = await res.json();
+      const needle = q.toLowerCase();
+      const want = seeded.filter((c) => c.name.toLowerCase().includes(needle) || (c.external_id ?? '').toLowerCase().includes(needle)).length;
+      assert.equal(page.total, want, q);
+    }
+  });
+});
+
 describe('auth', () => {
   it('401 carries WWW-Authenticate: Bearer', async () => {
     const res = await fetch(`${server.api}/customers`);
