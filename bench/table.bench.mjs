@@ -7,21 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/chromium-path.mjs';
 
 const COUNT = Number(process.env.BENCH_ROWS ?? 100_000);
 const SCROLL_STEP = 4_000; // px per frame: every frame shows rows never rendered before
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The repo's vite.config.ts is for the library build; the bench needs only a dev server over the
 // repo. tsconfig.json (experimentalDecorators, no define-class-fields) is still read for TypeScript.
@@ -47,7 +38,7 @@ const server = await createServer({
 await server.listen();
 const base = server.resolvedUrls.local[0];
 
-const browser = await chromium.launch({ executablePath, args, headless: true });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
