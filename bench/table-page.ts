@@ -122,7 +122,7 @@ const tableBench = {
       scroller.scrollTop += step;
       await nextPaint();
       frames++;
-      if (frames % 50 === 0) {
+      if (frames % 10 === 0) {
         const counts = domCounts();
         maxNodes = Math.max(maxNodes, counts.nodes);
         maxRows = Math.max(maxRows, counts.rows);

@@ -14,9 +14,6 @@ const SCROLL_STEP = 4_000; // px per frame: every frame shows rows never rendere
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-// The repo's vite.config.ts is for the library build; the bench needs only a dev server over the
-// repo. tsconfig.json (experimentalDecorators, no define-class-fields) is still read for TypeScript.
-// Production conditions: Lit's production build, as partners ship it, not its dev mode.
 /** Top-level tasks of the renderer's main thread, wall and CPU ms, from a Chrome trace. */
 function mainThreadTasks(trace) {
   const events = trace.traceEvents ?? trace;
@@ -26,6 +23,9 @@ function mainThreadTasks(trace) {
     .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
 }
 
+// The repo's vite.config.ts is for the library build; the bench needs only a dev server over the
+// repo. tsconfig.json (experimentalDecorators, no define-class-fields) is still read for TypeScript.
+// Production conditions: Lit's production build, as partners ship it, not its dev mode.
 const server = await createServer({
   configFile: false,
   root,
