@@ -5,8 +5,9 @@ import '../components/customer-console/define.js';
 import type { Backend } from '../src/backend/backend.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/generate.js';
-import { HOSTILE_NAMES, RTL_NAMES } from '../src/backend/generate-names.js';
+import { HOSTILE_NAMES, LONG_NAME_WORDS, RTL_NAMES } from '../src/backend/generate-names.js';
 import type { Customer } from '../src/model/schemas.js';
+import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -25,6 +26,8 @@ interface ConsoleArgs {
   /** Made when the story renders, so opening one story does not generate every story's data. */
   backend: () => Backend;
   mode: 'auto' | 'client' | 'server';
+  /** The query the console starts from. */
+  query?: CustomerQuery;
   theme?: 'light' | 'dark';
   dir?: 'ltr' | 'rtl';
 }
@@ -45,6 +48,7 @@ const renderConsole = (args: ConsoleArgs, backend: Backend = args.backend()) => 
     style="--customer-table-block-size: 480px"
     .backend=${backend}
     .mode=${args.mode}
+    .query=${args.query ?? DEFAULT_QUERY}
     .now=${NOW}
     @customer-select=${log}
     @query-change=${log}
@@ -68,6 +72,8 @@ type Story = StoryObj<ConsoleArgs>;
 
 /** 200 seeded customers from MemoryBackend: search, tabs, pickers and sorting all work. */
 export const Default: Story = {};
+
+export const FiveRows: Story = { name: '5 rows', args: { backend: () => memory({ size: 5 }) } };
 
 /** 100,000 customers loaded whole (client mode): filtering and sorting run in memory. Takes a few seconds to generate. */
 export const HundredThousandClient: Story = {
@@ -105,13 +111,33 @@ export const Empty: Story = { args: { backend: () => memory({ customers: [] }) }
 /** Every call fails with 503: the table offers Retry, which keeps the query. */
 export const ErrorState: Story = { name: 'Error', args: { backend: () => memory({ failureRate: 1 }) } };
 
-/** Names that look like markup or script render as text. */
+/** Filters that exclude everyone: the table offers "Clear filters", which resets the filter bar too. */
+export const NoMatch: Story = {
+  args: { query: { ...DEFAULT_QUERY, q: 'no customer is called this', status: 'trial' } },
+};
+
+/** Names that look like markup or script render as text, highlighted matches included. */
 export const HostileNames: Story = {
-  args: { backend: () => memory({ customers: renamed(HOSTILE_NAMES), plans: DEMO_PLANS, apps: generateApps() }) },
+  args: {
+    backend: () => memory({ customers: renamed(HOSTILE_NAMES), plans: DEMO_PLANS, apps: generateApps() }),
+    query: { ...DEFAULT_QUERY, q: 'alert' },
+  },
+};
+
+export const LongNames: Story = {
+  args: {
+    backend: () =>
+      memory({
+        customers: renamed(
+          Array.from({ length: 12 }, (_, i) => LONG_NAME_WORDS.slice(i % 5).concat(LONG_NAME_WORDS.slice(0, i % 5)).join(' ')),
+        ).map((c) => ({ ...c, external_id: `an-external-id-that-is-also-quite-long-${c.id}` })),
+      }),
+    query: { ...DEFAULT_QUERY, q: 'Holdings' },
+  },
 };
 
 export const RightToLeft: Story = {
-  args: { dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }) },
+  args: { dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }), query: { ...DEFAULT_QUERY, status: 'active' } },
 };
 
 /** The dark token set, switched by `data-theme="dark"` on the console; filters and table inherit it. */

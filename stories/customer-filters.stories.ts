@@ -65,6 +65,30 @@ export const WithActiveFilters: Story = { args: { query: ACTIVE_FILTERS } };
 /** Counts not known yet: the tabs show labels only. */
 export const WithoutCounts: Story = { args: { counts: null } };
 
+const HOSTILE_PLANS: Plan[] = [
+  { id: 'xss', name: '<img src=x onerror=alert(1)>', task_limit: 1000, connection_limit: 10 },
+  {
+    id: 'long',
+    name: 'Enterprise Plus Unlimited Regional Cooperative Federation Annual Commitment Tier',
+    task_limit: 1_000_000,
+    connection_limit: 1000,
+  },
+  ...PLANS,
+];
+
+/** Plan and app names that look like markup render as text in the pickers and chips; long ones are cut with an ellipsis. */
+export const HostileAndLongNames: Story = {
+  args: {
+    plans: HOSTILE_PLANS,
+    query: {
+      ...DEFAULT_QUERY,
+      q: '<script>alert(1)</script>',
+      plans: ['xss', 'long'],
+      app: APPS.find((a) => a.name.includes('<b>'))?.id ?? null,
+    },
+  },
+};
+
 /** The dark token set, switched by `data-theme="dark"` on the element. */
 export const DarkTheme: Story = {
   args: { query: ACTIVE_FILTERS, theme: 'dark' },

@@ -311,7 +311,7 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       gap: ${tokens.spaceXs};
-      max-inline-size: 100%;
+      max-inline-size: min(100%, var(--customer-filters-chip-max-inline-size, 22rem));
       min-block-size: 26px;
       padding-inline: ${tokens.spaceS} 6px;
       border: 1px solid ${tokens.colorBorder};

@@ -69,6 +69,7 @@ interface LoadTask {
  * @cssprop --customers-console-color-border - Borders of fields, buttons and popovers.
  * @cssprop --customers-console-color-danger - Validation messages.
  * @cssprop --customer-filters-chip-background - Background of the filter chips.
+ * @cssprop --customer-filters-chip-max-inline-size - Longest a chip gets before its label is cut (default 22rem).
  * @cssprop --customer-filters-search-inline-size - Width of the search field.
  */
 export class CustomerFilters extends LitElement {
