@@ -113,7 +113,9 @@ export class CustomerConsole extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('backend') || changed.has('apiBase') || changed.has('getToken')) {
-      this.backendProvider.setValue(this.resolveBackend());
+      const backend = this.resolveBackend();
+      if (backend !== this.backendProvider.value) this.counts = null;
+      this.backendProvider.setValue(backend);
     }
     if (changed.has('noUrlSync') && this.isConnected) this.followUrl(!this.noUrlSync);
   }
@@ -272,7 +274,9 @@ export class CustomerConsole extends LitElement {
   }
 
   private onResultsChange(event: CustomEvent<ResultsChangeDetail>): void {
-    this.counts = event.detail.counts;
+    // While a new query loads the counts are unknown (null): the tabs keep the last ones rather
+    // than losing their numbers and jumping in width.
+    if (event.detail.counts) this.counts = event.detail.counts;
   }
 
   private onCustomerSelect(event: CustomEvent<CustomerSelectDetail>): void {

@@ -134,6 +134,8 @@ describe('customer-console (list view)', () => {
     inFilters(el, '#search').focus();
     await sendKeys({ type: 'société' });
     await expectRows(el, ['Société Générale']);
+    await until(() => inFilters(el, '[data-status="all"] .count').textContent === '1', 'counts for the search');
+    expect([...filtersOf(el).shadowRoot!.querySelectorAll('.count')].map((c) => c.textContent)).to.deep.equal(['1', '1', '0', '0']);
     expect(new URLSearchParams(urlQuery()).get('q')).to.equal('société');
     await sendKeys({ press: 'Escape' });
     await expectRows(el, ALL_BY_DATE);
