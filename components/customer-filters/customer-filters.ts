@@ -314,7 +314,11 @@ export class CustomerFilters extends LitElement {
     const plans = this.planList;
     const chosen = this.query.plans;
     const value =
-      chosen.length === 0 ? null : chosen.length === 1 ? (plans.find((p) => p.id === chosen[0])?.name ?? chosen[0]!) : String(chosen.length);
+      chosen.length === 0
+        ? null
+        : chosen.length === 1
+          ? (plans.find((p) => p.id === chosen[0])?.name ?? chosen[0]!)
+          : s.plansChosen(chosen.length);
     return html`
       ${this.renderPickerButton('plan', s.planButton, value)}
       <div id="plan-panel" class="popover" part="popover" popover="manual" role="dialog" aria-labelledby="plan-button">

@@ -13,6 +13,8 @@ export interface FilterStrings {
   statusAll: string;
   status: Record<Status, string>;
   planButton: string;
+  /** The plan button's value when several plans are chosen. */
+  plansChosen: (count: number) => string;
   plansLegend: string;
   appButton: string;
   appSearchLabel: string;
@@ -54,6 +56,7 @@ export const DEFAULT_FILTER_STRINGS: FilterStrings = {
   statusAll: 'All',
   status: { active: 'Active', trial: 'In trial', expired: 'Expired subscription' },
   planButton: 'Plan',
+  plansChosen: (count) => `${count} plans`,
   plansLegend: 'Show customers on these plans',
   appButton: 'App',
   appSearchLabel: 'Search apps',

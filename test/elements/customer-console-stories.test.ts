@@ -5,13 +5,8 @@ import { render, type TemplateResult } from 'lit';
 import 'axe-core/axe.min.js';
 import * as consoleStories from '../../stories/customer-console.stories.js';
 import * as filterStories from '../../stories/customer-filters.stories.js';
-import { until } from './customer-list-fixtures.js';
+import { axeRun, until } from './customer-list-fixtures.js';
 
-declare global {
-  interface Window {
-    axe: { run: (context: Element) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> };
-  }
-}
 
 interface StoryModule {
   default: { args?: object; render?: (args: never, context: never) => unknown };
@@ -58,7 +53,7 @@ for (const [title, module] of [
         const container = await renderStory(module as unknown as StoryModule, story);
         try {
           await until(() => settled(container), `story ${name} to settle`, 5000);
-          const { violations } = await window.axe.run(container);
+          const { violations } = await axeRun(container);
           expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).to.deep.equal([]);
         } finally {
           render(null, container);

@@ -10,18 +10,13 @@ import { ContextEvent } from '@lit/context';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { CustomerListParams } from '../../src/query/types.js';
-import { NOW, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
+import { axeRun, NOW, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
 
-declare global {
-  interface Window {
-    axe: { run: (context: Element) => Promise<{ violations: { id: string; help: string }[] }> };
-  }
-}
 
 const ALL_BY_DATE = ['Acme Corp', 'Initech', 'Globex', 'Hooli', 'Société Générale', 'Umbrella'];
 
 async function expectNoAxeViolations(el: Element): Promise<void> {
-  const { violations } = await window.axe.run(el);
+  const { violations } = await axeRun(el);
   expect(violations.map((v) => `${v.id}: ${v.help}`)).to.deep.equal([]);
 }
 
@@ -316,9 +311,11 @@ describe('customer-console (list view)', () => {
     const el = await openConsole();
     await expectRows(el, ALL_BY_DATE);
     const seen: { id: number; target: EventTarget | null }[] = [];
-    document.addEventListener('customer-select', (e) => seen.push({ id: e.detail.id, target: e.target }));
+    const record = (e: Event) => seen.push({ id: (e as CustomEvent<{ id: number }>).detail.id, target: e.target });
+    document.addEventListener('customer-select', record);
     const row = [...tableRoot(el).querySelectorAll<HTMLElement>('.body-row')].find((r) => r.textContent!.includes('Globex'))!;
     await click(row.querySelector('[part~="name"]')!);
+    document.removeEventListener('customer-select', record);
     expect(seen).to.have.length(1);
     expect(seen[0]!.id).to.equal(2);
     expect(seen[0]!.target === el).to.equal(true);

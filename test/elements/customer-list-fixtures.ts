@@ -105,3 +105,12 @@ export async function until(check: () => boolean, what: string, timeoutMs = 3000
 export function nextFrame(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => r()));
 }
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** axe-core as `import 'axe-core/axe.min.js'` installs it on window (no global type, to avoid clashing declarations). */
+export function axeRun(context: Element): Promise<AxeResults> {
+  return (window as unknown as { axe: { run: (context: Element) => Promise<AxeResults> } }).axe.run(context);
+}
