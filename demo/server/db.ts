@@ -143,6 +143,11 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO customer_search (customer_search) VALUES ('rebuild');
   CREATE INDEX customers_status_by_id ON customers (id, in_trial, trial_ends_ms, plan_id);
   `,
+  // Queries under three characters have no trigram and are scanned: scan this narrow index (folded
+  // text and status columns only) rather than whole rows.
+  `
+  CREATE INDEX customers_search_scan ON customers (name_folded, external_folded, in_trial, trial_ends_ms, plan_id);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet. */
