@@ -5,6 +5,7 @@ import '../../components/customer-filters/define.js';
 import type { CustomerFilters } from '../../components/customer-filters/customer-filters.js';
 import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
+import { generateApps } from '../../src/backend/generate.js';
 import { axeRun, APPS, NOW, PLANS, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
 
 
@@ -239,6 +240,22 @@ describe('customer-filters', () => {
     expectFocusOn(button);
     await el.updateComplete;
     expect(button.textContent).to.contain('Café Réservations');
+  });
+
+  it('keeps a long app list scrollable and accessible, scrolling the active option into view', async () => {
+    const apps = generateApps();
+    const el = await fixture<CustomerFilters>(html`<customer-filters .plans=${PLANS} .apps=${apps} .counts=${null}></customer-filters>`);
+    await click($(el, '#app-button'));
+    const listbox = $(el, '#app-listbox');
+    expect(listbox.scrollHeight).to.be.greaterThan(listbox.clientHeight);
+    await expectNoAxeViolations(el);
+    await sendKeys({ press: 'End' });
+    for (let i = 0; i < 30; i++) await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    await nextFrame();
+    const active = $(el, '#app-option-30').getBoundingClientRect();
+    const box = listbox.getBoundingClientRect();
+    expect(active.top >= box.top - 1 && active.bottom <= box.bottom + 1, 'active option visible').to.equal(true);
   });
 
   it('moves through apps with arrow keys and picks one by click', async () => {
