@@ -6,6 +6,8 @@ import type { CustomerFilters } from '../../components/customer-filters/customer
 import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 import { generateApps } from '../../src/backend/generate.js';
+import { ContextProvider } from '@lit/context';
+import { backendContext } from '../../components/shared/backend-context.js';
 import { axeRun, APPS, NOW, PLANS, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
 
 
@@ -403,6 +405,19 @@ describe('customer-filters', () => {
     ></customer-filters>`);
     expect($$(el, '.count').map((c) => c.textContent)).to.deep.equal(['10', '5', '3', '2']);
     expect($$(el, '#plan-panel .check')).to.have.length(PLANS.length);
+  });
+
+  it('loads from the backend a provider gives through backendContext', async () => {
+    class TestBackendProvider extends HTMLElement {
+      provider = new ContextProvider(this, { context: backendContext, initialValue: memoryBackend() });
+    }
+    if (!customElements.get('test-backend-provider')) customElements.define('test-backend-provider', TestBackendProvider);
+    const wrapper = await fixture<HTMLElement>(
+      html`<test-backend-provider><customer-filters .now=${NOW}></customer-filters></test-backend-provider>`,
+    );
+    const el = wrapper.querySelector('customer-filters')!;
+    await until(() => $$(el, '.count').length === 4, 'counts from the provided backend');
+    expect($$(el, '.count').map((c) => c.textContent)).to.deep.equal(['6', '3', '1', '2']);
   });
 
   it('fires query-change as a composed, bubbling event', async () => {
