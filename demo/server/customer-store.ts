@@ -121,8 +121,6 @@ export class CustomerStore {
   private readonly statements = new Map<string, Statement>();
   /** Status counts by filter; see cachedCounts. */
   private readonly counts = new Map<string, { counts: StatusCounts; generation: string; validFrom: number; validUntil: number }>();
-  /** Bumped by every write through this store; with `PRAGMA data_version` it says the data changed. */
-  private writes = 0;
   /** Whether status counts are reused between requests (the benchmark measures both ways). */
   countCache = true;
 
@@ -147,7 +145,7 @@ export class CustomerStore {
 
   /**
    * Status counts depend on the rows and on the clock only through trial ends. So counts for a filter
-   * stay exact until the data changes (a write here, or a commit by another connection) or the clock
+   * stay exact until the data changes (any write on this connection, or a commit by another) or the clock
    * reaches the next trial end; until then paging and re-sorting reuse them instead of counting
    * every match again.
    */
@@ -159,7 +157,10 @@ export class CustomerStore {
   ): StatusCounts {
     const { now: _clock, ...filterBindings } = bind;
     const key = `${where}\u0000${JSON.stringify(filterBindings)}`;
-    const generation = `${this.writes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    // total_changes() moves with every write on this connection (whichever code made it);
+    // data_version moves when another connection commits.
+    const changes = this.statement('SELECT total_changes()').pluck().get() as number;
+    const generation = `${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
     const at = now.getTime();
     const hit = this.counts.get(key);
     if (hit && hit.generation === generation && at < hit.validUntil && at >= hit.validFrom) {
@@ -343,7 +344,6 @@ export class CustomerStore {
 
   /** Inserts a customer with its top apps and origins; `id` 0 lets SQLite assign the next id. */
   insert(customer: Customer): number {
-    this.writes++;
     const params = rowParams(customer);
     const withId = customer.id > 0;
     const result = this.statement(
@@ -362,7 +362,6 @@ export class CustomerStore {
   }
 
   insertCollaborators(customerId: number, people: readonly Collaborator[]): void {
-    this.writes++;
     const stmt = this.statement(
       'INSERT INTO collaborators (id, customer_id, name, email, role, customer_manager) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -374,7 +373,6 @@ export class CustomerStore {
    * someone else got there first (the check and the write are one statement).
    */
   update(next: Customer, expectedVersion: number): boolean {
-    this.writes++;
     const params = rowParams(next);
     const result = this.statement(
       `UPDATE customers SET name = @name, name_key = @name_key, name_folded = @name_folded, external_id = @external_id,
@@ -389,14 +387,12 @@ export class CustomerStore {
   }
 
   replaceOrigins(customerId: number, origins: readonly string[]): void {
-    this.writes++;
     this.statement('DELETE FROM customer_origins WHERE customer_id = ?').run(customerId);
     const stmt = this.statement('INSERT OR IGNORE INTO customer_origins (customer_id, origin) VALUES (?, ?)');
     for (const origin of origins) stmt.run(customerId, origin);
   }
 
   setAppAccess(customerId: number, access: AppAccess): void {
-    this.writes++;
     this.statement('UPDATE customers SET app_access_mode = ? WHERE id = ?').run(access.mode, customerId);
     this.statement('DELETE FROM customer_app_access WHERE customer_id = ?').run(customerId);
     if (access.mode === 'selected') {
@@ -407,7 +403,6 @@ export class CustomerStore {
 
   /** Deletes the customer and every row that belongs to it, if still at `expectedVersion`. */
   delete(customerId: number, expectedVersion: number): boolean {
-    this.writes++;
     const current = this.statement('SELECT version FROM customers WHERE id = ?').pluck().get(customerId) as number | undefined;
     if (current !== expectedVersion) return false;
     for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
