@@ -3,7 +3,8 @@
  * mode, queried with src/query) or pages on demand (server mode, see server-pages.ts).
  */
 import type { Backend, CallOptions } from '../../src/backend/backend.js';
-import { MAX_PER_PAGE, type Customer } from '../../src/model/schemas.js';
+import { MAX_PER_PAGE } from '../../src/model/constants.js';
+import type { Customer } from '../../src/model/schemas.js';
 import type { CustomerQuery } from '../../src/query/types.js';
 
 export type TableMode = 'auto' | 'client' | 'server';

@@ -22,7 +22,7 @@ import {
   PERSON_LAST,
   RTL_NAMES,
 } from './generate-names.js';
-import { FREE_PLAN_ID, TRIAL_DAYS } from '../model/schemas.js';
+import { FREE_PLAN_ID, TRIAL_DAYS } from '../model/constants.js';
 import type { App, Collaborator, Customer, DashboardPeriod, DashboardStats, Partner, Plan } from '../model/schemas.js';
 import { withLimits } from '../model/rules.js';
 

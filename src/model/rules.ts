@@ -1,14 +1,8 @@
 /**
  * Domain rules as pure functions. Every function that depends on time takes the clock as `now`.
  */
-import {
-  FREE_PLAN_ID,
-  TRIAL_DAYS,
-  TRIAL_TASK_LIMIT,
-  type Customer,
-  type Plan,
-  type Status,
-} from './schemas.js';
+import { FREE_PLAN_ID, TRIAL_DAYS, TRIAL_TASK_LIMIT, type Status } from './constants.js';
+import type { Customer, Plan } from './schemas.js';
 
 const DAY_MS = 86_400_000;
 

@@ -4,15 +4,9 @@
  */
 import * as z from 'zod/mini';
 
-/** The plan every customer falls to when a trial ends. */
-export const FREE_PLAN_ID = 'free';
-export const TRIAL_DAYS = 30;
-export const TRIAL_TASK_LIMIT = 100;
-export const MAX_PER_PAGE = 200;
+import { DASHBOARD_PERIODS, ID_MAX_LENGTH, SORT_KEYS, STATUSES } from './constants.js';
 
-export const STATUSES = ['active', 'trial', 'expired'] as const;
-export const SORT_KEYS = ['name', 'created_at', 'tasks_used', 'connections'] as const;
-export const DASHBOARD_PERIODS = ['1d', '7d', '30d', '90d'] as const;
+export * from './constants.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const nonNegativeInt = z.int().check(z.gte(0));
@@ -28,11 +22,12 @@ export const ExternalId = z.string().check(
   z.regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
 );
 export const Email = z.email().check(z.maxLength(254));
-export const PlanId = trimmed(64);
-export const AppId = trimmed(64);
+export const PlanId = trimmed(ID_MAX_LENGTH);
+export const AppId = trimmed(ID_MAX_LENGTH);
 export const Status = z.enum(STATUSES);
 export const SortKey = z.enum(SORT_KEYS);
 export const DashboardPeriod = z.enum(DASHBOARD_PERIODS);
+// The value names above shadow the types re-exported from constants.ts; restate them.
 export type Status = z.infer<typeof Status>;
 export type SortKey = z.infer<typeof SortKey>;
 export type DashboardPeriod = z.infer<typeof DashboardPeriod>;

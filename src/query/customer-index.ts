@@ -3,7 +3,8 @@
  * depend on the clock is computed once (folded text, dates as numbers, plan and app codes, one
  * search string), so a query is one linear walk. Sort orders live in sort-order.ts.
  */
-import { FREE_PLAN_ID, type Customer } from '../model/schemas.js';
+import { FREE_PLAN_ID } from '../model/constants.js';
+import type { Customer } from '../model/schemas.js';
 import { foldText } from './fold.js';
 import { instantMs, utcDay } from './joined.js';
 import { nameSortKeyOfFolded, type SortParam } from './sort.js';

@@ -3,7 +3,7 @@
  * params (a URL's search params or an object) are validated into `ValidListParams`. MemoryBackend
  * and the SQLite server both validate with `parseListParams`, so their 422 answers agree.
  */
-import { AppId, MAX_PER_PAGE, PlanId, STATUSES, type Status } from '../model/schemas.js';
+import { isIdValue, MAX_PER_PAGE, STATUSES, type Status } from '../model/constants.js';
 import type { FieldErrors } from '../backend/errors.js';
 import type { CustomerListParams, CustomerQuery } from './types.js';
 import { isoDateToDay, resolveJoinedRange } from './joined.js';
@@ -65,7 +65,7 @@ export function parseListParams(input: URLSearchParams | CustomerListParams): Pa
     if (list === null || list.some((p) => typeof p !== 'string')) fail('plan', 'must be a list of plan ids');
     else if (list.length > MAX_PLANS) fail('plan', `must name at most ${MAX_PLANS} plans`);
     else {
-      const bad = list.filter((p) => !fitsId(PlanId, p));
+      const bad = list.filter((p) => !isIdValue(p));
       if (bad.length > 0) fail('plan', `not a plan id: ${bad.map((p) => JSON.stringify(p)).join(', ')}`);
       else if (list.length > 0) data.plan = [...list];
     }
@@ -79,7 +79,7 @@ export function parseListParams(input: URLSearchParams | CustomerListParams): Pa
 
   const app = single(raw.app, 'app', fail);
   if (app !== undefined) {
-    if (fitsId(AppId, app)) data.app = app;
+    if (isIdValue(app)) data.app = app;
     else fail('app', 'not an app id');
   }
 
@@ -149,8 +149,3 @@ function positiveInt(value: RawValue, field: string, fail: (f: string, m: string
   return undefined;
 }
 
-/** An id fits when the schema accepts it unchanged (no surrounding whitespace to trim away). */
-function fitsId(schema: typeof PlanId, value: string): boolean {
-  const result = schema.safeParse(value);
-  return result.success && result.data === value;
-}

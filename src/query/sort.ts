@@ -3,7 +3,8 @@
  * folded form in plain code-unit order (reproducible in SQLite, unlike Intl.Collator), and every
  * sort breaks ties by id ascending whatever the direction (`ORDER BY key dir, id ASC`).
  */
-import { SORT_KEYS, type Customer, type SortKey } from '../model/schemas.js';
+import { SORT_KEYS, type SortKey } from '../model/constants.js';
+import type { Customer } from '../model/schemas.js';
 import type { CustomerSort } from './types.js';
 import { DEFAULT_SORT } from './types.js';
 import { foldText } from './fold.js';

@@ -2,7 +2,7 @@
  * The list screen's state in the page URL: only what differs from DEFAULT_QUERY is written, and
  * reading never throws — a garbage parameter falls back to its default and is reported.
  */
-import { AppId, PlanId, STATUSES, type Status } from '../model/schemas.js';
+import { isIdValue, STATUSES, type Status } from '../model/constants.js';
 import type { CustomerQuery, JoinedRange } from './types.js';
 import { DEFAULT_QUERY, DEFAULT_SORT, JOINED_PRESETS } from './types.js';
 import { isJoinedPreset, isoDateToDay } from './joined.js';
@@ -49,7 +49,7 @@ export function queryFromSearchParams(search: URLSearchParams): { query: Custome
 
   const plans = params.getAll('plan');
   for (const plan of plans) {
-    if (!fitsId(PlanId, plan)) problems.push(`Plan ${JSON.stringify(plan)} is not a plan id and was ignored.`);
+    if (!isIdValue(plan)) problems.push(`Plan ${JSON.stringify(plan)} is not a plan id and was ignored.`);
     else if (query.plans.length >= MAX_PLANS) problems.push(`Only the first ${MAX_PLANS} plans were kept.`);
     else query.plans.push(plan);
   }
@@ -62,7 +62,7 @@ export function queryFromSearchParams(search: URLSearchParams): { query: Custome
 
   const app = params.get('app');
   if (app !== null) {
-    if (fitsId(AppId, app)) query.app = app;
+    if (isIdValue(app)) query.app = app;
     else problems.push(`App ${JSON.stringify(app)} is not an app id and was ignored.`);
   }
 
@@ -121,7 +121,3 @@ function withoutEmptyValues(search: URLSearchParams): URLSearchParams {
   return kept;
 }
 
-function fitsId(schema: typeof PlanId, value: string): boolean {
-  const result = schema.safeParse(value);
-  return result.success && result.data === value;
-}
