@@ -75,6 +75,28 @@ describe('CORS', () => {
   });
 });
 
+describe('optimistic concurrency', () => {
+  it('of eight PATCHes sent at once with one version, exactly one applies and seven get 412', async () => {
+    const id = 40;
+    const start = await (await server.call(`/customers/${id}`)).json();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        server.call(`/customers/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'If-Match': `"${start.version}"` },
+          body: JSON.stringify({ name: `Writer ${i}` }),
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [200, 412, 412, 412, 412, 412, 412, 412]);
+    const winner = await responses.find((r) => r.status === 200)!.json();
+    const stored = await (await server.call(`/customers/${id}`)).json();
+    assert.deepEqual(stored, winner);
+    assert.equal(stored.version, start.version + 1);
+  });
+});
+
 describe('delete', () => {
   it('removes the customer and every row that belongs to it, search index included', async () => {
     const id = 30;
