@@ -229,8 +229,11 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 
   api.get('/customers/:ref', (c) => withEtag(c, customer(findCustomer(c))));
 
+  // Writes are the partner admin's: an embed session reads its own customer but could otherwise,
+  // for one, add any site to its own origin list.
   api.patch('/customers/:ref', async (c) => {
     const current = customer(findCustomer(c));
+    requireAdmin(c);
     const changes = validate(CustomerPatch, await readJson(c), 'The changes are not valid.');
     const origins = changes.origins === undefined ? undefined : validOrigins(changes.origins);
     const version = ifMatchVersion(c);
@@ -261,6 +264,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 
   api.put('/customers/:ref/plan', async (c) => {
     const current = customer(findCustomer(c));
+    requireAdmin(c);
     const { plan_id } = validate(PlanChange, await readJson(c), 'The plan is not valid.');
     if (!findPlan(plan_id, context.plans)) {
       throw unprocessable('The plan does not exist.', { plan_id: [`unknown plan ${JSON.stringify(plan_id)}`] });
@@ -272,6 +276,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 
   api.put('/customers/:ref/trial', async (c) => {
     const current = customer(findCustomer(c));
+    requireAdmin(c);
     const { enabled } = validate(TrialChange, await readJson(c), 'The trial change is not valid.');
     const at = now();
     const changed = enabled ? enableTrial(current, at) : disableTrial(current);
@@ -282,6 +287,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 
   api.put('/customers/:ref/app-access', async (c) => {
     const row = findCustomer(c);
+    requireAdmin(c);
     const access = validate(AppAccess, await readJson(c), 'The app access is not valid.');
     let stored: AppAccess = { mode: 'all' };
     if (access.mode === 'selected') {

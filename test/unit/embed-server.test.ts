@@ -173,6 +173,23 @@ describe('the embed session', () => {
     assert.equal((await api('/customers', session)).status, 403);
   });
 
+  it('reads its customer but may not change it: origins, plan, trial, app access and delete stay with the partner admin', async () => {
+    const { session } = sessionFrom((await openFrame(await mintEmbedToken({ customerId: 1 }), HOST)).html);
+    const before = (await (await api('/customers/1', session)).json()) as { version: number; origins: string[] };
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${before.version}"` },
+      body: JSON.stringify(body),
+    });
+    assert.equal((await api('/customers/1', session, json('PATCH', { origins: ['https://evil.example'] }))).status, 403);
+    assert.equal((await api('/customers/1/plan', session, json('PUT', { plan_id: 'free' }))).status, 403);
+    assert.equal((await api('/customers/1/trial', session, json('PUT', { enabled: true }))).status, 403);
+    assert.equal((await api('/customers/1/app-access', session, json('PUT', { mode: 'all' }))).status, 403);
+    assert.equal((await api('/customers/1', session, { method: 'DELETE', headers: { 'If-Match': `"${before.version}"` } })).status, 403);
+    const after = (await (await api('/customers/1', session)).json()) as { version: number; origins: string[] };
+    assert.deepEqual(after, before, 'nothing changed');
+  });
+
   it('ends with DELETE /api/embed/session: afterwards the token is refused', async () => {
     const { session } = sessionFrom((await openFrame(await mintEmbedToken({ customerId: 1 }), HOST)).html);
     assert.equal((await api('/embed/session', session, { method: 'DELETE' })).status, 204);
