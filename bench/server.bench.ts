@@ -37,6 +37,8 @@ const CASES: [string, string][] = [
   ['search, common substring "ltd"', 'q=ltd'],
   ['search, rare substring "acme-4242"', 'q=acme-4242'],
   ['search, 2-character "co" (no trigram: scan)', 'q=co'],
+  ['app among the top apps (most used app)', 'app=pipeline-crm'],
+  ['app among the top apps (a rarely used app)', 'app=legacy-ftp'],
   ['plan + status + date joined', `plan=growth&plan=business&status=active&joined_from=${day(-365)}&joined_to=${day(-30)}`],
   [`deep page ${deepPage} (offset ${(deepPage - 1) * 50}), newest first`, `page=${deepPage}`],
   [`deep page ${deepPage}, by name`, `page=${deepPage}&sort=name`],

@@ -206,6 +206,7 @@ export class CustomerStore {
     const needle = foldQuery(params.q ?? '');
     let ftsCondition: string | null = null;
     let substringCondition = '';
+    let appCondition: string | null = null;
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
@@ -229,7 +230,8 @@ export class CustomerStore {
     }
     if (params.app !== undefined) {
       bind.app = params.app;
-      where.push('c.id IN (SELECT customer_id FROM customer_top_apps WHERE app_id = @app)');
+      appCondition = 'c.id IN (SELECT customer_id FROM customer_top_apps WHERE app_id = @app)';
+      where.push(appCondition);
     }
     const fromDay = params.joined_from === undefined ? null : isoDateToDay(params.joined_from);
     const toDay = params.joined_to === undefined ? null : isoDateToDay(params.joined_to);
@@ -273,12 +275,19 @@ export class CustomerStore {
     let items: Customer[] = [];
     if (offset < total) {
       const sort = sortFromParam(params.sort)!;
-      // A page of a search can be found two ways: every match from the trigram index, then sorted;
-      // or the sort index walked in order, testing each row, until the page is full. The walk reads
-      // about (offset + page) × rows / matches rows, the sort about `matches`: take the cheaper.
-      if (ftsCondition !== null) {
+      // A page of a search or app filter can be found two ways: every match from the trigram or app
+      // index, then sorted; or the sort index walked in order, testing each row, until the page is
+      // full. The walk reads about (offset + page) × rows / matches rows, the sort about `matches`:
+      // take the cheaper.
+      if (ftsCondition !== null || appCondition !== null) {
         const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
-        if ((offset + params.per_page) * rows < total * total) where[where.indexOf(ftsCondition)] = substringCondition;
+        if ((offset + params.per_page) * rows < total * total) {
+          if (ftsCondition !== null) where[where.indexOf(ftsCondition)] = substringCondition;
+          if (appCondition !== null) {
+            where[where.indexOf(appCondition)] =
+              'EXISTS (SELECT 1 FROM customer_top_apps t WHERE t.customer_id = c.id AND t.app_id = @app)';
+          }
+        }
       }
       const sql =
         `SELECT c.id FROM customers c${whereSql(params.status === undefined ? null : STATUS_SQL[params.status])} ` +

@@ -116,6 +116,9 @@ const find = (what: string, test: (c: Customer) => boolean): Customer => {
   if (!c) throw new Error(`the fixture has no customer that ${what}`);
   return c;
 };
+const appUse = new Map<string, number>();
+for (const c of seeded) for (const app of c.top_apps) appUse.set(app, (appUse.get(app) ?? 0) + 1);
+const mostUsedApp = [...appUse].sort((a, b) => b[1] - a[1])[0]![0];
 const someTopApp = find('has top apps', (c) => c.top_apps.length >= 2).top_apps[1]!;
 const accented = find('has an accented name', (c) => /[\u00c0-\u017f]/.test(c.name));
 const accentedQuery = accented.name.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().slice(0, 6).trim();
@@ -205,6 +208,15 @@ export function contractSuite(
         const params: CustomerListParams = { q: 'ltd', sort: '-tasks_used' };
         const want = expected(params);
         assert.ok(want.total > 10, `the fixture has ${want.total} matches for "ltd"`);
+        const { ids, first } = await allIds(backend, { ...params, per_page: 2 });
+        assert.deepEqual(ids, want.ids);
+        assert.deepEqual(first.counts, want.counts);
+      });
+
+      test('a common app filter paged two at a time', async (backend) => {
+        const params: CustomerListParams = { app: mostUsedApp, sort: 'name' };
+        const want = expected(params);
+        assert.ok(want.total > 25, `the fixture has ${want.total} customers using ${mostUsedApp}`);
         const { ids, first } = await allIds(backend, { ...params, per_page: 2 });
         assert.deepEqual(ids, want.ids);
         assert.deepEqual(first.counts, want.counts);
