@@ -4,11 +4,13 @@
  *   element), `core` (src, no DOM), `embed` (host SDK) and one file per element under dist/elements/.
  *   Dependencies stay external so a partner's bundler shares one Lit. Declarations come from
  *   `tsc -p tsconfig.build.json`.
- * - `vite build --mode demo`: every demo/**.html page (outside demo/server) into dist/demo/, paths kept.
+ * - `vite build --mode demo`: every demo/**.html page (outside demo/server) into dist-demo/, paths kept
+ *   (apart from dist/, which the library build empties, so it never deletes the demo npm start serves).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const root = import.meta.dirname;
 
@@ -36,7 +38,7 @@ export default defineConfig(({ mode }) => {
       root: join(root, 'demo'),
       base: '/',
       build: {
-        outDir: join(root, 'dist/demo'),
+        outDir: join(root, 'dist-demo'),
         emptyOutDir: true,
         rollupOptions: {
           input: Object.fromEntries(pages.map((p) => [relative(join(root, 'demo'), p).replace(/\.html$/, ''), p])),
@@ -45,6 +47,8 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    // Minifies the CSS of our Lit `css` templates, which the JS minifier leaves as written.
+    plugins: [minifyTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

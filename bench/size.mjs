@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { minifyTemplates } from '../scripts/minify-templates.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const entries = {
@@ -25,6 +26,8 @@ for (const [label, entry] of Object.entries(entries)) {
     root,
     configFile: false,
     logLevel: 'silent',
+    // The library build's own plugin (vite.config.ts), so what we measure is what partners get.
+    plugins: [minifyTemplates()],
     define: { 'process.env.NODE_ENV': '"production"' },
     resolve: { conditions: ['production', 'browser', 'import', 'default'] },
     build: {
