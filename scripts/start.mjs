@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const root = join(import.meta.dirname, '..');
-const builtPage = join(root, 'dist', 'demo', 'index.html');
+const builtPage = join(root, 'dist-demo', 'index.html');
 const SOURCES = ['demo', 'components', 'src', 'index.ts', 'vite.config.ts'];
 
 /** The newest modification time under the demo's sources (the server's own files excluded). */

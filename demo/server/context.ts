@@ -28,7 +28,7 @@ export interface ServerContext {
   adminToken: string;
   /** Tried in order; the first non-null principal wins. The admin token is the first entry. */
   authenticators: Authenticator[];
-  /** Built demo pages served at `/` (dist/demo), or null when there are none. */
+  /** Built demo pages served at `/` (dist-demo), or null when there are none. */
   staticDir: string | null;
   /** Where the API is mounted, e.g. `/api`. */
   apiBase: string;

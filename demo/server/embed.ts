@@ -34,7 +34,7 @@ export const EMBED_AUDIENCE = 'customers-console/embed';
 /** Tokens are for opening a frame now, not for storing: refuse ones that live longer than this. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 15 * 60;
 export const SESSION_LIFETIME_SECONDS = 60 * 60;
-/** The framed console page inside the built demo pages (dist/demo). */
+/** The framed console page inside the built demo pages (dist-demo). */
 const CONSOLE_PAGE = join('embed', 'console.html');
 const HOST_PAGE = join('embed', 'host.html');
 
@@ -365,7 +365,7 @@ export interface PartnerHostOptions {
   port?: number;
   /** The console server's origin, e.g. http://127.0.0.1:4100. */
   consoleOrigin: string;
-  /** Built demo pages (dist/demo): serves embed/host.html and its assets. */
+  /** Built demo pages (dist-demo): serves embed/host.html and its assets. */
   staticDir: string;
   /** Shown on the page: what this host is. */
   label: string;

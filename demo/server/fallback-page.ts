@@ -1,5 +1,5 @@
 /**
- * The page `npm start` serves when the built demo pages (dist/demo) are missing: a plain list of the
+ * The page `npm start` serves when the built demo pages (dist-demo) are missing: a plain list of the
  * first customers from the API, so the server is still visibly working. Names are set as text.
  */
 export function fallbackPage(apiBase: string): string {

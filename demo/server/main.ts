@@ -47,7 +47,7 @@ export async function main(): Promise<RunningServer> {
 
   console.log(`\nCustomers console demo: ${server.url}/`);
   console.log(`API: ${server.url}/api   (Authorization: Bearer ${adminToken})`);
-  if (!staticDir) console.log('dist/demo is missing: serving the built-in customer list page instead of the console.');
+  if (!staticDir) console.log('dist-demo is missing: serving the built-in customer list page instead of the console.');
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
