@@ -20,10 +20,10 @@ import { startServer, type RunningServer } from '../../demo/server/server.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
 import { queryToListParams } from '../../src/query/list-params.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+const CHROME = findChromium() ?? '/usr/bin/chromium';
 const TOKEN = 'list-demo-e2e-token';
 const TEST = { timeout: 60_000 };
 /** Rows compared per check: fewer than the table shows in the 900px-high page. */
@@ -49,7 +49,7 @@ before(async () => {
   seedDatabase(db, { seed: 5, count: 600 });
   server = await startServer({ db, staticDir, adminToken: TOKEN, hostname: '127.0.0.1', port: 0 });
   api = new HttpBackend({ baseUrl: `${server.url}/api`, getToken: () => TOKEN });
-  browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

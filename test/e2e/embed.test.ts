@@ -18,19 +18,10 @@ import { seedDatabase } from '../../demo/server/seed-data.js';
 import { startServer, type RunningServer } from '../../demo/server/server.js';
 import { prepareEmbedDemo, startPartnerHost, type RunningHost } from '../../demo/server/embed.js';
 import { EMBED_CHANNEL, EMBED_PROTOCOL_VERSION, type ConsoleEvent } from '../../src/embed/messages.js';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME = findChromium() ?? '/usr/bin/chromium';
 const TEST = { timeout: 60_000 };
 /** Long enough for a real handshake on a busy machine, short enough to wait for one that never comes. */
 const NO_HANDSHAKE_MS = 4_000;
@@ -79,7 +70,7 @@ before(async () => {
   prepareEmbedDemo(server.context, partner.url, 1, 2);
   db.prepare("UPDATE customers SET origins = '[\"https://three.example\"]' WHERE id = 3").run();
   db.prepare("INSERT OR REPLACE INTO customer_origins (customer_id, origin) VALUES (3, 'https://three.example')").run();
-  browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
