@@ -28,12 +28,12 @@ import {
   type Partner,
   type Plan,
 } from '../../src/model/schemas.js';
-import { disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../../src/model/rules.js';
+import { applyCustomerChanges, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../../src/model/rules.js';
 import { fieldErrorsFrom } from '../../src/backend/errors.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateApps, generateDashboard } from '../../src/backend/generate.js';
 import { parseListParams } from '../../src/query/index.js';
-import { describeRejection, normaliseOrigin } from '../../src/embed/origins.js';
+import { validateOriginEntries } from '../../src/embed/origins.js';
 import { adminTokenAuthenticator, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import { corsFor } from './cors.js';
@@ -242,14 +242,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
     if (externalId !== null && externalId !== current.external_id && store.externalIdTaken(externalId, current.id)) {
       throw externalIdTaken(externalId);
     }
-    const next: Customer = {
-      ...current,
-      ...(changes.name === undefined ? {} : { name: changes.name }),
-      ...(changes.notification_email === undefined ? {} : { notification_email: changes.notification_email }),
-      ...(origins === undefined ? {} : { origins }),
-      external_id: externalId,
-      version: current.version + 1,
-    };
+    const next = applyCustomerChanges(current, { ...changes, external_id: externalId, ...(origins === undefined ? {} : { origins }) });
     return withEtag(c, save(next, version));
   });
 
@@ -358,16 +351,9 @@ function validate<T extends z.ZodMiniType>(schema: T, value: unknown, detail: st
  * ignored; stored normalised, duplicates dropped; a bad one is a 422 on `origins[i]` naming it.
  */
 function validOrigins(origins: readonly string[]): string[] {
-  const errors: Record<string, string[]> = {};
-  const normalised: string[] = [];
-  origins.forEach((value, i) => {
-    const entry = value.trim();
-    const result = normaliseOrigin(entry);
-    if (!result.ok) errors[`origins[${i}]`] = [describeRejection(entry, result.reason)];
-    else if (!normalised.includes(result.origin)) normalised.push(result.origin);
-  });
-  if (Object.keys(errors).length > 0) throw unprocessable('Some origins are not valid.', errors);
-  return normalised;
+  const result = validateOriginEntries(origins);
+  if (!result.ok) throw unprocessable('Some origins are not valid.', result.errors);
+  return result.origins;
 }
 
 /** The version in `If-Match` (`"3"`, `W/"3"` or `3`): 428 when missing, 400 when unreadable. */

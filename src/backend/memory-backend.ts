@@ -34,7 +34,7 @@ import type {
   Partner,
   Plan,
 } from '../model/schemas.js';
-import { disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
+import { applyCustomerChanges, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
 import {
   DEFAULT_SORT,
   createCustomerIndex,
@@ -45,7 +45,7 @@ import {
   type CustomerIndex,
 } from '../query/index.js';
 import type { CustomerListParams } from '../query/types.js';
-import { describeRejection, normaliseOrigin } from '../embed/origins.js';
+import { validateOriginEntries } from '../embed/origins.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
 import { HttpError, fieldErrorsFrom, problem, type FieldErrors } from './errors.js';
 import {
@@ -117,16 +117,9 @@ function externalIdTaken(externalId: string): HttpError {
  * ignored; stored normalised, duplicates dropped. Field errors are keyed `origins[i]`.
  */
 function validOrigins(origins: readonly string[]): string[] {
-  const errors: FieldErrors = {};
-  const normalised: string[] = [];
-  origins.forEach((value, i) => {
-    const entry = value.trim();
-    const result = normaliseOrigin(entry);
-    if (!result.ok) errors[`origins[${i}]`] = [describeRejection(entry, result.reason)];
-    else if (!normalised.includes(result.origin)) normalised.push(result.origin);
-  });
-  if (Object.keys(errors).length > 0) throw unprocessable('Some origins are not valid.', errors);
-  return normalised;
+  const result = validateOriginEntries(origins);
+  if (!result.ok) throw unprocessable('Some origins are not valid.', result.errors);
+  return result.origins;
 }
 
 function abortError(signal: AbortSignal): DOMException {
@@ -303,14 +296,7 @@ export class MemoryBackend implements Backend {
     if (externalId !== null && externalId !== current.external_id && this.idByExternalId.has(externalId)) {
       throw externalIdTaken(externalId);
     }
-    const updated: Customer = {
-      ...current,
-      ...(changes.name === undefined ? {} : { name: changes.name }),
-      ...(changes.notification_email === undefined ? {} : { notification_email: changes.notification_email }),
-      ...(origins === undefined ? {} : { origins }),
-      external_id: externalId,
-      version: current.version + 1,
-    };
+    const updated = applyCustomerChanges(current, { ...changes, external_id: externalId, ...(origins === undefined ? {} : { origins }) });
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     if (externalId !== null) this.idByExternalId.set(externalId, current.id);
     this.customers.set(current.id, updated);

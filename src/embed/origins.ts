@@ -178,6 +178,24 @@ export interface EffectiveOrigins {
 }
 
 /**
+ * Checks an origin list sent as an array (a PATCH body's `origins`): each entry normalised, duplicates
+ * dropped, and each bad entry reported under `origins[i]` so a form can show it next to that entry.
+ */
+export function validateOriginEntries(
+  entries: readonly string[],
+): { ok: true; origins: string[] } | { ok: false; errors: Record<string, string[]> } {
+  const errors: Record<string, string[]> = {};
+  const origins: string[] = [];
+  entries.forEach((value, i) => {
+    const entry = value.trim();
+    const result = normaliseOrigin(entry);
+    if (!result.ok) errors[`origins[${i}]`] = [describeRejection(entry, result.reason)];
+    else if (!origins.includes(result.origin)) origins.push(result.origin);
+  });
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, origins };
+}
+
+/**
  * The customer's own list, or the partner's when the customer's is empty. "Empty" means the stored
  * list has no entries: a list whose entries are all invalid does not fall back to the partner's
  * (that would widen access by mistake); it allows nobody.

@@ -101,3 +101,23 @@ export function usageLevel(used: number, limit: number): UsageLevel {
   if (used > 0 && used >= limit * 0.8) return 'near';
   return 'ok';
 }
+
+/** A validated PATCH: fields left out stay; `external_id: null` removes it; `origins` already normalised. */
+export interface CustomerChanges {
+  name?: string;
+  notification_email?: string;
+  external_id?: string | null;
+  origins?: string[];
+}
+
+/** The customer after a PATCH, one version on. Both backends apply edits with this. */
+export function applyCustomerChanges(current: Customer, changes: CustomerChanges): Customer {
+  return {
+    ...current,
+    ...(changes.name === undefined ? {} : { name: changes.name }),
+    ...(changes.notification_email === undefined ? {} : { notification_email: changes.notification_email }),
+    ...(changes.external_id === undefined ? {} : { external_id: changes.external_id }),
+    ...(changes.origins === undefined ? {} : { origins: changes.origins }),
+    version: current.version + 1,
+  };
+}
