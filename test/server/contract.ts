@@ -436,6 +436,12 @@ export function contractSuite(
         await rejects(backend.listCollaborators(size + 1000), 404);
       });
 
+      test('a customer just added has no collaborators yet, so nobody may switch into it', async (backend) => {
+        const created = await backend.createCustomer({ name: 'Brand New', notification_email: 'a@brand-new.example', plan_id: 'starter' });
+        assert.deepEqual(await backend.listCollaborators(created.id), []);
+        await rejects(backend.switchToAccount(created.id), 403);
+      });
+
       test('dashboard for every period; an unknown period is 422', async (backend) => {
         for (const period of ['1d', '7d', '30d', '90d'] as const) {
           assert.deepEqual(await backend.getDashboard(active.id, period), generateDashboard(seed, active.id, period, now));
