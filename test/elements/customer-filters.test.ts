@@ -223,6 +223,30 @@ describe('customer-filters', () => {
     expect(p.left).to.be.closeTo(b.left, 1);
   });
 
+  it('opens the popover above its button when there is no room below, and follows a scroll', async () => {
+    const el = await filters();
+    const button = $(el, '#joined-button');
+    // The button 20px above the viewport's bottom edge, a page tall enough to scroll.
+    el.style.marginBlockStart = `${window.innerHeight - button.getBoundingClientRect().bottom - 20}px`;
+    document.documentElement.style.blockSize = '300vh';
+    try {
+      await click(button);
+      const panel = $(el, '#joined-panel');
+      await until(() => panel.style.top !== '', 'a computed position');
+      let b = button.getBoundingClientRect();
+      let p = panel.getBoundingClientRect();
+      expect(p.bottom).to.be.closeTo(b.top - 6, 1);
+      window.scrollBy(0, window.innerHeight - 120);
+      await until(() => Math.abs(panel.getBoundingClientRect().top - (button.getBoundingClientRect().bottom + 6)) < 1, 'the panel under its button after the scroll');
+      b = button.getBoundingClientRect();
+      p = panel.getBoundingClientRect();
+      expect(p.left).to.be.closeTo(b.left, 1);
+    } finally {
+      window.scrollTo(0, 0);
+      document.documentElement.style.blockSize = '';
+    }
+  });
+
   it('searches the app list, shows icons, and picks an app with the keyboard', async () => {
     const el = await filters();
     const seen = recordQueries(el);
