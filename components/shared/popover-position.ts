@@ -4,7 +4,7 @@
  * only box that clips it).
  *
  * It does for our one case what Floating UI's `offset` + `flip` + `shift` + `size` did, at a
- * twentieth of the bytes (Floating UI was 7 KB gzip of a 50 KB budget): the panel sits `GAP` away
+ * small fraction of the bytes (Floating UI was 7 KB gzip of a 50 KB budget): the panel sits `GAP` away
  * from its anchor on the preferred side, goes to the other side when it fits there better, is
  * capped to the room left on that side, and slides along the anchor to stay `PADDING` inside the
  * viewport.
