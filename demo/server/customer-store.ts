@@ -109,6 +109,7 @@ const SORT_COLUMNS = {
 
 /** Shorter queries have no trigram; they fall back to scanning the folded columns. */
 const TRIGRAM_LENGTH = 3;
+const STATEMENT_CACHE_SIZE = 500;
 /** Filters whose status counts are kept (least recently used dropped first). */
 const COUNT_CACHE_SIZE = 200;
 
@@ -130,12 +131,16 @@ export class CustomerStore {
     readonly partnerId = 1,
   ) {}
 
-  /** Prepared once per distinct SQL text (the list query has a handful of shapes). */
+  /**
+   * Prepared once per distinct SQL text. The list query has a shape per combination of filters (and
+   * per number of plans), so the oldest statements are dropped past a bound.
+   */
   private statement(sql: string): Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
       this.statements.set(sql, stmt);
+      if (this.statements.size > STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
     }
     return stmt;
   }
