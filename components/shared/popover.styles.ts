@@ -3,7 +3,7 @@ import { tokens } from './tokens.js';
 
 /**
  * Styles for a popover panel rendered with `popover="manual"`: the UA centres popovers with
- * `inset: 0; margin: auto`, which would fight the `left`/`top` PopoverController sets, so both are reset.
+ * `inset: 0; margin: auto`, which would fight Floating UI's `left`/`top`, so both are reset.
  * The panel stays in the element's tree, so it inherits the tokens, `dir` and the theme.
  */
 export const popoverStyles = css`

@@ -1,21 +1,17 @@
 /**
  * A popover as a reactive controller: the host renders an anchor (the button that opens it) and a
  * panel, and asks the controller to open or close it. While it is open the panel sits in the top
- * layer (the Popover API, so no ancestor's `overflow` clips it) and stays next to the anchor: it is
- * placed again whenever something could move either (a scroll of any ancestor, shadow roots
- * crossed; a resize of the window, the anchor, the panel or the page). Those listeners live only
- * while it is open and are removed on close and when the host leaves the document. Escape and a
- * click outside close it; focus goes back to the anchor.
- *
- * The geometry is popover-position.ts, in place of Floating UI (see why there).
+ * layer (the Popover API, so no ancestor's `overflow` clips it) and Floating UI keeps it next to the
+ * anchor; `autoUpdate` runs only while open and is cleaned up on close and when the host leaves the
+ * document. Escape and a click outside close it; focus goes back to the anchor.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 import { deepActiveElement, focusIsLost } from './deep-active-element.js';
-import { MIN_PANEL_SIZE, popoverPosition, popoverSide, roomBeside, type PopoverPlacement } from './popover-position.js';
 
 export interface PopoverOptions {
   /** Where the panel goes relative to its anchor; `-start` follows the writing direction. */
-  placement?: PopoverPlacement;
+  placement?: Placement;
   /** Called after the popover closed, for whatever reason. */
   onClose?: (id: string, reason: PopoverCloseReason) => void;
 }
@@ -36,7 +32,7 @@ export class PopoverController implements ReactiveController {
   private readonly options: PopoverOptions;
   private anchor: HTMLElement | null = null;
   private panel: HTMLElement | null = null;
-  private stopFollowing: (() => void) | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
 
   constructor(host: Host, options: PopoverOptions = {}) {
     this.host = host;
@@ -65,13 +61,18 @@ export class PopoverController implements ReactiveController {
     } else {
       panel.hidden = false;
     }
-    // Placed (and so visible, able to take focus) before this returns.
-    this.stopFollowing = followAnchor(anchor, panel, () => this.position());
+    // The first position is the one the returned promise waits for: until then the panel is
+    // invisible, and an invisible element cannot take focus.
+    let positioned: Promise<void> | undefined;
+    this.stopAutoUpdate = autoUpdate(anchor, panel, () => {
+      const run = this.position();
+      positioned ??= run;
+    });
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.addEventListener('focusin', this.onDocumentFocusIn, true);
     document.addEventListener('keydown', this.onDocumentKeyDown, true);
     this.host.requestUpdate();
-    return Promise.resolve();
+    return positioned ?? this.position();
   }
 
   /** Opens the popover, or closes it (focus back on the anchor) when it is the one open. */
@@ -84,8 +85,8 @@ export class PopoverController implements ReactiveController {
   close({ returnFocus = true, reason = 'programmatic' }: { returnFocus?: boolean; reason?: PopoverCloseReason } = {}): void {
     const { openId, anchor, panel } = this;
     if (openId === null || !panel) return;
-    this.stopFollowing?.();
-    this.stopFollowing = null;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
     document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.removeEventListener('focusin', this.onDocumentFocusIn, true);
     document.removeEventListener('keydown', this.onDocumentKeyDown, true);
@@ -107,19 +108,27 @@ export class PopoverController implements ReactiveController {
     this.close({ returnFocus: false });
   }
 
-  private position(): void {
+  private async position(): Promise<void> {
     const { anchor, panel } = this;
     if (!anchor || !panel) return;
-    const placement = this.options.placement ?? 'bottom-start';
-    // The viewport without its scrollbars.
-    const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
-    const anchorBox = anchor.getBoundingClientRect();
-    const side = popoverSide(anchorBox, panel.getBoundingClientRect(), placement, viewport);
-    const room = roomBeside(anchorBox, side, viewport);
-    panel.style.maxHeight = `${Math.max(MIN_PANEL_SIZE.height, room.height)}px`;
-    panel.style.maxWidth = `${Math.max(MIN_PANEL_SIZE.width, room.width)}px`;
-    const rtl = getComputedStyle(panel).direction === 'rtl';
-    const { x, y } = popoverPosition(anchorBox, panel.getBoundingClientRect(), placement, side, rtl, viewport);
+    const { x, y } = await computePosition(anchor, panel, {
+      strategy: 'fixed',
+      placement: this.options.placement ?? 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+            elements.floating.style.maxWidth = `${Math.max(200, availableWidth)}px`;
+          },
+        }),
+      ],
+    });
+    // The popover may have closed while the position was computed.
+    if (this.panel !== panel) return;
     Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, visibility: '' });
   }
 
@@ -158,27 +167,4 @@ function containsDeep(root: Node, node: Node | null): boolean {
     if (n === root) return true;
   }
   return false;
-}
-
-/**
- * Calls `update` now and whenever the anchor or the panel may have moved or changed size, until the
- * returned function is called. Scroll events do not cross shadow roots, so every ancestor of the
- * anchor listens, up through each shadow host to the window.
- */
-function followAnchor(anchor: HTMLElement, panel: HTMLElement, update: () => void): () => void {
-  const scrollers: EventTarget[] = [window];
-  for (let n: Node | null = anchor.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if (n instanceof Element) scrollers.push(n);
-  }
-  for (const target of scrollers) target.addEventListener('scroll', update, { passive: true });
-  window.addEventListener('resize', update);
-  // Its first call, right after observe(), places the panel once more: harmless.
-  const resizes = new ResizeObserver(() => update());
-  for (const element of [anchor, panel, document.documentElement]) resizes.observe(element);
-  update();
-  return () => {
-    for (const target of scrollers) target.removeEventListener('scroll', update);
-    window.removeEventListener('resize', update);
-    resizes.disconnect();
-  };
 }
