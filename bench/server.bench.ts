@@ -9,8 +9,12 @@
  * and re-sorting within one filter reuse the exact counts. Pages themselves are always queried.
  * Requests are sequential (one in flight), after warm-up requests so SQLite's page cache holds
  * what the case reads.
+ *
+ * For iterating: BENCH_CUSTOMERS (size), BENCH_CASES (comma-separated substrings of case labels to
+ * run), BENCH_DB (a database file kept between runs: seeded when empty, reused, and migrated on open
+ * when it already holds BENCH_CUSTOMERS customers).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOfUtcDay } from '../src/backend/generate.js';
@@ -21,6 +25,8 @@ import { startServer } from '../demo/server/server.js';
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
+const CASE_FILTER = (process.env.BENCH_CASES ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+const KEEP_DB = process.env.BENCH_DB;
 const TOKEN = 'bench-token';
 const DAY_MS = 86_400_000;
 
@@ -28,7 +34,7 @@ const now = new Date();
 const day = (offsetDays: number) => new Date(startOfUtcDay(now).getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 const deepPage = Math.max(1, Math.floor(COUNT / 2 / 50));
 
-const CASES: [string, string][] = [
+const ALL_CASES: [string, string][] = [
   ['no filter (newest first)', ''],
   ...['name', 'created_at', 'tasks_used', 'connections'].flatMap((key): [string, string][] => [
     [`sort ${key} ascending`, `sort=${key}`],
@@ -44,15 +50,24 @@ const CASES: [string, string][] = [
   [`deep page ${deepPage}, by name`, `page=${deepPage}&sort=name`],
 ];
 
+const CASES = CASE_FILTER.length === 0 ? ALL_CASES : ALL_CASES.filter(([label]) => CASE_FILTER.some((f) => label.includes(f)));
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'console-bench-'));
-const file = join(dir, 'bench.sqlite');
+const dir = KEEP_DB === undefined ? mkdtempSync(join(tmpdir(), 'console-bench-')) : null;
+const file = KEEP_DB ?? join(dir!, 'bench.sqlite');
 try {
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()[0]!.toFixed(1)}`);
+  const reuse = existsSync(file);
+  const openStart = performance.now();
   const db = openDatabase(file);
+  const held = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+  if (reuse && held !== COUNT) throw new Error(`${file} holds ${held} customers, not ${COUNT}; remove it or set BENCH_CUSTOMERS`);
+  if (held > 0) {
+    console.log(`Reusing ${file} (${held} customers; opened and migrated in ${((performance.now() - openStart) / 1000).toFixed(1)} s)`);
+  } else {
   const seedStart = performance.now();
   seedDatabase(db, {
     seed: 1,
@@ -66,6 +81,7 @@ try {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   db.pragma('wal_checkpoint(TRUNCATE)');
   console.log(`\nSeeded ${COUNT} customers (with collaborators, indexes and the FTS index) in ${seedSeconds.toFixed(1)} s; database ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+  }
 
   const counted = await startServer({ db, adminToken: TOKEN, now: () => now, port: 0, countCache: false });
   const cached = await startServer({ db, adminToken: TOKEN, now: () => now, port: 0 });
@@ -114,5 +130,5 @@ try {
   await cached.close();
   db.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir !== null) rmSync(dir, { recursive: true, force: true });
 }
