@@ -41,6 +41,7 @@ import { customerFromRow, CustomerStore, type CustomerRow } from './customer-sto
 import { embedRoutes } from './embed.js';
 import { fallbackPage } from './fallback-page.js';
 import { badRequest, forbidden, notFound, ProblemError, problemResponse, responseFor, unprocessable } from './problems.js';
+import { canonicalJson } from '../../src/backend/canonical-json.js';
 
 /** Bodies above this are refused with 413 (the largest valid body, 100 origins of 2 KB, fits). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -404,11 +405,3 @@ function externalIdTaken(externalId: string): ProblemError {
   });
 }
 
-/** JSON with object keys sorted, so two bodies that differ only in key order are the same request. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}

@@ -25,6 +25,7 @@ import type { App, Collaborator, CustomerPatch, EmbedSessionRequest, NewCustomer
 import type { CustomerListParams } from '../query/types.js';
 import { customerPathSegment, type Backend, type CallOptions, type CreateOptions, type CustomerRef } from './backend.js';
 import { HttpError, NetworkError, SchemaError, TimeoutError, problem } from './errors.js';
+import { abortableDelay, abortError } from './abort.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. `https://api.partner.example/v1` or `http://127.0.0.1:4100/api`. */
@@ -59,30 +60,6 @@ interface RequestSpec<T> {
   what: string;
   retryable: boolean;
   signal: AbortSignal | undefined;
-}
-
-/** The error a cancelled call rejects with: the signal's own AbortError, or a fresh one. */
-function abortError(signal: AbortSignal): DOMException {
-  const reason: unknown = signal.reason;
-  return reason instanceof DOMException && reason.name === 'AbortError'
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-/** Waits `ms`, or rejects with an AbortError as soon as the caller cancels. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Retry-After in ms (delta-seconds or an HTTP date); null when absent or unreadable. */
@@ -336,13 +313,13 @@ export class HttpBackend implements Backend {
       if (outcome.kind === 'network') {
         if (!canRetry) throw outcome.error;
         sawNetworkError = true;
-        await sleep(this.backoff(attempt), spec.signal);
+        await abortableDelay(this.backoff(attempt), spec.signal);
         continue;
       }
       if (RETRYABLE_STATUSES.has(outcome.status) && canRetry) {
         const asked = retryAfterMs(outcome.retryAfter);
         if (asked === null || asked <= MAX_RETRY_AFTER_MS) {
-          await sleep(asked ?? this.backoff(attempt), spec.signal);
+          await abortableDelay(asked ?? this.backoff(attempt), spec.signal);
           continue;
         }
       }

@@ -48,6 +48,8 @@ import type { CustomerListParams } from '../query/types.js';
 import { validateOriginEntries } from '../embed/origins.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
 import { HttpError, fieldErrorsFrom, problem, type FieldErrors } from './errors.js';
+import { abortableDelay, abortError } from './abort.js';
+import { canonicalJson } from './canonical-json.js';
 import {
   DEMO_PARTNER,
   DEMO_PLANS,
@@ -120,37 +122,6 @@ function validOrigins(origins: readonly string[]): string[] {
   const result = validateOriginEntries(origins);
   if (!result.ok) throw unprocessable('Some origins are not valid.', result.errors);
   return result.origins;
-}
-
-function abortError(signal: AbortSignal): DOMException {
-  const reason: unknown = signal.reason;
-  return reason instanceof DOMException && reason.name === 'AbortError'
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-/** Waits `ms`, or rejects with an AbortError as soon as the signal fires. */
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** JSON with object keys sorted, so two bodies that differ only in key order compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 export class MemoryBackend implements Backend {
