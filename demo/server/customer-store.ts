@@ -11,6 +11,7 @@ import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
 import { sortFromParam } from '../../src/query/sort.js';
 import type { ValidListParams } from '../../src/query/list-params.js';
+import { STATUS_KEY } from './db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -254,6 +255,16 @@ export class CustomerStore {
       return all.length === 0 ? '' : ` WHERE ${all.join(' AND ')}`;
     };
     const computeCounts = (): StatusCounts => {
+      if (params.app !== undefined && where.length === 1) {
+        // Only the app narrows: its top-app rows carry the status key, so each status is a range of
+        // one index and no customer row is read.
+        const row = this.statement(
+          `SELECT (SELECT count(*) FROM customer_top_apps WHERE app_id = @app AND status_key = ${STATUS_KEY.active}) AS active,
+             (SELECT count(*) FROM customer_top_apps WHERE app_id = @app AND status_key > @now) AS trial,
+             (SELECT count(*) FROM customer_top_apps WHERE app_id = @app AND status_key BETWEEN ${STATUS_KEY.free} AND @now) AS expired`,
+        ).get({ app: params.app, now: bind.now }) as { active: number; trial: number; expired: number };
+        return { all: row.active + row.trial + row.expired, ...row };
+      }
       if (needle !== '' || params.app !== undefined) {
         // The search or app subquery already narrows the rows: count every status in one pass over them.
         const sql =
@@ -369,8 +380,9 @@ export class CustomerStore {
         @task_limit, @connections, @connection_limit, @top_apps, @origins, @version)`,
     ).run(withId ? params : omitId(params));
     const id = Number(result.lastInsertRowid);
+    // One row per distinct app: "uses app X" counts customers, so a repeated app must not count twice.
     const topApp = this.statement('INSERT INTO customer_top_apps (customer_id, position, app_id) VALUES (?, ?, ?)');
-    customer.top_apps.forEach((app, position) => topApp.run(id, position, app));
+    [...new Set(customer.top_apps)].forEach((app, position) => topApp.run(id, position, app));
     this.replaceOrigins(id, customer.origins);
     return id;
   }

@@ -11,6 +11,7 @@
  * both ways. Search uses an FTS5 trigram index over the folded name and external ID.
  */
 import Database from 'better-sqlite3';
+import { FREE_PLAN_ID } from '../../src/model/schemas.js';
 
 /** Keep the external-content search index in step with the customers table. */
 const SEARCH_TRIGGERS = `
@@ -27,6 +28,26 @@ const SEARCH_TRIGGERS = `
       VALUES ('delete', old.id, old.name_folded, old.external_folded);
     INSERT INTO customer_search (rowid, name_folded, external_folded)
       VALUES (new.id, new.name_folded, new.external_folded);
+  END;
+`;
+
+/**
+ * A customer's status as one number, so that at any clock `now` each status is one range:
+ * trial = key > now; expired = key in [STATUS_KEY.free, now] (a trial ended, or on the free plan);
+ * active = STATUS_KEY.active. In trial the key is the trial's end; the two markers lie below any
+ * date a trial can end (the year -29,700).
+ */
+export const STATUS_KEY = { free: -1e15, active: -2e15 } as const;
+const STATUS_KEY_SQL = `CASE WHEN in_trial = 1 THEN trial_ends_ms WHEN plan_id = '${FREE_PLAN_ID}' THEN ${STATUS_KEY.free} ELSE ${STATUS_KEY.active} END`;
+
+/** Keep customer_top_apps.status_key equal to its customer's status_key. */
+const TOP_APP_STATUS_TRIGGERS = `
+  CREATE TRIGGER customer_top_apps_status_insert AFTER INSERT ON customer_top_apps BEGIN
+    UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = new.customer_id)
+      WHERE customer_id = new.customer_id AND position = new.position;
+  END;
+  CREATE TRIGGER customers_status_update AFTER UPDATE OF in_trial, trial_ends_ms, plan_id ON customers BEGIN
+    UPDATE customer_top_apps SET status_key = new.status_key WHERE customer_id = new.id;
   END;
 `;
 
@@ -147,6 +168,16 @@ const MIGRATIONS: readonly string[] = [
   // text and status columns only) rather than whole rows.
   `
   CREATE INDEX customers_search_scan ON customers (name_folded, external_folded, in_trial, trial_ends_ms, plan_id);
+  `,
+  // One number per customer that orders its status at any clock (see STATUS_KEY), copied onto its
+  // top-app rows so the status counts of an app filter are three ranges of one index, never a
+  // lookup per matching customer. Triggers keep the copy in step with every write, whoever makes it.
+  `
+  ALTER TABLE customers ADD COLUMN status_key INTEGER GENERATED ALWAYS AS (${STATUS_KEY_SQL}) VIRTUAL;
+  ALTER TABLE customer_top_apps ADD COLUMN status_key INTEGER NOT NULL DEFAULT ${STATUS_KEY.active};
+  UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = customer_id);
+  CREATE INDEX customer_top_apps_status ON customer_top_apps (app_id, status_key);
+  ${TOP_APP_STATUS_TRIGGERS}
   `,
 ];
 

@@ -46,6 +46,8 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
     }
   } finally {
     db.transaction(() => {
+      // The top-app rows' copy of the status (kept by a trigger, dropped while loading).
+      db.exec('UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = customer_id)');
       for (const { sql } of derived) db.exec(sql);
       db.exec("INSERT INTO customer_search (customer_search) VALUES ('rebuild')");
     })();

@@ -59,4 +59,26 @@ describe('status counts stay exact', () => {
     server.db.prepare("UPDATE customers SET plan_id = 'free' WHERE id = ?").run(another.id);
     assert.deepEqual(await counts(), { ...afterOther, active: afterOther.active - 1, expired: afterOther.expired + 1 });
   });
+
+  it('under an app filter, when another connection changes a customer of that app', async () => {
+    // Chosen by its stored state: the tests above changed some seeded customers already.
+    const active = server.db
+      .prepare(
+        `SELECT c.id, t.app_id FROM customers c JOIN customer_top_apps t ON t.customer_id = c.id
+         WHERE c.in_trial = 0 AND c.plan_id <> 'free' ORDER BY c.id DESC LIMIT 1`,
+      )
+      .get() as { id: number; app_id: string };
+    const query = `&app=${encodeURIComponent(active.app_id)}`;
+    const before = await counts(query);
+    const other = new Database(server.db.name);
+    other.prepare("UPDATE customers SET plan_id = 'free' WHERE id = ?").run(active.id);
+    const afterPlan = await counts(query);
+    assert.deepEqual(afterPlan, { ...before, active: before.active - 1, expired: before.expired + 1 });
+    const ends = clock.getTime() + 86_400_000;
+    other.prepare('UPDATE customers SET in_trial = 1, trial_ends_ms = ?, trial_ends_at = ? WHERE id = ?').run(ends, new Date(ends).toISOString(), active.id);
+    assert.deepEqual(await counts(query), { ...before, active: before.active - 1, trial: before.trial + 1 });
+    other.prepare('DELETE FROM customer_top_apps WHERE customer_id = ?').run(active.id);
+    other.close();
+    assert.deepEqual(await counts(query), { ...before, all: before.all - 1, active: before.active - 1 });
+  });
 });
