@@ -51,6 +51,44 @@ const TOP_APP_STATUS_TRIGGERS = `
   END;
 `;
 
+/**
+ * Search counting by status without reading customers: `customer_grams` holds, per customer, the
+ * ordered character pairs (bigrams) of the folded name and folded external ID as tokens like
+ * `g63x6fp` (U+0063 U+006F, then the status group: p paid, q free plan, t in trial), a `zz` token
+ * between name and external ID; in-trial customers also get the same pairs in `days` suffixed with
+ * the trial's end day (`w20419`, days since 1970, 0 for earlier ends). A two-character query is one
+ * token per group; a longer one is a phrase of consecutive pairs, which matches exactly the texts
+ * holding it. So each status count is a count of one phrase, and only the trials ending on the
+ * current day need their end read (see CustomerStore).
+ */
+const pairTokens = (text: string, suffix: string) => `coalesce((
+    WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < length(${text}) - 1)
+    SELECT group_concat(printf('g%xx%x', unicode(substr(${text}, n, 1)), unicode(substr(${text}, n + 1, 1))) || ${suffix}, ' ' ORDER BY n)
+    FROM p WHERE length(${text}) >= 2), '')`;
+/** The `grams` and `days` values of a customers row; `row` is 'new.' in a trigger, '' in a SELECT. */
+const gramColumns = (row: string) => {
+  const group = `(CASE WHEN ${row}in_trial = 1 THEN 't' WHEN ${row}plan_id = '${FREE_PLAN_ID}' THEN 'q' ELSE 'p' END)`;
+  const day = `('w' || max(0, ${row}trial_ends_ms / 86400000))`;
+  const both = (suffix: string) => `${pairTokens(`${row}name_folded`, suffix)} || ' zz ' || ${pairTokens(`${row}external_folded`, suffix)}`;
+  return { grams: both(group), days: `CASE WHEN ${row}in_trial = 1 THEN ${both(day)} ELSE '' END` };
+};
+const GRAMS_OF_NEW = gramColumns('new.');
+const GRAMS_TRIGGERS = `
+  CREATE TRIGGER customers_grams_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_grams (rowid, grams, days) VALUES (new.id, ${GRAMS_OF_NEW.grams}, ${GRAMS_OF_NEW.days});
+  END;
+  CREATE TRIGGER customers_grams_delete AFTER DELETE ON customers BEGIN
+    DELETE FROM customer_grams WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER customers_grams_update
+  AFTER UPDATE OF name_folded, external_folded, in_trial, trial_ends_ms, plan_id ON customers BEGIN
+    DELETE FROM customer_grams WHERE rowid = old.id;
+    INSERT INTO customer_grams (rowid, grams, days) VALUES (new.id, ${GRAMS_OF_NEW.grams}, ${GRAMS_OF_NEW.days});
+  END;
+`;
+/** Fills customer_grams from every customers row (a migration, or the seeder after a bulk load). */
+export const FILL_CUSTOMER_GRAMS = `INSERT INTO customer_grams (rowid, grams, days) SELECT id, ${gramColumns('').grams}, ${gramColumns('').days} FROM customers`;
+
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -178,6 +216,13 @@ const MIGRATIONS: readonly string[] = [
   UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = customer_id);
   CREATE INDEX customer_top_apps_status ON customer_top_apps (app_id, status_key);
   ${TOP_APP_STATUS_TRIGGERS}
+  `,
+  `
+  CREATE VIRTUAL TABLE customer_grams USING fts5 (
+    grams, days, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  ${GRAMS_TRIGGERS}
+  ${FILL_CUSTOMER_GRAMS};
   `,
 ];
 

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
 import { CustomerStore } from './customer-store.js';
+import { FILL_CUSTOMER_GRAMS } from './db.js';
 
 export interface SeedOptions {
   seed: number;
@@ -50,6 +51,7 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
       db.exec('UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = customer_id)');
       for (const { sql } of derived) db.exec(sql);
       db.exec("INSERT INTO customer_search (customer_search) VALUES ('rebuild')");
+      db.exec(FILL_CUSTOMER_GRAMS);
     })();
     db.pragma('foreign_keys = ON');
   }

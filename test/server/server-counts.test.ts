@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import { customerStatus } from '../../src/model/rules.js';
-import { generateCustomers, startOfUtcDay } from '../../src/backend/generate.js';
+import { DEMO_PLANS, generateCustomers, startOfUtcDay } from '../../src/backend/generate.js';
+import { foldText } from '../../src/query/index.js';
+import { foldQuery } from '../../src/query/search.js';
+import { CustomerStore } from '../../demo/server/customer-store.js';
 import type { StatusCounts } from '../../src/model/schemas.js';
 import { CONTRACT_FIXTURE } from './contract.js';
 import { startTestServer, type TestServer } from './server-fixture.js';
@@ -80,5 +83,95 @@ describe('status counts stay exact', () => {
     other.prepare('DELETE FROM customer_top_apps WHERE customer_id = ?').run(active.id);
     other.close();
     assert.deepEqual(await counts(query), { ...before, all: before.all - 1, active: before.active - 1 });
+  });
+});
+
+/**
+ * Searches with many matches are counted on the pair index (customer_grams) instead of per match;
+ * here every search takes that path (pairCountsFrom 0) and is checked against the generated data.
+ */
+describe('search counts on the pair index', () => {
+  let pairs: TestServer;
+  before(async () => {
+    pairs = await startTestServer();
+  });
+  after(() => pairs.close());
+
+  const data = generateCustomers({ seed: CONTRACT_FIXTURE.seed, count: CONTRACT_FIXTURE.size, anchor: startOfUtcDay(CONTRACT_FIXTURE.now) });
+  function oracle(q: string, at: Date): StatusCounts {
+    const needle = foldQuery(q);
+    const out = { all: 0, active: 0, trial: 0, expired: 0 };
+    for (const c of data) {
+      if (!foldText(c.name).includes(needle) && !(c.external_id !== null && foldText(c.external_id).includes(needle))) continue;
+      out.all++;
+      out[customerStatus(c, at)]++;
+    }
+    return out;
+  }
+  function storeCounts(q: string, at: Date): StatusCounts {
+    const store = new CustomerStore(pairs.db);
+    store.countCache = false;
+    store.pairCountsFrom = 0;
+    return store.list({ q, sort: '-created_at', page: 1, per_page: 1 }, DEMO_PLANS, at).counts;
+  }
+  // Two-character and longer needles: common words, a space inside, slices of accented, CJK,
+  // right-to-left and hostile names and of external IDs.
+  const needles = new Set(['co', 'ltd', 'an', 'e ', 'inc', 'zq', 'zzz']);
+  for (const c of data.filter((_, i) => i % 23 === 0)) {
+    const name = [...foldText(c.name)];
+    needles.add(name.slice(1, 3).join(''));
+    needles.add(name.slice(0, 5).join(''));
+    if (c.external_id !== null) needles.add([...foldText(c.external_id)].slice(2, 4).join(''));
+  }
+  const trialEnds = data.filter((c) => c.in_trial).map((c) => Date.parse(c.trial_ends_at!));
+  const nextEnd = Math.min(...trialEnds.filter((t) => t > CONTRACT_FIXTURE.now.getTime()));
+  const clocks = [CONTRACT_FIXTURE.now, new Date(nextEnd - 1), new Date(nextEnd), new Date(Math.max(...trialEnds) + 1)];
+
+  it('match the generated data for every needle and clock (trial ends crossing today and later days)', () => {
+    const checked = [...needles].filter((n) => [...foldQuery(n)].length >= 2);
+    assert.ok(checked.length > 20, `${checked.length} needles`);
+    let nonEmpty = 0;
+    for (const at of clocks) {
+      for (const q of checked) {
+        const want = oracle(q, at);
+        if (want.all > 0) nonEmpty++;
+        assert.deepEqual(storeCounts(q, at), want, `q=${JSON.stringify(q)} at ${at.toISOString()}`);
+      }
+    }
+    assert.ok(nonEmpty > checked.length * 2, 'most needles match something');
+  });
+
+  it('follow writes made by another connection (plan, trial end, name, delete)', () => {
+    const other = new Database(pairs.db.name);
+    const row = (id: number) => data.find((c) => c.id === id)!;
+    const at = CONTRACT_FIXTURE.now;
+    const target = data.find((c) => customerStatus(c, at) === 'active' && foldText(c.name).length >= 4)!;
+    const q = [...foldText(target.name)].slice(0, 4).join('');
+    const before = storeCounts(q, at);
+    assert.deepEqual(before, oracle(q, at));
+
+    other.prepare("UPDATE customers SET plan_id = 'free' WHERE id = ?").run(target.id);
+    row(target.id).plan_id = 'free';
+    assert.deepEqual(storeCounts(q, at), oracle(q, at));
+
+    const ends = at.getTime() + 3_600_000; // later today: the end day is the current one
+    other.prepare('UPDATE customers SET in_trial = 1, trial_ends_ms = ?, trial_ends_at = ? WHERE id = ?').run(ends, new Date(ends).toISOString(), target.id);
+    Object.assign(row(target.id), { in_trial: true, trial_ends_at: new Date(ends).toISOString() });
+    assert.deepEqual(storeCounts(q, at), oracle(q, at));
+    assert.deepEqual(storeCounts(q, new Date(ends)), oracle(q, new Date(ends)));
+
+    other.prepare("UPDATE customers SET name = 'Renamed', name_folded = 'renamed' WHERE id = ?").run(target.id);
+    row(target.id).name = 'Renamed';
+    assert.deepEqual(storeCounts(q, at), oracle(q, at));
+    assert.deepEqual(storeCounts('renamed', at), oracle('renamed', at));
+
+    const gone = data.find((c) => c.id !== target.id && foldText(c.name).includes(q.slice(0, 2)))!;
+    for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators']) {
+      other.prepare(`DELETE FROM ${table} WHERE customer_id = ?`).run(gone.id);
+    }
+    other.prepare('DELETE FROM customers WHERE id = ?').run(gone.id);
+    data.splice(data.indexOf(gone), 1);
+    assert.deepEqual(storeCounts(q.slice(0, 2), at), oracle(q.slice(0, 2), at));
+    other.close();
   });
 });
