@@ -280,7 +280,7 @@ export class CustomerStore {
         if (length >= TRIGRAM_LENGTH) {
           const all = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
           if (all === 0) return { all: 0, active: 0, trial: 0, expired: 0 };
-          if (all >= this.pairCountsFrom) return this.countByPairs(needle, now.getTime());
+          if (all >= this.pairCountsFrom) return this.countByPairs(needle, now.getTime(), all);
         }
       }
       if (needle !== '' || params.app !== undefined) {
@@ -340,37 +340,61 @@ export class CustomerStore {
    * Status counts of every customer whose folded name or external ID holds `needle` (two characters
    * or more), from the pair index alone (see customer_grams in db.ts): one phrase count per status
    * group, and the in-trial matches split by their end day, so only trials ending today are read.
+   * Two characters are one token per group, counted from the vocabulary table; longer needles are
+   * phrases, and take `knownAll` (their trigram count) for the total.
    */
-  private countByPairs(needle: string, nowMs: number): StatusCounts {
+  private countByPairs(needle: string, nowMs: number, knownAll?: number): StatusCounts {
     const chars = [...needle];
     const pairs = chars.slice(1).map((c, i) => `g${chars[i]!.codePointAt(0)!.toString(16)}x${c.codePointAt(0)!.toString(16)}`);
-    const phrase = (suffix: string) => `"${pairs.map((p) => p + suffix).join(' ')}"`;
-    const count = (match: string) =>
-      this.statement('SELECT count(*) FROM customer_grams WHERE customer_grams MATCH ?').pluck().get(match) as number;
-    const active = count(phrase('p'));
-    const free = count(phrase('q'));
-    const inTrial = count(phrase('t'));
+    const today = Math.floor(nowMs / DAY_MS);
+    const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number | null;
+    const lastDay = lastEnd === null ? today : Math.floor(lastEnd / DAY_MS);
+    // Day tokens clamp ends before 1970 to day 0; and many future days would make a long query.
+    const byDay = today >= 1 && lastDay - today <= MAX_DAY_TERMS;
+    const laterDays: number[] = [];
+    for (let day = today + 1; byDay && day <= lastDay; day++) laterDays.push(day);
+
+    let active: number | undefined;
+    let free: number;
+    let inTrial: number;
+    let endingLater = 0;
+    if (pairs.length === 1) {
+      // One token per group: the vocabulary table knows how many rows hold each (deleted rows excluded).
+      const [pair] = pairs;
+      const terms = [`${pair}p`, `${pair}q`, `${pair}t`, ...laterDays.map((day) => `${pair}w${day}`)];
+      const rows = this.statement('SELECT term, doc FROM customer_grams_rows WHERE term IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(terms)) as { term: string; doc: number }[];
+      const docs = new Map(rows.map((r) => [r.term, r.doc]));
+      active = docs.get(terms[0]!) ?? 0;
+      free = docs.get(terms[1]!) ?? 0;
+      inTrial = docs.get(terms[2]!) ?? 0;
+      for (const term of terms.slice(3)) endingLater += docs.get(term) ?? 0;
+    } else {
+      const count = (match: string) =>
+        this.statement('SELECT count(*) FROM customer_grams WHERE customer_grams MATCH ?').pluck().get(match) as number;
+      // Longer needles come with their trigram count: active is what the other groups leave.
+      if (knownAll === undefined) throw new Error('countByPairs: a needle of 3+ characters needs its trigram count');
+      free = count(this.pairPhrase(pairs, 'q'));
+      inTrial = count(this.pairPhrase(pairs, 't'));
+      if (inTrial > 0 && laterDays.length > 0) endingLater = count(laterDays.map((day) => this.pairPhrase(pairs, `w${day}`)).join(' OR '));
+    }
     let trial = 0;
     if (inTrial > 0) {
-      const endsAfterNow = (match: string) =>
-        this.statement(
+      // The trials whose end must be read: those ending today, or all of them without day tokens.
+      trial =
+        (this.statement(
           'SELECT count(*) FROM customer_grams g JOIN customers c ON c.id = g.rowid WHERE customer_grams MATCH ? AND c.trial_ends_ms > ?',
         )
           .pluck()
-          .get(match, nowMs) as number;
-      const today = Math.floor(nowMs / DAY_MS);
-      const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number;
-      const lastDay = Math.floor(lastEnd / DAY_MS);
-      if (today < 1 || lastDay - today > MAX_DAY_TERMS) {
-        // Day tokens clamp ends before 1970 to day 0; and too many future days make a long query.
-        trial = endsAfterNow(phrase('t'));
-      } else {
-        const later: string[] = [];
-        for (let day = today + 1; day <= lastDay; day++) later.push(phrase(`w${day}`));
-        trial = endsAfterNow(phrase(`w${today}`)) + (later.length === 0 ? 0 : count(later.join(' OR ')));
-      }
+          .get(this.pairPhrase(pairs, byDay ? `w${today}` : 't'), nowMs) as number) + (byDay ? endingLater : 0);
     }
-    return { all: active + free + inTrial, active, trial, expired: free + inTrial - trial };
+    const all = knownAll ?? active! + free + inTrial;
+    return { all, active: all - free - inTrial, trial, expired: free + inTrial - trial };
+  }
+
+  /** The phrase of consecutive pair tokens, each with the same suffix (status group or end day). */
+  private pairPhrase(pairs: readonly string[], suffix: string): string {
+    return `"${pairs.map((p) => p + suffix).join(' ')}"`;
   }
 
   /** Customers for ids, in the order of `ids`. */

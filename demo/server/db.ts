@@ -224,6 +224,10 @@ const MIGRATIONS: readonly string[] = [
   ${GRAMS_TRIGGERS}
   ${FILL_CUSTOMER_GRAMS};
   `,
+  // How many rows hold each pair token (deleted rows excluded), for two-character queries.
+  `
+  CREATE VIRTUAL TABLE customer_grams_rows USING fts5vocab (customer_grams, 'row');
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet. */
