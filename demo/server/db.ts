@@ -9,6 +9,10 @@
  * instead `in_trial`, `trial_ends_ms` and `plan_id` are indexed so each status is an index range.
  * Every sort has an index per direction whose implicit trailing rowid gives the `id ASC` tie-break
  * both ways. Search uses an FTS5 trigram index over the folded name and external ID.
+ *
+ * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry a copy
+ * of the customer's status key (kept by triggers), and searches with many matches, or of two
+ * characters, are counted on `customer_grams`, a pair index whose tokens carry the status group.
  */
 import Database from 'better-sqlite3';
 import { FREE_PLAN_ID } from '../../src/model/schemas.js';
