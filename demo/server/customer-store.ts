@@ -131,7 +131,7 @@ export class CustomerStore {
    * From how many trigram matches a search is counted on the pair index rather than by looking up
    * each match's status (about 0.3 µs a match, against a few phrase counts).
    */
-  pairCountsFrom = 20_000;
+  pairCountsFrom = 40_000;
 
   /** `partnerId` names the partner whose database this is; one database holds one partner's customers. */
   constructor(

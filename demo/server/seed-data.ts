@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
 import { CustomerStore } from './customer-store.js';
-import { FILL_CUSTOMER_GRAMS } from './db.js';
+import { FILL_CUSTOMER_GRAMS, OPTIMIZE_SEARCH_INDEXES } from './db.js';
 
 export interface SeedOptions {
   seed: number;
@@ -52,6 +52,7 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
       for (const { sql } of derived) db.exec(sql);
       db.exec("INSERT INTO customer_search (customer_search) VALUES ('rebuild')");
       db.exec(FILL_CUSTOMER_GRAMS);
+      db.exec(OPTIMIZE_SEARCH_INDEXES);
     })();
     db.pragma('foreign_keys = ON');
   }

@@ -160,6 +160,13 @@ describe('search counts on the pair index', () => {
     assert.deepEqual(storeCounts(q, at), oracle(q, at));
     assert.deepEqual(storeCounts(q, new Date(ends)), oracle(q, new Date(ends)));
 
+    // A trial ending years ahead: too many end days to name, so in-trial matches are read one by one.
+    const farEnds = at.getTime() + 800 * 86_400_000;
+    other.prepare('UPDATE customers SET trial_ends_ms = ?, trial_ends_at = ? WHERE id = ?').run(farEnds, new Date(farEnds).toISOString(), target.id);
+    row(target.id).trial_ends_at = new Date(farEnds).toISOString();
+    assert.deepEqual(storeCounts(q, at), oracle(q, at));
+    assert.deepEqual(storeCounts(q.slice(0, 2), at), oracle(q.slice(0, 2), at));
+
     other.prepare("UPDATE customers SET name = 'Renamed', name_folded = 'renamed' WHERE id = ?").run(target.id);
     row(target.id).name = 'Renamed';
     assert.deepEqual(storeCounts(q, at), oracle(q, at));
