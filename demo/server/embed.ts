@@ -330,7 +330,9 @@ export function embedRoutes(context: ServerContext): Hono {
       origin_source: opened.source,
     };
     const injected = `<script type="application/json" id="embed-session">${scriptJson(session)}</script>`;
-    const html = template.includes('</head>') ? template.replace('</head>', `${injected}\n</head>`) : injected + template;
+    const html = template.includes('</head>')
+      ? template.replace('</head>', () => `${injected}\n</head>`) // a function: `$` in the JSON stays literal
+      : injected + template;
     return c.html(html, 200, {
       'Content-Security-Policy': consolePagePolicy(opened.origin),
       'Cache-Control': 'no-store',

@@ -51,6 +51,8 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 // Whitespace, C0/C1 controls, and the invisible/bidi characters that make two entries look alike.
 const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
+
 /**
  * Plain http is accepted only for hosts that never leave the machine, so development works without
  * certificates. The URL parser has already turned every IPv4 spelling (`0x7f.1`, `2130706433`)
@@ -103,6 +105,10 @@ export function normaliseOrigin(text: string): NormalisedOrigin {
   if (hostname === '' || hostname.startsWith('.') || hostname.includes('..') || hostname.endsWith('.')) {
     return fail('not-url');
   }
+  // DNS names (letters, digits, hyphens; IDN is punycode by now) or IP literals only: the URL parser
+  // lets through hosts such as `a$'b.example`, which name no real site and could break text that an
+  // origin is later written into.
+  if (!HOST.test(hostname)) return fail('not-url');
   if (scheme === 'http' && !isLoopbackHost(hostname)) return fail('insecure');
 
   return { ok: true, origin: `${scheme}://${hostname}${url.port === '' ? '' : `:${url.port}`}` };

@@ -128,6 +128,14 @@ describe('normaliseOrigin', () => {
     assert.deepEqual(normaliseOrigin('http://[::1]:3000'), { ok: true, origin: 'http://[::1]:3000' });
     assert.deepEqual(normaliseOrigin('http://localhost:80'), { ok: true, origin: 'http://localhost' });
   });
+  it("refuses hosts that are neither DNS names nor IP literals, though the URL parser lets them through", () => {
+    for (const text of ["https://a$'b.example", 'https://a$&b.example', "https://o'brien.example", 'https://a_b.example', 'https://a!b.example', 'https://-a.example']) {
+      assert.deepEqual(normaliseOrigin(text), { ok: false, reason: 'not-url' }, text);
+    }
+    assert.deepEqual(normaliseOrigin('https://[::1]:8443'), { ok: true, origin: 'https://[::1]:8443' });
+    assert.deepEqual(normaliseOrigin('https://a-b.xn--mnchen-3ya.de'), { ok: true, origin: 'https://a-b.xn--mnchen-3ya.de' });
+  });
+
   it('turns other IPv4 spellings of loopback into dotted decimal', () => {
     assert.deepEqual(normaliseOrigin('http://0x7f.1:81'), { ok: true, origin: 'http://127.0.0.1:81' });
   });
