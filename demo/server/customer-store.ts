@@ -11,7 +11,7 @@ import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
 import { sortFromParam } from '../../src/query/sort.js';
 import type { ValidListParams } from '../../src/query/list-params.js';
-import { STATUS_KEY } from './db.js';
+import { pairTokensOf, STATUS_KEY } from './db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -344,8 +344,7 @@ export class CustomerStore {
    * phrases, and take `knownAll` (their trigram count) for the total.
    */
   private countByPairs(needle: string, nowMs: number, knownAll?: number): StatusCounts {
-    const chars = [...needle];
-    const pairs = chars.slice(1).map((c, i) => `g${chars[i]!.codePointAt(0)!.toString(16)}x${c.codePointAt(0)!.toString(16)}`);
+    const pairs = pairTokensOf(needle, '');
     const today = Math.floor(nowMs / DAY_MS);
     const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number | null;
     const lastDay = lastEnd === null ? today : Math.floor(lastEnd / DAY_MS);

@@ -90,7 +90,21 @@ const GRAMS_TRIGGERS = `
     INSERT INTO customer_grams (rowid, grams, days) VALUES (new.id, ${GRAMS_OF_NEW.grams}, ${GRAMS_OF_NEW.days});
   END;
 `;
-/** Fills customer_grams from every customers row (a migration, or the seeder after a bulk load). */
+/** The pair tokens of a text, each with `suffix`: the JavaScript twin of `pairTokens` in SQL above. */
+export function pairTokensOf(text: string, suffix: string): string[] {
+  const chars = [...text];
+  return chars.slice(1).map((c, i) => `g${chars[i]!.codePointAt(0)!.toString(16)}x${c.codePointAt(0)!.toString(16)}${suffix}`);
+}
+
+/** The customer_grams row of a customer, as the triggers write it (the seeder writes it directly). */
+export function gramsRowOf(c: { nameFolded: string; externalFolded: string; inTrial: boolean; planId: string; trialEndsMs: number | null }) {
+  const both = (suffix: string) => `${pairTokensOf(c.nameFolded, suffix).join(' ')} zz ${pairTokensOf(c.externalFolded, suffix).join(' ')}`;
+  const group = c.inTrial ? 't' : c.planId === FREE_PLAN_ID ? 'q' : 'p';
+  return { grams: both(group), days: c.inTrial ? both(`w${Math.max(0, Math.trunc(c.trialEndsMs! / DAY_MS))}`) : '' };
+}
+const DAY_MS = 86_400_000;
+
+/** Fills customer_grams from every customers row (a migration). */
 export const FILL_CUSTOMER_GRAMS = `INSERT INTO customer_grams (rowid, grams, days) SELECT id, ${gramColumns('').grams}, ${gramColumns('').days} FROM customers`;
 
 /** Merges each FTS5 index into one segment; worth it after a bulk load (a few seconds at 1M rows). */
