@@ -9,6 +9,7 @@ export * from './backend/backend.js';
 export * from './backend/errors.js';
 export { HttpBackend, type HttpBackendOptions } from './backend/http-backend.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backend/memory-backend.js';
+export { SharedLookupsBackend } from './backend/shared-lookups.js';
 export {
   generateCustomers,
   generateCustomer,

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
+import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
 import type { StatusCounts } from '../../src/model/schemas.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 import type { QueryChangeDetail } from '../customer-filters/customer-filters.js';
@@ -195,7 +196,15 @@ export class CustomerConsole extends LitElement {
     return this.now ?? this.createdAt;
   }
 
+  /** The backend the children get: the given or built one, with plans and apps loaded once for both. */
   private resolveBackend(): Backend | undefined {
+    const source = this.sourceBackend();
+    if (source === undefined) return undefined;
+    const current = this.backendProvider.value;
+    return current instanceof SharedLookupsBackend && current.source === source ? current : new SharedLookupsBackend(source);
+  }
+
+  private sourceBackend(): Backend | undefined {
     if (this.backend) return this.backend;
     if (!this.apiBase) return undefined;
     const built = this.builtBackend;

@@ -11,6 +11,7 @@ import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 import { axeRun, NOW, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
+import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
 
 
 const ALL_BY_DATE = ['Acme Corp', 'Initech', 'Globex', 'Hooli', 'Société Générale', 'Umbrella'];
@@ -385,7 +386,8 @@ describe('customer-console (list view)', () => {
     let received: unknown;
     const child = el.querySelector('span')!;
     child.dispatchEvent(new ContextEvent(backendContext, child, (value) => (received = value)));
-    expect(received === backend).to.equal(true);
+    // Wrapped so plans and apps load once for every element under the console.
+    expect(received instanceof SharedLookupsBackend && received.source === backend).to.equal(true);
   });
 
   it('lets the page replace the dialog by cancelling customer-create-request', async () => {
@@ -415,6 +417,9 @@ describe('customer-console (list view)', () => {
       await expectRows(el, ALL_BY_DATE);
       expect(seen.some((r) => r.url === '/fake-api/customers')).to.equal(true);
       expect(seen.every((r) => r.auth === 'Bearer secret-token')).to.equal(true);
+      // The filters and the table both show plans and apps, from one request each.
+      expect(seen.filter((r) => r.url === '/fake-api/plans').length).to.equal(1);
+      expect(seen.filter((r) => r.url === '/fake-api/apps').length).to.equal(1);
     } finally {
       window.fetch = realFetch;
     }
