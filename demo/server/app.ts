@@ -28,7 +28,7 @@ import {
   type Partner,
   type Plan,
 } from '../../src/model/schemas.js';
-import { applyCustomerChanges, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../../src/model/rules.js';
+import { applyCustomerChanges, newCustomerRecord, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../../src/model/rules.js';
 import { fieldErrorsFrom } from '../../src/backend/errors.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateApps, generateDashboard } from '../../src/backend/generate.js';
@@ -198,27 +198,8 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
     const at = now();
     const created = context.db.transaction(() => {
       if (externalId !== null && store.externalIdTaken(externalId, null)) throw externalIdTaken(externalId);
-      const draft = withLimits(
-        {
-          id: 0,
-          name: fields.name,
-          external_id: externalId,
-          notification_email: fields.notification_email,
-          plan_id: fields.plan_id,
-          in_trial: false,
-          trial_ends_at: null,
-          created_at: at.toISOString(),
-          tasks_used: 0,
-          task_limit: 0,
-          connections: 0,
-          connection_limit: 0,
-          top_apps: [],
-          origins: [],
-          version: 1,
-        } satisfies Customer,
-        context.plans,
-        at,
-      );
+      // The store assigns the id.
+      const draft = newCustomerRecord(0, { ...fields, external_id: externalId }, context.plans, at);
       const id = store.insert(draft);
       const result = customer(store.findRowById(id)!);
       if (key !== null) store.rememberCreate(key, requestHash, id, 201, JSON.stringify(result), at.getTime());

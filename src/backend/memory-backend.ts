@@ -34,7 +34,7 @@ import type {
   Partner,
   Plan,
 } from '../model/schemas.js';
-import { applyCustomerChanges, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
+import { applyCustomerChanges, newCustomerRecord, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
 import {
   DEFAULT_SORT,
   createCustomerIndex,
@@ -221,27 +221,7 @@ export class MemoryBackend implements Backend {
     if (externalId !== null && this.idByExternalId.has(externalId)) throw externalIdTaken(externalId);
 
     const now = this.now();
-    const customer = withLimits(
-      {
-        id: this.nextId++,
-        name: fields.name,
-        external_id: externalId,
-        notification_email: fields.notification_email,
-        plan_id: fields.plan_id,
-        in_trial: false,
-        trial_ends_at: null,
-        created_at: now.toISOString(),
-        tasks_used: 0,
-        task_limit: 0,
-        connections: 0,
-        connection_limit: 0,
-        top_apps: [],
-        origins: [],
-        version: 1,
-      } satisfies Customer,
-      this.plans,
-      now,
-    );
+    const customer = newCustomerRecord(this.nextId++, { ...fields, external_id: externalId }, this.plans, now);
     this.customers.set(customer.id, customer);
     this.index = null;
     this.createdIds.add(customer.id);

@@ -2,7 +2,7 @@
  * Domain rules as pure functions. Every function that depends on time takes the clock as `now`.
  */
 import { FREE_PLAN_ID, TRIAL_DAYS, TRIAL_TASK_LIMIT, type Status } from './constants.js';
-import type { Customer, Plan } from './schemas.js';
+import type { Customer, NewCustomer, Plan } from './schemas.js';
 
 const DAY_MS = 86_400_000;
 
@@ -120,4 +120,32 @@ export function applyCustomerChanges(current: Customer, changes: CustomerChanges
     ...(changes.origins === undefined ? {} : { origins: changes.origins }),
     version: current.version + 1,
   };
+}
+
+/**
+ * The record for a customer just added: version 1, joined now, no usage, no trial, no apps, no
+ * origins (so it inherits the partner's), limits from its plan. Both backends create with this.
+ */
+export function newCustomerRecord(id: number, fields: NewCustomer, plans: readonly Plan[], now: Date): Customer {
+  return withLimits(
+    {
+      id,
+      name: fields.name,
+      external_id: fields.external_id ?? null,
+      notification_email: fields.notification_email,
+      plan_id: fields.plan_id,
+      in_trial: false,
+      trial_ends_at: null,
+      created_at: now.toISOString(),
+      tasks_used: 0,
+      task_limit: 0,
+      connections: 0,
+      connection_limit: 0,
+      top_apps: [],
+      origins: [],
+      version: 1,
+    },
+    plans,
+    now,
+  );
 }
