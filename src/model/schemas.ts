@@ -104,7 +104,7 @@ export const PlanList = z.object({ items: z.array(Plan) });
 /** App icons are data: images or https URLs, nothing that could run script. */
 export const AppIcon = z.string().check(
   z.maxLength(20_000),
-  z.regex(/^(data:image\/(svg\+xml|png|webp);|https:\/\/)/, 'must be a data:image or https URL'),
+  z.regex(/^(data:image\/(svg\+xml|png|webp)[;,]|https:\/\/)/, 'must be a data:image or https URL'),
 );
 export const App = z.object({ id: AppId, name: trimmed(100), icon: z.nullable(AppIcon) });
 export type App = z.infer<typeof App>;
