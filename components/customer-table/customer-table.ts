@@ -202,7 +202,15 @@ export class CustomerTable extends LitElement {
   #dateFormat!: Intl.DateTimeFormat;
   #numberFormat!: Intl.NumberFormat;
   #appsSource: readonly App[] | null = null;
-  #appsById = new Map<string, App>();
+  /** Each app and the number of its icon rule in #iconSheet (absent for apps without an icon). */
+  #appsById = new Map<string, { app: App; icon: number | undefined }>();
+  /**
+   * One rule per app icon, `.app-icon[data-icon="n"] { background-image: url(…) }`. A rule's image
+   * value is resolved once and shared by every icon it matches, while an inline `style` gives each
+   * icon a new value: every recycled row then loaded its icons again during style recalculation,
+   * and an SVG data URL dropped from the memory cache is parsed into a new SVG document each time.
+   */
+  #iconSheet = new CSSStyleSheet();
   #plans: readonly Plan[] = [];
 
   #index: CustomerIndex | null = null;
@@ -248,6 +256,12 @@ export class CustomerTable extends LitElement {
     this.#pagesFor = null;
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#iconSheet];
+    return root;
+  }
+
   protected override firstUpdated(): void {
     this.#observeSize();
   }
@@ -265,7 +279,11 @@ export class CustomerTable extends LitElement {
     const apps = this.apps ?? lookups?.apps ?? [];
     if (apps !== this.#appsSource) {
       this.#appsSource = apps;
-      this.#appsById = new Map(apps.map((a) => [a.id, a]));
+      this.#appsById = new Map(apps.map((app, i) => [app.id, { app, icon: app.icon ? i : undefined }]));
+      // The icon URL passed the AppIcon schema; JSON quoting keeps it one CSS string.
+      this.#iconSheet.replaceSync(
+        apps.map((app, i) => (app.icon ? `.app-icon[data-icon="${i}"]{background-image:url(${JSON.stringify(app.icon)})}` : '')).join('\n'),
+      );
     }
     this.#plans = this.plans ?? lookups?.plans ?? [];
 
@@ -424,11 +442,11 @@ export class CustomerTable extends LitElement {
       ><div role="gridcell" part="cell" class="cell" data-col="0" data-column="customer" tabindex=${this.#tabIndex(index, 0)}
         >${c ? this.#renderCustomer(c) : this.#renderPlaceholder(true)}</div
       ><div role="gridcell" part="cell" class="cell" data-col="1" data-column="joined" tabindex=${this.#tabIndex(index, 1)}
-        >${c ? html`<time part="joined" datetime=${c.created_at} .textContent=${this.#dateFormat.format(Date.parse(c.created_at))}></time>` : this.#renderPlaceholder(false)}</div
+        >${c ? html`<time part="joined" datetime=${c.created_at}>${this.#dateFormat.format(Date.parse(c.created_at))}</time>` : this.#renderPlaceholder(false)}</div
       ><div role="gridcell" part="cell" class="cell" data-col="2" data-column="tasks" tabindex=${this.#tabIndex(index, 2)}
         >${c ? this.#renderUsage(c) : this.#renderPlaceholder(false)}</div
       ><div role="gridcell" part="cell" class="cell" data-col="3" data-column="connections" tabindex=${this.#tabIndex(index, 3)}
-        >${c ? html`<span part="connections" .textContent=${this.#text.usage(n.format(c.connections), n.format(c.connection_limit))}></span>` : this.#renderPlaceholder(false)}</div
+        >${c ? html`<span part="connections">${this.#text.usage(n.format(c.connections), n.format(c.connection_limit))}</span>` : this.#renderPlaceholder(false)}</div
       ><div role="gridcell" part="cell" class="cell" data-col="4" data-column="apps" tabindex=${this.#tabIndex(index, 4)}
         >${c ? this.#renderApps(c) : this.#renderPlaceholder(false)}</div
     ></div>`;
@@ -444,10 +462,10 @@ export class CustomerTable extends LitElement {
           ? nothing
           : html`<span part="external-id" class="external-id" dir="auto">(${this.#highlight(customer.external_id)})</span>`}</div
       ><div class="customer-line secondary"
-        ><span part="plan" class="plan" .textContent=${plan?.name ?? customer.plan_id}></span
+        ><span part="plan" class="plan">${plan?.name ?? customer.plan_id}</span
         >${status === 'active'
           ? nothing
-          : html`<span part="status" class="status" data-status=${status} .textContent=${this.#text.status[status]}></span>`}</div
+          : html`<span part="status" class="status" data-status=${status}>${this.#text.status[status]}</span>`}</div
     ></div>`;
   }
 
@@ -467,32 +485,29 @@ export class CustomerTable extends LitElement {
     const figures = this.#text.usage(this.#numberFormat.format(used), this.#numberFormat.format(limit));
     return html`<div part="usage" class="usage" data-level=${level}
       ><span class="usage-figures"
-        ><span class="usage-text" .textContent=${figures}></span
+        ><span class="usage-text">${figures}</span
         >${level === 'ok'
           ? nothing
-          : html`<span part="usage-level" class="usage-level" .textContent=${level === 'near' ? this.#text.nearLimit : this.#text.overLimit}></span>`}</span
+          : html`<span part="usage-level" class="usage-level">${level === 'near' ? this.#text.nearLimit : this.#text.overLimit}</span>`}</span
       ><span part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true"
         ><span part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></span></span
     ></div>`;
   }
 
   #renderApps(customer: Customer): TemplateResult {
-    if (customer.top_apps.length === 0) return html`<span class="muted" .textContent=${this.#text.noApps}></span>`;
+    if (customer.top_apps.length === 0) return html`<span class="muted">${this.#text.noApps}</span>`;
     return html`<span part="apps" class="apps"
       >${customer.top_apps.map((id) => {
-        const app = this.#appsById.get(id);
-        const name = app?.name ?? id;
-        // A background image, not <img>: recycled rows swap icons every frame while scrolling, and
-        // each <img> src change costs a load event; the icon URL passed the AppIcon schema.
-        const icon = app?.icon ? `url(${JSON.stringify(app.icon)})` : undefined;
-        return html`<span part="app-icon" class="app-icon" role="img" aria-label=${name} title=${name} style=${styleMap({ 'background-image': icon })} .textContent=${icon ? '' : appInitials(name)}></span>`;
+        const known = this.#appsById.get(id);
+        const name = known?.app.name ?? id;
+        return html`<span part="app-icon" class="app-icon" role="img" aria-label=${name} title=${name} data-icon=${known?.icon ?? nothing}>${known?.icon === undefined ? appInitials(name) : ''}</span>`;
       })}</span
     >`;
   }
 
   #renderPlaceholder(first: boolean): TemplateResult {
     return first
-      ? html`<span part="placeholder" class="placeholder wide"></span><span class="visually-hidden" .textContent=${this.#text.loadingRow}></span>`
+      ? html`<span part="placeholder" class="placeholder wide"></span><span class="visually-hidden">${this.#text.loadingRow}</span>`
       : html`<span part="placeholder" class="placeholder"></span>`;
   }
 
