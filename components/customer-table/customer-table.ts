@@ -211,8 +211,6 @@ export class CustomerTable extends LitElement {
    * and an SVG data URL dropped from the memory cache is parsed into a new SVG document each time.
    */
   #iconSheet = new CSSStyleSheet();
-  /** Object URLs of the icons #rasteriseIcons drew, revoked when the apps change. */
-  #iconBitmaps: string[] = [];
   #plans: readonly Plan[] = [];
 
   #index: CustomerIndex | null = null;
@@ -576,6 +574,7 @@ export class CustomerTable extends LitElement {
    * An SVG background is drawn again (text shaping included) wherever it is painted, and scrolling
    * paints the new rows' icons every frame; a bitmap drawn once paints as a cached image (~4 ms less
    * paint a frame when every row is new). 32 px, the icons' own size, times the device pixel ratio.
+   * A PNG data URL, not a blob: URL, so a partner page whose CSP allows data: images needs nothing more.
    */
   async #rasteriseIcons(apps: readonly App[]): Promise<void> {
     const size = Math.ceil(32 * devicePixelRatio);
@@ -589,18 +588,13 @@ export class CustomerTable extends LitElement {
           const canvas = document.createElement('canvas');
           canvas.width = canvas.height = size;
           canvas.getContext('2d')!.drawImage(image, 0, 0, size, size);
-          const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve));
-          return blob ? URL.createObjectURL(blob) : icon;
+          return canvas.toDataURL('image/png');
         } catch {
           return icon; // keep the SVG
         }
       }),
     );
-    const drawn = urls.filter((url): url is string => url?.startsWith('blob:') ?? false);
-    if (apps !== this.#appsSource) return drawn.forEach((url) => URL.revokeObjectURL(url));
-    this.#setIconRules(urls);
-    this.#iconBitmaps.forEach((url) => URL.revokeObjectURL(url));
-    this.#iconBitmaps = drawn;
+    if (apps === this.#appsSource) this.#setIconRules(urls);
   }
 
   /** Server mode: a new backend, query, clock or page size starts the page cache over. */

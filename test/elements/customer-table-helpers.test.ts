@@ -135,6 +135,16 @@ describe('assignSlots', () => {
     const jumped = assignSlots(scrolled, [100, 101, 102, 103]);
     expect([...jumped.values()]).to.deep.equal([1, 2, 3, 0]);
   });
+  it("hands keys freed at one end to rows scrolled in at the other in the order repeat moves cheaply", () => {
+    // Scrolling down two rows: the new last rows take the top's keys last-first, so repeat moves
+    // the two freed rows to the end instead of moving every row between them.
+    const down = assignSlots(assignSlots(new Map(), [0, 1, 2, 3]), [2, 3, 4, 5]);
+    expect([...down]).to.deep.equal([[2, 2], [3, 3], [4, 1], [5, 0]]);
+    // Scrolling up two rows: the new first rows take the bottom's keys first-first.
+    const up = assignSlots(assignSlots(new Map(), [4, 5, 6, 7].map((i) => i)), [2, 3, 4, 5]);
+    expect([...up]).to.deep.equal([[2, 3], [3, 2], [4, 0], [5, 1]]);
+  });
+
   it('never gives two rows one key, growing only when more rows are rendered', () => {
     let slots = assignSlots(new Map(), [0, 1, 2]);
     for (const rows of [[5, 6, 7, 2], [9, 10], [2, 3, 4, 5, 6], [50]]) {
