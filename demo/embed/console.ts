@@ -13,15 +13,10 @@ import { HttpBackend } from '../../src/backend/http-backend.js';
 import { HttpError } from '../../src/backend/errors.js';
 import { customerStatus, statusLabel } from '../../src/model/rules.js';
 import type { Customer } from '../../src/model/schemas.js';
+import type { EmbedPageSession } from '../server/embed.js';
 
-interface PageSession {
-  session: string;
-  customer_id: number;
-  origin: string;
-  expires_at: string;
-  api_base: string;
-  origin_source: 'customer' | 'partner';
-}
+/** What the server injected into this page; the type lives beside the code that writes it. */
+type PageSession = EmbedPageSession;
 
 const root = document.getElementById('console')!;
 
