@@ -168,7 +168,8 @@ export const styles = [
       color: ${tokens.colorTextMuted};
       font-size: ${tokens.fontSizeSmall};
     }
-    .check {
+    .check,
+    .option {
       display: flex;
       align-items: center;
       gap: ${tokens.spaceS};
@@ -216,14 +217,6 @@ export const styles = [
       list-style: none;
       max-block-size: 16rem;
       overflow: auto;
-    }
-    .option {
-      display: flex;
-      align-items: center;
-      gap: ${tokens.spaceS};
-      padding: ${tokens.spaceXs} ${tokens.spaceS};
-      border-radius: ${tokens.radiusSmall};
-      cursor: pointer;
     }
     .option.active {
       background: ${tokens.colorSurfaceSelected};

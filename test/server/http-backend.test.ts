@@ -10,6 +10,7 @@ import { HttpBackend, type HttpBackendOptions } from '../../src/backend/http-bac
 import { HttpError, NetworkError, SchemaError, TimeoutError, isAbortError, problem } from '../../src/backend/errors.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateCustomer } from '../../src/backend/generate.js';
 import { plansWithFree } from '../../src/model/rules.js';
+import { rejection } from '../support/rejection.js';
 
 interface SeenRequest {
   method: string;
@@ -37,15 +38,6 @@ function backend(options: Partial<HttpBackendOptions> = {}): HttpBackend {
   return new HttpBackend({ baseUrl, retryDelayMs: 1, timeoutMs: 2_000, ...options });
 }
 
-/** Resolves with what the promise rejected with; fails the test if it resolved. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

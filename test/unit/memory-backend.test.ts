@@ -14,6 +14,7 @@ import {
   startOfUtcDay,
 } from '../../src/backend/generate.js';
 import { Customer, customerStatus, type NewCustomer } from '../../src/model/index.js';
+import { rejection } from '../support/rejection.js';
 
 const NOW = new Date('2026-03-15T10:00:00.000Z');
 const now = () => NOW;
@@ -25,14 +26,6 @@ function memory(options: ConstructorParameters<typeof MemoryBackend>[0] = {}): M
   return new MemoryBackend({ now, ...options });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 async function httpError(promise: Promise<unknown>, status: number): Promise<HttpError> {
   const error = await rejection(promise);
