@@ -28,6 +28,14 @@ export function customerStatus(customer: StatusFields, now: Date): Status {
   return customer.plan_id === FREE_PLAN_ID ? 'expired' : 'active';
 }
 
+/**
+ * The plan a customer is on at `now`: the free plan once its trial has ended (what `settleTrial`
+ * stores), else its own. Tables, plan filters and their counts all read the plan through this.
+ */
+export function effectivePlanId(customer: StatusFields, now: Date): string {
+  return customerStatus(customer, now) === 'expired' ? FREE_PLAN_ID : customer.plan_id;
+}
+
 export const STATUS_LABELS: Record<Status, string> = {
   active: 'Active',
   trial: 'In trial',
