@@ -18,7 +18,7 @@ import { DEFAULT_QUERY, type CustomerQuery, type CustomerSort } from '../../src/
 import { backendContext } from '../shared/backend-context.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { customerTableStyles } from './customer-table.styles.js';
-import { nextCell, type CellPosition } from './grid-navigation.js';
+import { nextCell, type CellPosition } from '../shared/keyboard-navigation.js';
 import { splitByRanges } from './highlight.js';
 import { assignSlots } from './row-slots.js';
 import { ServerPages } from './server-pages.js';

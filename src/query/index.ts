@@ -15,6 +15,7 @@ export {
 export { resolveJoinedRange, isIsoDate, isoDateToDay, isJoinedPreset, utcDate, instantMs, PRESET_DAYS } from './joined.js';
 export {
   queryToListParams,
+  countsListParams,
   parseListParams,
   MAX_QUERY_LENGTH,
   MAX_PLANS,
@@ -33,4 +34,5 @@ export {
   type QueryResult,
   type IndexQueryResult,
 } from './run-query.js';
+export { hasActiveFilters, withoutFilters } from './filters.js';
 export { queryToSearchParams, queryFromSearchParams } from './url.js';

@@ -39,6 +39,15 @@ export function queryToListParams(query: CustomerQuery, now: Date, perPage: numb
   return params;
 }
 
+/**
+ * The request behind the status tabs' counts: the query's filters without its status (the counts
+ * ignore it), and one row, since only `counts` is read.
+ */
+export function countsListParams(query: CustomerQuery, now: Date): CustomerListParams {
+  const { status: _status, sort: _sort, ...params } = queryToListParams({ ...query, page: 1 }, now, 1);
+  return params;
+}
+
 type RawValue = string | number | string[] | undefined | null | unknown;
 
 /**

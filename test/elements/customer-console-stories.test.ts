@@ -5,7 +5,8 @@ import { render, type TemplateResult } from 'lit';
 import 'axe-core/axe.min.js';
 import * as consoleStories from '../../stories/customer-console.stories.js';
 import * as filterStories from '../../stories/customer-filters.stories.js';
-import { axeRun, until } from './customer-list-fixtures.js';
+import { axeRun } from '../support/axe.js';
+import { until } from '../support/wait.js';
 
 
 interface StoryModule {

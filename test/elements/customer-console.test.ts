@@ -10,7 +10,9 @@ import { ContextEvent } from '@lit/context';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { CustomerListParams } from '../../src/query/types.js';
-import { axeRun, NOW, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
+import { axeRun } from '../support/axe.js';
+import { NOW, memoryBackend } from '../support/customers.js';
+import { nextFrame, until } from '../support/wait.js';
 import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
 
 

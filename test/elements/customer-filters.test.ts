@@ -8,7 +8,9 @@ import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 import { generateApps } from '../../src/backend/generate.js';
 import { ContextProvider } from '@lit/context';
 import { backendContext } from '../../components/shared/backend-context.js';
-import { axeRun, APPS, NOW, PLANS, memoryBackend, nextFrame, until } from './customer-list-fixtures.js';
+import { axeRun } from '../support/axe.js';
+import { APPS, NOW, PLANS, memoryBackend } from '../support/customers.js';
+import { nextFrame, until } from '../support/wait.js';
 
 
 async function expectNoAxeViolations(el: Element): Promise<void> {

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { splitByRanges } from '../../components/customer-table/highlight.js';
 import { MAX_SCROLL_HEIGHT, rowWindow, scrollTopToShow, type WindowInput } from '../../components/customer-table/table-window.js';
 import { assignSlots } from '../../components/customer-table/row-slots.js';
-import { nextCell } from '../../components/customer-table/grid-navigation.js';
+import { nextCell } from '../../components/shared/keyboard-navigation.js';
 import { ServerPages } from '../../components/customer-table/server-pages.js';
 import { hasActiveFilters, loadSource } from '../../components/customer-table/table-data.js';
 import type { Backend, CallOptions } from '../../src/backend/backend.js';

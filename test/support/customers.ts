@@ -1,9 +1,35 @@
 /**
- * Small hand-made data for the customer-filters and customer-console element tests: few enough
- * rows that a test can say exactly which customers each filter leaves, on a fixed clock.
+ * The one customer factory of the test suites (Node and Chromium alike: no DOM here), and the small
+ * hand-made list the element tests share: few enough rows that a test can say exactly which
+ * customers each filter leaves, on a fixed clock.
  */
 import type { App, Customer, Plan } from '../../src/model/schemas.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
+
+let nextId = 1;
+
+/** A valid customer with plain defaults; pass what the test is about. Ids count up unless given. */
+export function makeCustomer(fields: Partial<Customer> = {}): Customer {
+  const id = fields.id ?? nextId++;
+  return {
+    id,
+    name: `Customer ${id}`,
+    external_id: null,
+    notification_email: `c${id}@example.com`,
+    plan_id: 'starter',
+    in_trial: false,
+    trial_ends_at: null,
+    created_at: '2024-01-15T12:00:00.000Z',
+    tasks_used: 0,
+    task_limit: 1000,
+    connections: 0,
+    connection_limit: 10,
+    top_apps: [],
+    origins: [],
+    version: 1,
+    ...fields,
+  };
+}
 
 export const NOW = new Date('2026-11-27T09:00:00.000Z');
 
@@ -26,27 +52,8 @@ export const APPS: App[] = [
   { id: 'legacy-ftp', name: 'Legacy FTP', icon: null },
 ];
 
-function customer(
-  id: number,
-  name: string,
-  fields: Partial<Customer> & Pick<Customer, 'plan_id' | 'created_at'>,
-): Customer {
-  return {
-    id,
-    name,
-    external_id: null,
-    notification_email: `ops${id}@example.com`,
-    in_trial: false,
-    trial_ends_at: null,
-    tasks_used: id * 10,
-    task_limit: 1000,
-    connections: id,
-    connection_limit: 10,
-    top_apps: [],
-    origins: [],
-    version: 1,
-    ...fields,
-  };
+function listCustomer(id: number, name: string, fields: Partial<Customer> & Pick<Customer, 'plan_id' | 'created_at'>): Customer {
+  return makeCustomer({ id, name, notification_email: `ops${id}@example.com`, tasks_used: id * 10, connections: id, ...fields });
 }
 
 /**
@@ -54,27 +61,27 @@ function customer(
  * Hooli (trial ended) expired.
  */
 export const CUSTOMERS: Customer[] = [
-  customer(1, 'Acme Corp', {
+  listCustomer(1, 'Acme Corp', {
     external_id: 'ACME-1',
     plan_id: 'growth',
     created_at: '2026-11-25T10:00:00.000Z',
     top_apps: ['huddle-chat', 'pipeline-crm'],
   }),
-  customer(2, 'Globex', { plan_id: 'starter', created_at: '2026-10-10T10:00:00.000Z', top_apps: ['ledgerly'] }),
-  customer(3, 'Initech', {
+  listCustomer(2, 'Globex', { plan_id: 'starter', created_at: '2026-10-10T10:00:00.000Z', top_apps: ['ledgerly'] }),
+  listCustomer(3, 'Initech', {
     plan_id: 'growth',
     in_trial: true,
     trial_ends_at: '2026-12-10T00:00:00.000Z',
     created_at: '2026-11-22T10:00:00.000Z',
     top_apps: ['huddle-chat'],
   }),
-  customer(4, 'Umbrella', { plan_id: 'free', created_at: '2025-06-01T10:00:00.000Z', top_apps: ['legacy-ftp'] }),
-  customer(5, 'Société Générale', {
+  listCustomer(4, 'Umbrella', { plan_id: 'free', created_at: '2025-06-01T10:00:00.000Z', top_apps: ['legacy-ftp'] }),
+  listCustomer(5, 'Société Générale', {
     plan_id: 'enterprise',
     created_at: '2026-01-15T10:00:00.000Z',
     top_apps: ['cafe-reservations', 'ledgerly'],
   }),
-  customer(6, 'Hooli', {
+  listCustomer(6, 'Hooli', {
     plan_id: 'starter',
     in_trial: true,
     trial_ends_at: '2026-11-01T00:00:00.000Z',
@@ -83,6 +90,7 @@ export const CUSTOMERS: Customer[] = [
   }),
 ];
 
+/** A MemoryBackend over CUSTOMERS (or the given list) with PLANS and APPS, on NOW. */
 export function memoryBackend(options: { customers?: Customer[]; latencyMs?: number } = {}): MemoryBackend {
   return new MemoryBackend({
     customers: options.customers ?? CUSTOMERS,
@@ -91,26 +99,4 @@ export function memoryBackend(options: { customers?: Customer[]; latencyMs?: num
     now: () => NOW,
     latencyMs: options.latencyMs ?? 0,
   });
-}
-
-/** Resolves once `check` holds, polling each frame; fails with `what` after `timeoutMs`. */
-export async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }
-}
-
-export function nextFrame(): Promise<void> {
-  return new Promise((r) => requestAnimationFrame(() => r()));
-}
-
-interface AxeResults {
-  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-}
-
-/** axe-core as `import 'axe-core/axe.min.js'` installs it on window (no global type, to avoid clashing declarations). */
-export function axeRun(context: Element): Promise<AxeResults> {
-  return (window as unknown as { axe: { run: (context: Element) => Promise<AxeResults> } }).axe.run(context);
 }

@@ -1,0 +1,79 @@
+/**
+ * Every event the kit's elements fire: one typed factory each, with its exported detail type. All
+ * are bubbling, composed `CustomEvent`s, declared in the global event maps of elements, `document`
+ * and `window`, so `document.addEventListener('customer-select', (e) => e.detail.id)` is typed.
+ */
+import type { StatusCounts } from '../../src/model/schemas.js';
+import type { CustomerQuery, CustomerSort } from '../../src/query/types.js';
+
+export interface QueryChangeDetail {
+  /** The whole new query (its page back to 1 after a filter change). */
+  query: CustomerQuery;
+}
+
+export interface CustomerSelectDetail {
+  /** The customer's User ID. */
+  id: number;
+}
+
+export interface SortChangeDetail {
+  sort: CustomerSort;
+}
+
+export interface ResultsChangeDetail {
+  /** Customers matching the query (null while unknown). */
+  total: number | null;
+  /** Status counts for the query without its status filter (null while unknown). */
+  counts: StatusCounts | null;
+  mode: 'client' | 'server';
+}
+
+function kitEvent<T>(type: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable });
+}
+
+/** `query-change`: the admin changed the list's query. */
+export function createQueryChangeEvent(detail: QueryChangeDetail): CustomEvent<QueryChangeDetail> {
+  return kitEvent('query-change', detail, false);
+}
+
+/** `customer-select`: a customer was opened. Cancelable: a page that routes itself cancels it. */
+export function createCustomerSelectEvent(detail: CustomerSelectDetail): CustomEvent<CustomerSelectDetail> {
+  return kitEvent('customer-select', detail, true);
+}
+
+/** `sort-change`: a sortable header was activated. Cancelable: the table then leaves its own query alone. */
+export function createSortChangeEvent(detail: SortChangeDetail): CustomEvent<SortChangeDetail> {
+  return kitEvent('sort-change', detail, true);
+}
+
+/** `clear-filters-request`: the admin chose "Clear filters". */
+export function createClearFiltersRequestEvent(): CustomEvent<undefined> {
+  return kitEvent('clear-filters-request', undefined, false);
+}
+
+/** `results-change`: the total or the status counts of the shown query changed. */
+export function createResultsChangeEvent(detail: ResultsChangeDetail): CustomEvent<ResultsChangeDetail> {
+  return kitEvent('results-change', detail, false);
+}
+
+/** `customer-create-request`: the admin chose "Add customer". Cancelable: the page shows its own form. */
+export function createCustomerCreateRequestEvent(): CustomEvent<undefined> {
+  return kitEvent('customer-create-request', undefined, true);
+}
+
+/** Each event of the kit and its type. */
+export interface CustomersConsoleEventMap {
+  'query-change': CustomEvent<QueryChangeDetail>;
+  'customer-select': CustomEvent<CustomerSelectDetail>;
+  'sort-change': CustomEvent<SortChangeDetail>;
+  'clear-filters-request': CustomEvent<undefined>;
+  'results-change': CustomEvent<ResultsChangeDetail>;
+  'customer-create-request': CustomEvent<undefined>;
+}
+
+declare global {
+  interface HTMLElementEventMap extends CustomersConsoleEventMap {}
+  interface DocumentEventMap extends CustomersConsoleEventMap {}
+  interface WindowEventMap extends CustomersConsoleEventMap {}
+}
