@@ -35,7 +35,7 @@ import type {
   Plan,
   Problem,
 } from '../model/schemas.js';
-import { plansWithFree, withLimits } from '../model/rules.js';
+import { plansWithFree, settledCustomer } from '../model/rules.js';
 import {
   addCustomer,
   changeAppAccess,
@@ -377,7 +377,7 @@ export class MemoryBackend implements Backend {
 
   /** What a caller gets: a copy, settled at `now` (an ended trial reads as Free, limits from the plan). */
   private view(customer: Customer, now: Date): Customer {
-    return withLimits(structuredClone(customer), this.plans, now);
+    return settledCustomer(structuredClone(customer), this.plans, now);
   }
 }
 
