@@ -2,9 +2,11 @@
  * The reference backend as a Hono app: every call of the backend contract (DESIGN.md) under
  * `apiBase`, the built demo pages at `/`, and the embed routes from embed.ts.
  *
- * Every request body is validated with the shared zod schemas of src/model; every answer is built
- * from the same rules (src/model/rules.ts) MemoryBackend uses. Checks run in the same order as
- * MemoryBackend: 404 (unknown customer) → 422 (body) → 412 (stale version) → 409 (external ID).
+ * Every write is decided by the domain commands of src/model/commands.ts, the ones MemoryBackend
+ * calls (bodies validated with the shared zod schemas, answers built from the same rules); the
+ * routes find the customer (404), read the request, store what the command returns and turn its
+ * problems into answers. Checks run in the same order as MemoryBackend: 404 (unknown customer) →
+ * 422 (body) → 412 (stale version) → 409 (external ID).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,26 +16,29 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { z } from 'zod/mini';
 import {
-  AppAccess,
-  CustomerPatch,
   DASHBOARD_PERIODS,
-  NewCustomer,
-  PlanChange,
-  TrialChange,
   type App,
   type Customer,
   type DashboardPeriod,
   type Partner,
   type Plan,
+  type Problem,
 } from '../../src/model/schemas.js';
-import { applyCustomerChanges, newCustomerRecord, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../../src/model/rules.js';
-import { fieldErrorsFrom } from '../../src/backend/errors.js';
+import { plansWithFree } from '../../src/model/rules.js';
+import {
+  addCustomer,
+  changeAppAccess,
+  changePlan,
+  changeTrial,
+  patchCustomer,
+  removeCustomer,
+  staleVersionProblem,
+  valueOrThrow,
+} from '../../src/model/commands.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateApps, generateDashboard } from '../../src/backend/generate.js';
 import { parseListParams } from '../../src/query/index.js';
-import { validateOriginEntries } from '../../src/embed/origins.js';
 import { adminTokenAuthenticator, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import { corsFor } from './cors.js';
@@ -190,16 +195,13 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
         });
       }
     }
-    const fields = validate(NewCustomer, raw, 'The customer is not valid.');
-    if (!findPlan(fields.plan_id, context.plans)) {
-      throw unprocessable('The plan does not exist.', { plan_id: [`unknown plan ${JSON.stringify(fields.plan_id)}`] });
-    }
-    const externalId = fields.external_id ?? null;
     const at = now();
     const created = context.db.transaction(() => {
-      if (externalId !== null && store.externalIdTaken(externalId, null)) throw externalIdTaken(externalId);
-      // The store assigns the id.
-      const draft = newCustomerRecord(0, { ...fields, external_id: externalId }, context.plans, at);
+      // In the transaction, so no other create takes the external ID in between. The store assigns the id.
+      const draft = valueOrThrow(
+        addCustomer(raw, { id: 0, plans: context.plans, now: at, isExternalIdTaken: (id) => store.externalIdTaken(id, null) }),
+        problemError,
+      );
       const id = store.insert(draft);
       const result = customer(store.findRowById(id)!);
       if (key !== null) store.rememberCreate(key, requestHash, id, 201, JSON.stringify(result), at.getTime());
@@ -216,22 +218,26 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
   api.patch('/customers/:ref', async (c) => {
     const current = customer(findCustomer(c));
     requireAdmin(c);
-    const changes = validate(CustomerPatch, await readJson(c), 'The changes are not valid.');
-    const origins = changes.origins === undefined ? undefined : validOrigins(changes.origins);
-    const version = ifMatchVersion(c);
-    if (version !== current.version) throw stale(current.version);
-    const externalId = changes.external_id === undefined ? current.external_id : changes.external_id;
-    if (externalId !== null && externalId !== current.external_id && store.externalIdTaken(externalId, current.id)) {
-      throw externalIdTaken(externalId);
-    }
-    const next = applyCustomerChanges(current, { ...changes, external_id: externalId, ...(origins === undefined ? {} : { origins }) });
-    return withEtag(c, save(next, version));
+    const body = await readJson(c);
+    const next = valueOrThrow(
+      patchCustomer(current, body, {
+        plans: context.plans,
+        now: now(),
+        // Read only once the body is valid: 422 comes before 428.
+        expectedVersion: () => ifMatchVersion(c),
+        isExternalIdTaken: (id) => store.externalIdTaken(id, current.id),
+      }),
+      problemError,
+    );
+    return withEtag(c, save(next, current.version));
   });
 
   api.delete('/customers/:ref', (c) => {
     const row = findCustomer(c);
     requireAdmin(c);
     const version = ifMatchVersion(c);
+    valueOrThrow(removeCustomer(row, version), problemError);
+    // The store checks the version again in the transaction, for a write that came in between.
     const deleted = context.db.transaction(() => store.delete(row.id, version))();
     if (!deleted) throw stale(store.findRowById(row.id)?.version);
     return c.body(null, 204);
@@ -240,22 +246,15 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
   api.put('/customers/:ref/plan', async (c) => {
     const current = customer(findCustomer(c));
     requireAdmin(c);
-    const { plan_id } = validate(PlanChange, await readJson(c), 'The plan is not valid.');
-    if (!findPlan(plan_id, context.plans)) {
-      throw unprocessable('The plan does not exist.', { plan_id: [`unknown plan ${JSON.stringify(plan_id)}`] });
-    }
-    const at = now();
-    const settled = settleTrial(current, at);
-    return withEtag(c, save(withLimits({ ...settled, plan_id, version: current.version + 1 }, context.plans, at), current.version));
+    const next = valueOrThrow(changePlan(current, await readJson(c), { plans: context.plans, now: now() }), problemError);
+    return withEtag(c, save(next, current.version));
   });
 
   api.put('/customers/:ref/trial', async (c) => {
     const current = customer(findCustomer(c));
     requireAdmin(c);
-    const { enabled } = validate(TrialChange, await readJson(c), 'The trial change is not valid.');
-    const at = now();
-    const changed = enabled ? enableTrial(current, at) : disableTrial(current);
-    return withEtag(c, save(withLimits({ ...changed, version: current.version + 1 }, context.plans, at), current.version));
+    const next = valueOrThrow(changeTrial(current, await readJson(c), { plans: context.plans, now: now() }), problemError);
+    return withEtag(c, save(next, current.version));
   });
 
   api.get('/customers/:ref/app-access', (c) => c.json(store.appAccess(findCustomer(c).id)));
@@ -263,18 +262,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
   api.put('/customers/:ref/app-access', async (c) => {
     const row = findCustomer(c);
     requireAdmin(c);
-    const access = validate(AppAccess, await readJson(c), 'The app access is not valid.');
-    let stored: AppAccess = { mode: 'all' };
-    if (access.mode === 'selected') {
-      const known = new Set(context.apps.map((a) => a.id));
-      const unknown = access.app_ids.filter((id) => !known.has(id));
-      if (unknown.length > 0) {
-        throw unprocessable('Some apps are not in the catalogue.', {
-          app_ids: unknown.map((id) => `unknown app ${JSON.stringify(id)}`),
-        });
-      }
-      stored = { mode: 'selected', app_ids: [...new Set(access.app_ids)] };
-    }
+    const stored = valueOrThrow(changeAppAccess(await readJson(c), context.apps), problemError);
     context.db.transaction(() => store.setAppAccess(row.id, stored))();
     return c.json(store.appAccess(row.id));
   });
@@ -322,22 +310,6 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-function validate<T extends z.ZodMiniType>(schema: T, value: unknown, detail: string): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw unprocessable(detail, fieldErrorsFrom(result.error.issues));
-  return result.data as z.infer<T>;
-}
-
-/**
- * Each origin must be one valid origin by the embed rules (src/embed/origins.ts), surrounding spaces
- * ignored; stored normalised, duplicates dropped; a bad one is a 422 on `origins[i]` naming it.
- */
-function validOrigins(origins: readonly string[]): string[] {
-  const result = validateOriginEntries(origins);
-  if (!result.ok) throw unprocessable('Some origins are not valid.', result.errors);
-  return result.origins;
-}
-
 /** The version in `If-Match` (`"3"`, `W/"3"` or `3`): 428 when missing, 400 when unreadable. */
 function ifMatchVersion(c: Context<AppEnv>): number {
   const header = c.req.header('if-match');
@@ -370,19 +342,13 @@ function isLoopbackClient(c: Context<AppEnv>): boolean {
   }
 }
 
+/** A write lost the race to another in between: 412, or 404 when that one deleted the customer. */
 function stale(currentVersion: number | undefined): ProblemError {
-  return currentVersion === undefined
-    ? notFound('The customer no longer exists.')
-    : new ProblemError(
-        412,
-        'Precondition Failed',
-        `The customer was changed by someone else (now version ${currentVersion}); reload it and try again.`,
-      );
+  return currentVersion === undefined ? notFound('The customer no longer exists.') : problemError(staleVersionProblem(currentVersion));
 }
 
-function externalIdTaken(externalId: string): ProblemError {
-  return new ProblemError(409, 'Conflict', `External ID ${JSON.stringify(externalId)} is already used by another customer.`, {
-    external_id: ['is already used by another customer'],
-  });
+/** A domain command's refusal, thrown to become its problem+json answer. */
+function problemError(refusal: Problem): ProblemError {
+  return new ProblemError(refusal.status, refusal.title, refusal.detail, refusal.errors);
 }
 

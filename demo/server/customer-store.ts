@@ -3,9 +3,9 @@
  * HTTP in it; the routes in app.ts decide who may call what and turn results into answers.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { AppAccess, Collaborator, Customer, CustomerPage, Plan, StatusCounts } from '../../src/model/schemas.js';
+import type { AppAccess, Collaborator, Customer, CustomerPage, Plan, Status, StatusCounts } from '../../src/model/schemas.js';
 import { FREE_PLAN_ID } from '../../src/model/schemas.js';
-import { limitsFor } from '../../src/model/rules.js';
+import { settledCustomer } from '../../src/model/rules.js';
 import { foldText, nameSortKey } from '../../src/query/index.js';
 import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
@@ -39,27 +39,32 @@ const CUSTOMER_COLUMNS =
   'task_limit, connections, connection_limit, top_apps, origins, version';
 
 /**
- * The customer a row describes at `now`. Limits are derived again from the plan and the clock, so a
- * trial that ended an hour ago already shows the free plan's limits.
+ * The customer a row describes at `now`, settled (settledCustomer, as MemoryBackend reads): a
+ * trial that ended an hour ago already reads as the free plan with its limits, though the row
+ * keeps its plan until the next write stores the settled record.
  */
 export function customerFromRow(row: CustomerRow, plans: readonly Plan[], now: Date): Customer {
-  const subscription = { plan_id: row.plan_id, in_trial: row.in_trial === 1, trial_ends_at: row.trial_ends_at };
-  const limits = limitsFor(subscription, plans, now);
-  return {
-    id: row.id,
-    name: row.name,
-    external_id: row.external_id,
-    notification_email: row.notification_email,
-    ...subscription,
-    created_at: row.created_at,
-    tasks_used: row.tasks_used,
-    task_limit: limits.task_limit,
-    connections: row.connections,
-    connection_limit: limits.connection_limit,
-    top_apps: JSON.parse(row.top_apps) as string[],
-    origins: JSON.parse(row.origins) as string[],
-    version: row.version,
-  };
+  return settledCustomer(
+    {
+      id: row.id,
+      name: row.name,
+      external_id: row.external_id,
+      notification_email: row.notification_email,
+      plan_id: row.plan_id,
+      in_trial: row.in_trial === 1,
+      trial_ends_at: row.trial_ends_at,
+      created_at: row.created_at,
+      tasks_used: row.tasks_used,
+      task_limit: row.task_limit,
+      connections: row.connections,
+      connection_limit: row.connection_limit,
+      top_apps: JSON.parse(row.top_apps) as string[],
+      origins: JSON.parse(row.origins) as string[],
+      version: row.version,
+    },
+    plans,
+    now,
+  );
 }
 
 /** The stored columns of a customer (derived ones included: folded text, sort key, epoch ms). */
@@ -100,6 +105,35 @@ const EXPIRED_PARTS = [
   '(c.in_trial = 1 AND c.trial_ends_ms <= @now)',
   `(c.in_trial = 0 AND c.plan_id = '${FREE_PLAN_ID}')`,
 ] as const;
+
+/**
+ * The plan filter as SQL, on the plan each customer is on at @now (effectivePlanId in
+ * src/model/rules.ts): Free once its trial has ended, its stored plan_id otherwise. Rows keep their
+ * plan until a write settles them, so the test needs the clock, like the status.
+ *
+ * `any` is the whole condition, still a `plan_id IN (…)` range of customers_plan (and, with Free,
+ * an OR with the ended-trial range of customers_trial). Within one status it is simpler: active and
+ * trial customers are on their stored plan, expired ones all on Free. `byStatus` gives that per
+ * status, so each status count stays one index range: a condition to add, `null` for every customer
+ * of the status, `false` for none.
+ */
+interface PlanFilterSql {
+  any: string;
+  byStatus: Record<Status, string | null | false>;
+  /** `c.plan_id IN (…)`, the test of the stored plan within `any` and `byStatus`. */
+  stored: string;
+  includesFree: boolean;
+}
+
+function planFilterSql(names: readonly string[], includesFree: boolean): PlanFilterSql {
+  const stored = `c.plan_id IN (${names.join(', ')})`;
+  return {
+    any: includesFree ? `(${stored} OR ${EXPIRED_PARTS[0]})` : `(${stored} AND (c.in_trial = 0 OR c.trial_ends_ms > @now))`,
+    byStatus: { active: stored, trial: stored, expired: includesFree ? null : false },
+    stored,
+    includesFree,
+  };
+}
 
 const SORT_COLUMNS = {
   name: 'c.name_key',
@@ -234,12 +268,14 @@ export class CustomerStore {
       }
       substringCondition = match;
     }
+    let plan: PlanFilterSql | null = null;
     if (params.plan && params.plan.length > 0) {
-      const names = params.plan.map((plan, i) => {
-        bind[`plan${i}`] = plan;
+      const names = params.plan.map((id, i) => {
+        bind[`plan${i}`] = id;
         return `@plan${i}`;
       });
-      where.push(`c.plan_id IN (${names.join(', ')})`);
+      plan = planFilterSql(names, params.plan.includes(FREE_PLAN_ID));
+      where.push(plan.any);
     }
     if (params.app !== undefined) {
       bind.app = params.app;
@@ -257,9 +293,18 @@ export class CustomerStore {
       where.push('c.created_ms < @to_ms');
     }
 
-    const whereSql = (extra: string | null) => {
-      const all = extra === null ? where : [...where, extra];
-      return all.length === 0 ? '' : ` WHERE ${all.join(' AND ')}`;
+    const whereOf = (conditions: readonly string[]) => (conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`);
+    const whereSql = (extra: string | null) => whereOf(extra === null ? where : [...where, extra]);
+    /**
+     * The conditions for the customers of one status: the plan filter as it reads within that
+     * status, and the status; null when no customer of that status can match.
+     */
+    const withinStatus = (status: Status, statusSql: string): string[] | null => {
+      if (plan === null) return [...where, statusSql];
+      const onPlan = plan.byStatus[status];
+      if (onPlan === false) return null;
+      const rest = where.filter((w) => w !== plan!.any);
+      return onPlan === null ? [...rest, statusSql] : [...rest, onPlan, statusSql];
     };
     const computeCounts = (): StatusCounts => {
       if (params.app !== undefined && where.length === 1) {
@@ -292,13 +337,21 @@ export class CustomerStore {
         return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
       } else {
         // Otherwise each status is an index range of its own.
-        const count = (extra: string | null): number => {
-          const sql = `SELECT count(*) AS n FROM customers c${whereSql(extra)}`;
+        const count = (conditions: readonly string[] | null): number => {
+          if (conditions === null) return 0;
+          const sql = `SELECT count(*) AS n FROM customers c${whereOf(conditions)}`;
           return (this.statement(sql).get(pickBindings(sql, bind)) as { n: number }).n;
         };
-        const all = count(null);
-        const trial = all === 0 ? 0 : count(STATUS_SQL.trial);
-        const expired = all === 0 ? 0 : count(EXPIRED_PARTS[0]) + count(EXPIRED_PARTS[1]);
+        if (plan !== null) {
+          // Under a plan filter each status reads the plan its own way (planFilterSql): count each.
+          const active = count(withinStatus('active', STATUS_SQL.active));
+          const trial = count(withinStatus('trial', STATUS_SQL.trial));
+          const expired = count(withinStatus('expired', EXPIRED_PARTS[0])) + count(withinStatus('expired', EXPIRED_PARTS[1]));
+          return { all: active + trial + expired, active, trial, expired };
+        }
+        const all = count(where);
+        const trial = all === 0 ? 0 : count([...where, STATUS_SQL.trial]);
+        const expired = all === 0 ? 0 : count([...where, EXPIRED_PARTS[0]]) + count([...where, EXPIRED_PARTS[1]]);
         return { all, active: all - trial - expired, trial, expired };
       }
     };
@@ -323,8 +376,26 @@ export class CustomerStore {
           }
         }
       }
+      // total > 0, so a status filter leaves some customer: withinStatus is not null.
+      let conditions = params.status === undefined ? where : withinStatus(params.status, STATUS_SQL[params.status])!;
+      let from = 'customers c';
+      if (plan !== null && ftsCondition === null && appCondition === null) {
+        if (sort.key === 'created_at') {
+          // With Free the plan filter is an OR, which no one index serves in date order, and SQLite
+          // would walk the date index reading every row; customers who are on Free (old, expired
+          // ones) are rare among the newest. customers_created_status holds every column the filter
+          // tests, so the walk reads the index alone. Without Free, customers_plan serves the order.
+          if (plan.includesFree && params.status === undefined) from = 'customers c INDEXED BY customers_created_status';
+        } else {
+          // Another sort: every match from the plan index, then sorted (reading each match's row),
+          // or the sort index walked until the page is full, as for a search above. To walk, the
+          // plan test must not pick the plan index: `+` makes it a plain expression.
+          const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
+          if ((offset + params.per_page) * rows < total * total) conditions = conditions.map((w) => w.replace(plan!.stored, `+${plan!.stored}`));
+        }
+      }
       const sql =
-        `SELECT c.id FROM customers c${whereSql(params.status === undefined ? null : STATUS_SQL[params.status])} ` +
+        `SELECT c.id FROM ${from}${whereOf(conditions)} ` +
         `ORDER BY ${SORT_COLUMNS[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id ASC LIMIT @limit OFFSET @offset`;
       const ids = (
         this.statement(sql)

@@ -3,8 +3,11 @@
  * problem+json answers to, so elements handle one set of errors whatever the backend.
  */
 import type { Problem } from '../model/schemas.js';
+import { formatPath, type FieldErrors } from '../model/problems.js';
 
-export type FieldErrors = Record<string, string[]>;
+// The problem+json helpers live with the domain (src/model/problems.ts); re-exported for the
+// modules that have always imported them from here.
+export { fieldErrorsFrom, formatPath, problem, type FieldErrors } from '../model/problems.js';
 
 export class BackendError extends Error {
   override name = 'BackendError';
@@ -54,31 +57,6 @@ export class SchemaError extends BackendError {
     this.path = path;
     this.issues = issues;
   }
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-}
-
-/** Builds the problem+json body for a status; shared by MemoryBackend and the reference server. */
-export function problem(status: number, title: string, detail?: string, errors?: FieldErrors): Problem {
-  return {
-    type: `https://customers-console.dev/problems/${status}`,
-    title,
-    status,
-    ...(detail === undefined ? {} : { detail }),
-    ...(errors === undefined ? {} : { errors }),
-  };
-}
-
-/** Turns zod issues into `{field: [messages]}` keyed by the dotted path. */
-export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = formatPath(issue.path) || '_';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 /** The request was cancelled by its caller. */

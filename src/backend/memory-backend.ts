@@ -4,37 +4,48 @@
  * suite runs against both) and throws the same typed errors the HTTP client maps answers to.
  *
  * Rules it follows, which the server mirrors:
- * - Checks run in this order: 404 (unknown customer) → 422 (body) → 412 (stale version) → 409
- *   (external ID taken). 409 carries `errors.external_id`, and unknown plans/apps are 422 on
- *   `plan_id` / `app_ids`.
+ * - The write rules are the domain commands of src/model/commands.ts, the same ones the server
+ *   calls: checks in the order 404 (unknown customer, found here) → 422 (body) → 412 (stale
+ *   version) → 409 (external ID taken); 409 carries `errors.external_id`, and unknown plans/apps
+ *   are 422 on `plan_id` / `app_ids`. This class only stores what they return.
  * - Ids are never reused: a new customer gets one more than the highest id ever held.
- * - Limits are derived again from the plan and the clock on every read, so a trial that ended an
- *   hour ago already shows the free plan's limits.
+ * - Every customer is read settled at the clock (settledCustomer): a trial that ended an hour ago
+ *   already reads as the free plan, with its limits, and plan filters and counts agree.
  * - Collaborators are generated (`generateCollaborators(seed, id)`) for the customers the backend
  *   starts with; a customer created later has none yet.
  * - Writes to the customer record (PATCH, plan, trial) bump `version`; app access does not.
- * - Changing the plan first settles an ended trial, so choosing a plan for an expired customer
- *   makes it active on that plan; enabling a trial keeps the plan; limits follow every change.
- * - Origins in a PATCH are checked one by one with the embed rules (src/embed/origins.ts) and
- *   stored normalised without duplicates; a bad one is a 422 on `origins[i]` naming the entry.
  * - An Idempotency-Key (1–255 printable ASCII, else 400) returns the first result for the same
  *   body (compared as canonical JSON) and answers 422 when reused with another body; deleting the
  *   customer forgets its keys.
  */
-import { DASHBOARD_PERIODS, AppAccess, CustomerPatch, NewCustomer, PlanChange, TrialChange } from '../model/schemas.js';
+import { DASHBOARD_PERIODS } from '../model/schemas.js';
 import type {
   App,
+  AppAccess,
   Collaborator,
   Customer,
   CustomerPage,
+  CustomerPatch,
   DashboardPeriod,
   DashboardStats,
   EmbedSession,
   EmbedSessionRequest,
   Partner,
+  NewCustomer,
   Plan,
+  Problem,
 } from '../model/schemas.js';
-import { applyCustomerChanges, newCustomerRecord, disableTrial, enableTrial, findPlan, plansWithFree, settleTrial, withLimits } from '../model/rules.js';
+import { plansWithFree, settledCustomer } from '../model/rules.js';
+import {
+  addCustomer,
+  changeAppAccess,
+  changePlan,
+  changeTrial,
+  patchCustomer,
+  removeCustomer,
+  valueOrThrow,
+  type CommandResult,
+} from '../model/commands.js';
 import {
   DEFAULT_SORT,
   createCustomerIndex,
@@ -45,9 +56,8 @@ import {
   type CustomerIndex,
 } from '../query/index.js';
 import type { CustomerListParams } from '../query/types.js';
-import { validateOriginEntries } from '../embed/origins.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
-import { HttpError, fieldErrorsFrom, problem, type FieldErrors } from './errors.js';
+import { HttpError, problem, type FieldErrors } from './errors.js';
 import { abortableDelay, abortError } from './abort.js';
 import { canonicalJson } from './canonical-json.js';
 import {
@@ -106,22 +116,9 @@ function unprocessable(detail: string, errors: FieldErrors): HttpError {
   return new HttpError(problem(422, 'Unprocessable Content', detail, errors));
 }
 
-function externalIdTaken(externalId: string): HttpError {
-  return new HttpError(
-    problem(409, 'Conflict', `External ID ${JSON.stringify(externalId)} is already used by another customer.`, {
-      external_id: ['is already used by another customer'],
-    }),
-  );
-}
-
-/**
- * Each origin must be one valid origin by the embed rules (src/embed/origins.ts), surrounding spaces
- * ignored; stored normalised, duplicates dropped. Field errors are keyed `origins[i]`.
- */
-function validOrigins(origins: readonly string[]): string[] {
-  const result = validateOriginEntries(origins);
-  if (!result.ok) throw unprocessable('Some origins are not valid.', result.errors);
-  return result.origins;
+/** A domain command's value, or its problem thrown as the HttpError the HTTP client would throw. */
+function decided<T>(result: CommandResult<T>): T {
+  return valueOrThrow(result, (refusal: Problem) => new HttpError(refusal));
 }
 
 export class MemoryBackend implements Backend {
@@ -211,21 +208,19 @@ export class MemoryBackend implements Backend {
         return structuredClone(earlier.result);
       }
     }
-    const parsed = NewCustomer.safeParse(input);
-    if (!parsed.success) throw unprocessable('The customer is not valid.', fieldErrorsFrom(parsed.error.issues));
-    const fields = parsed.data;
-    if (!findPlan(fields.plan_id, this.plans)) {
-      throw unprocessable('The plan does not exist.', { plan_id: [`unknown plan ${JSON.stringify(fields.plan_id)}`] });
-    }
-    const externalId = fields.external_id ?? null;
-    if (externalId !== null && this.idByExternalId.has(externalId)) throw externalIdTaken(externalId);
-
-    const now = this.now();
-    const customer = newCustomerRecord(this.nextId++, { ...fields, external_id: externalId }, this.plans, now);
+    const customer = decided(
+      addCustomer(input, {
+        id: this.nextId,
+        plans: this.plans,
+        now: this.now(),
+        isExternalIdTaken: (externalId) => this.idByExternalId.has(externalId),
+      }),
+    );
+    this.nextId++;
     this.customers.set(customer.id, customer);
     this.index = null;
     this.createdIds.add(customer.id);
-    if (externalId !== null) this.idByExternalId.set(externalId, customer.id);
+    if (customer.external_id !== null) this.idByExternalId.set(customer.external_id, customer.id);
     if (key !== undefined) this.idempotency.set(key, { body, customerId: customer.id, result: structuredClone(customer) });
     return structuredClone(customer);
   }
@@ -238,27 +233,23 @@ export class MemoryBackend implements Backend {
   async updateCustomer(ref: CustomerRef, patch: CustomerPatch, version: number, options?: CallOptions): Promise<Customer> {
     await this.enter(options);
     const current = this.find(ref);
-    const parsed = CustomerPatch.safeParse(patch);
-    if (!parsed.success) throw unprocessable('The changes are not valid.', fieldErrorsFrom(parsed.error.issues));
-    const changes = parsed.data;
-    const origins = changes.origins === undefined ? undefined : validOrigins(changes.origins);
-    this.checkVersion(current, version);
-    const externalId = changes.external_id === undefined ? current.external_id : changes.external_id;
-    if (externalId !== null && externalId !== current.external_id && this.idByExternalId.has(externalId)) {
-      throw externalIdTaken(externalId);
-    }
-    const updated = applyCustomerChanges(current, { ...changes, external_id: externalId, ...(origins === undefined ? {} : { origins }) });
+    const updated = decided(
+      patchCustomer(current, patch, {
+        plans: this.plans,
+        now: this.now(),
+        expectedVersion: () => version,
+        isExternalIdTaken: (externalId) => this.idByExternalId.has(externalId),
+      }),
+    );
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
-    if (externalId !== null) this.idByExternalId.set(externalId, current.id);
-    this.customers.set(current.id, updated);
-    this.index = null;
-    return this.view(updated, this.now());
+    if (updated.external_id !== null) this.idByExternalId.set(updated.external_id, current.id);
+    return this.save(updated);
   }
 
   async deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void> {
     await this.enter(options);
     const current = this.find(ref);
-    this.checkVersion(current, version);
+    decided(removeCustomer(current, version));
     this.customers.delete(current.id);
     this.index = null;
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
@@ -269,24 +260,13 @@ export class MemoryBackend implements Backend {
   async setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer> {
     await this.enter(options);
     const current = this.find(ref);
-    const parsed = PlanChange.safeParse({ plan_id: planId });
-    if (!parsed.success) throw unprocessable('The plan is not valid.', fieldErrorsFrom(parsed.error.issues));
-    if (!findPlan(parsed.data.plan_id, this.plans)) {
-      throw unprocessable('The plan does not exist.', { plan_id: [`unknown plan ${JSON.stringify(planId)}`] });
-    }
-    const now = this.now();
-    const settled = settleTrial(current, now);
-    return this.save(withLimits({ ...settled, plan_id: parsed.data.plan_id, version: current.version + 1 }, this.plans, now));
+    return this.save(decided(changePlan(current, { plan_id: planId }, { plans: this.plans, now: this.now() })));
   }
 
   async setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions): Promise<Customer> {
     await this.enter(options);
     const current = this.find(ref);
-    const parsed = TrialChange.safeParse({ enabled });
-    if (!parsed.success) throw unprocessable('The trial change is not valid.', fieldErrorsFrom(parsed.error.issues));
-    const now = this.now();
-    const changed = parsed.data.enabled ? enableTrial(current, now) : disableTrial(current);
-    return this.save(withLimits({ ...changed, version: current.version + 1 }, this.plans, now));
+    return this.save(decided(changeTrial(current, { enabled }, { plans: this.plans, now: this.now() })));
   }
 
   async getAppAccess(ref: CustomerRef, options?: CallOptions): Promise<AppAccess> {
@@ -298,19 +278,7 @@ export class MemoryBackend implements Backend {
   async setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions): Promise<AppAccess> {
     await this.enter(options);
     const customer = this.find(ref);
-    const parsed = AppAccess.safeParse(access);
-    if (!parsed.success) throw unprocessable('The app access is not valid.', fieldErrorsFrom(parsed.error.issues));
-    let stored: AppAccess = { mode: 'all' };
-    if (parsed.data.mode === 'selected') {
-      const known = new Set(this.apps.map((a) => a.id));
-      const unknown = parsed.data.app_ids.filter((id) => !known.has(id));
-      if (unknown.length > 0) {
-        throw unprocessable('Some apps are not in the catalogue.', {
-          app_ids: unknown.map((id) => `unknown app ${JSON.stringify(id)}`),
-        });
-      }
-      stored = { mode: 'selected', app_ids: [...new Set(parsed.data.app_ids)] };
-    }
+    const stored = decided(changeAppAccess(access, this.apps));
     this.appAccess.set(customer.id, stored);
     return structuredClone(stored);
   }
@@ -401,27 +369,15 @@ export class MemoryBackend implements Backend {
     return this.createdIds.has(customerId) ? [] : generateCollaborators(this.seed, customerId);
   }
 
-  private checkVersion(current: Customer, version: number): void {
-    if (version !== current.version) {
-      throw new HttpError(
-        problem(
-          412,
-          'Precondition Failed',
-          `The customer was changed by someone else (now version ${current.version}); reload it and try again.`,
-        ),
-      );
-    }
-  }
-
   private save(customer: Customer): Customer {
     this.customers.set(customer.id, customer);
     this.index = null;
     return this.view(customer, this.now());
   }
 
-  /** What a caller gets: a copy, with limits derived at `now` from the plan and the trial. */
+  /** What a caller gets: a copy, settled at `now` (an ended trial reads as Free, limits from the plan). */
   private view(customer: Customer, now: Date): Customer {
-    return withLimits(structuredClone(customer), this.plans, now);
+    return settledCustomer(structuredClone(customer), this.plans, now);
   }
 }
 

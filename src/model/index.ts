@@ -1,2 +1,4 @@
 export * from './schemas.js';
 export * from './rules.js';
+export * from './problems.js';
+export * from './commands.js';

@@ -101,6 +101,16 @@ export function withLimits<T extends StatusFields & Limits>(customer: T, plans: 
   return { ...customer, ...limitsFor(customer, plans, now) };
 }
 
+/**
+ * A customer as it reads at `now`: a trial that has ended is settled onto the free plan
+ * (`in_trial` false, `trial_ends_at` kept as the day it ended), and the limits are derived from the
+ * plan and the clock. Every backend answers with this, so a list read after the end instant
+ * already shows Free, whether or not anything was written since.
+ */
+export function settledCustomer<T extends StatusFields & Limits>(customer: T, plans: readonly Plan[], now: Date): T {
+  return withLimits(settleTrial(customer, now), plans, now);
+}
+
 export type UsageLevel = 'ok' | 'near' | 'over';
 
 /** Near is 80% of the limit or more; over is above it. Any use of a zero limit is over. */

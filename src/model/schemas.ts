@@ -37,8 +37,17 @@ export const Customer = z.object({
   name: CustomerName,
   external_id: z.nullable(ExternalId),
   notification_email: Email,
+  /**
+   * The plan as read at the backend's clock. A customer whose trial has ended is on the free plan:
+   * every backend answers it settled (`settledCustomer`), with `plan_id` "free", `in_trial` false and
+   * the free plan's limits, from the end instant on, whether or not a write has stored that yet.
+   */
   plan_id: PlanId,
   in_trial: z.boolean(),
+  /**
+   * The end of the running trial, or of the last one: it stays, as the instant the trial ended,
+   * once the customer has fallen to Free or subscribed. Null when there never was a trial.
+   */
   trial_ends_at: z.nullable(isoDateTime),
   created_at: isoDateTime,
   tasks_used: nonNegativeInt,

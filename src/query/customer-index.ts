@@ -32,6 +32,10 @@ export interface CustomerIndex {
   /** `trial_ends_at` in epoch ms, NaN when there is none (a trial without an end has ended). */
   readonly trialEndMs: Float64Array;
   readonly onFreePlan: Uint8Array;
+  /**
+   * The stored plan's code. Not the plan a query filters on by itself: an expired customer is on
+   * Free (effectivePlanId), which depends on the clock, so queryIndex decides it with the status.
+   */
   readonly planCode: Int32Array;
   readonly planCodes: ReadonlyMap<string, number>;
   /** `TOP_APPS` app codes per customer, -1 for an empty slot. */

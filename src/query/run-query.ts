@@ -1,9 +1,10 @@
 /**
- * Running a query: filter (search, plans, status, app, date joined), count statuses for the tabs,
- * sort, and page. Client mode (and MemoryBackend, which keeps an index) walks a cached sort order
+ * Running a query: filter (search, plans as of the clock, status, app, date joined), count statuses
+ * for the tabs, sort, and page. Client mode (and MemoryBackend, which keeps an index) walks a cached sort order
  * of a `CustomerIndex`; `applyListParams`, for one-off lists, filters first and sorts only what
  * matched.
  */
+import { FREE_PLAN_ID } from '../model/constants.js';
 import type { Customer, CustomerPage, Status, StatusCounts } from '../model/schemas.js';
 import type { CustomerQuery, CustomerSort } from './types.js';
 import { createCustomerIndex, searchRows, TOP_APPS, type CustomerIndex } from './customer-index.js';
@@ -63,12 +64,17 @@ export function queryIndex(
   const { createdDay, inTrial, trialEndMs, onFreePlan, planCode, topApps } = index;
   const searchHits = needle === '' ? null : searchRows(index, needle);
 
+  // The plan filter reads the plan each customer is on at `now` (effectivePlanId): an expired
+  // customer is on Free whatever plan it had, anyone else on its own. The index holds the stored
+  // plan, built once for every clock, so the test happens per query with the status.
   let planAllowed: Uint8Array | null = null;
+  let freeAllowed = false;
   if (filter.plans.length > 0) {
     planAllowed = new Uint8Array(index.planCodes.size);
     for (const plan of filter.plans) {
       const code = index.planCodes.get(plan);
       if (code !== undefined) planAllowed[code] = 1;
+      if (plan === FREE_PLAN_ID) freeAllowed = true;
     }
   }
   // An app no customer has matches nobody: -2 never equals a slot.
@@ -86,7 +92,9 @@ export function queryIndex(
   for (let k = 0; k < n; k++) {
     const i = order === null ? k : order[k]!;
     if (searchHits !== null && searchHits[i] !== 1) continue;
-    if (planAllowed !== null && planAllowed[planCode[i]!] !== 1) continue;
+    // Same rule as customerStatus (src/model/rules.ts), on precomputed columns.
+    const status = inTrial[i] === 1 ? (trialEndMs[i]! > nowMs ? TRIAL : EXPIRED) : onFreePlan[i] === 1 ? EXPIRED : ACTIVE;
+    if (planAllowed !== null && (status === EXPIRED ? !freeAllowed : planAllowed[planCode[i]!] !== 1)) continue;
     const day = createdDay[i]!;
     if (day < fromDay || day > toDay) continue;
     if (appCode !== -1) {
@@ -99,8 +107,6 @@ export function queryIndex(
       }
       if (!has) continue;
     }
-    // Same rule as customerStatus (src/model/rules.ts), on precomputed columns.
-    const status = inTrial[i] === 1 ? (trialEndMs[i]! > nowMs ? TRIAL : EXPIRED) : onFreePlan[i] === 1 ? EXPIRED : ACTIVE;
     if (status === ACTIVE) active++;
     else if (status === TRIAL) trial++;
     else expired++;

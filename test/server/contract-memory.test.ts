@@ -2,7 +2,7 @@
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { CONTRACT_FIXTURE, contractSuite } from './contract.js';
 
-contractSuite('MemoryBackend', async () => ({
-  backend: new MemoryBackend({ seed: CONTRACT_FIXTURE.seed, size: CONTRACT_FIXTURE.size, now: () => CONTRACT_FIXTURE.now }),
+contractSuite('MemoryBackend', async (clock) => ({
+  backend: new MemoryBackend({ seed: CONTRACT_FIXTURE.seed, size: CONTRACT_FIXTURE.size, now: clock }),
   close: async () => {},
 }));

@@ -1,8 +1,8 @@
 /**
  * The backend contract as one suite, run against every Backend: HttpBackend talking to the reference
  * server over real HTTP (contract-http.test.ts) and MemoryBackend (contract-memory.test.ts). Both get
- * the same seed, size and fixed clock, and every assertion compares with an oracle computed here,
- * independently, from the deterministic generator and the domain rules.
+ * the same seed, size and clock (fixed, unless a test moves it), and every assertion compares with an
+ * oracle computed here, independently, from the deterministic generator and the domain rules.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,11 +18,16 @@ import {
   startOfUtcDay,
 } from '../../src/backend/generate.js';
 import { Customer, CustomerPage, FREE_PLAN_ID, type Status } from '../../src/model/schemas.js';
-import { customerStatus, FREE_PLAN, limitsFor, plansWithFree } from '../../src/model/rules.js';
+import { customerStatus, effectivePlanId, FREE_PLAN, plansWithFree, settledCustomer } from '../../src/model/rules.js';
 import { foldText, nameSortKey } from '../../src/query/index.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 
-/** One backend under test, fresh for every test, seeded with `CONTRACT_FIXTURE`. */
+/**
+ * One backend under test, fresh for every test, seeded with `CONTRACT_FIXTURE` and reading the time
+ * from the `clock` it is opened with (the fixture's `now` unless a test moves it).
+ */
+export type OpenContractSubject = (clock: () => Date) => Promise<ContractSubject>;
+
 export interface ContractSubject {
   backend: Backend;
   close(): Promise<void>;
@@ -43,22 +48,28 @@ const seeded = generateCustomers({ seed, count: size, anchor });
 // ---------------------------------------------------------------------------------------------
 // Oracle: what a page must hold, computed straight from the rules
 
-function statusOf(c: Customer): Status {
-  return customerStatus(c, now);
+function statusOf(c: Customer, at: Date = now): Status {
+  return customerStatus(c, at);
+}
+
+/** What a backend must answer for a seeded customer at `at`: settled (an ended trial reads as Free). */
+function asRead(c: Customer, at: Date = now): Customer {
+  return settledCustomer(c, DEMO_PLANS, at);
 }
 
 function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function matches(c: Customer, p: CustomerListParams, withStatus: boolean): boolean {
+function matches(c: Customer, p: CustomerListParams, withStatus: boolean, at: Date): boolean {
   const q = foldText((p.q ?? '').trim());
   if (q !== '' && !foldText(c.name).includes(q) && !(c.external_id !== null && foldText(c.external_id).includes(q))) return false;
-  if (p.plan && p.plan.length > 0 && !p.plan.includes(c.plan_id)) return false;
+  // The plan a customer is on at the clock: Free once its trial has ended.
+  if (p.plan && p.plan.length > 0 && !p.plan.includes(effectivePlanId(c, at))) return false;
   if (p.app && !c.top_apps.includes(p.app)) return false;
   if (p.joined_from && dayOf(c.created_at) < p.joined_from) return false;
   if (p.joined_to && dayOf(c.created_at) > p.joined_to) return false;
-  if (withStatus && p.status && statusOf(c) !== p.status) return false;
+  if (withStatus && p.status && statusOf(c, at) !== p.status) return false;
   return true;
 }
 
@@ -68,16 +79,16 @@ function sortValue(c: Customer, key: string): string | number {
   return key === 'tasks_used' ? c.tasks_used : c.connections;
 }
 
-/** Ids of every match in order, with the status counts and total a page must report. */
-function expected(p: CustomerListParams) {
+/** Ids of every match in order, with the status counts and total a page must report at `at`. */
+function expected(p: CustomerListParams, at: Date = now) {
   const sort = p.sort ?? '-created_at';
   const key = sort.replace(/^-/, '');
   const sign = sort.startsWith('-') ? -1 : 1;
-  const base = seeded.filter((c) => matches(c, p, false));
+  const base = seeded.filter((c) => matches(c, p, false, at));
   const counts = { all: base.length, active: 0, trial: 0, expired: 0 };
-  for (const c of base) counts[statusOf(c)]++;
+  for (const c of base) counts[statusOf(c, at)]++;
   const rows = base
-    .filter((c) => matches(c, p, true))
+    .filter((c) => matches(c, p, true, at))
     .map((c) => ({ id: c.id, k: sortValue(c, key) }))
     .sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.id - b.id));
   return { ids: rows.map((r) => r.id), counts, total: rows.length };
@@ -129,6 +140,13 @@ const endedToday = find('had a trial that ended earlier today', (c) => {
   return c.in_trial && end > anchor.getTime() && end <= now.getTime();
 });
 const running = find('is in a running trial', (c) => statusOf(c) === 'trial');
+/** The running trial on a partner plan that ends first after the fixture's clock. */
+const endsNext = seeded
+  .filter((c) => statusOf(c) === 'trial' && c.plan_id !== FREE_PLAN_ID)
+  .sort((a, b) => Date.parse(a.trial_ends_at!) - Date.parse(b.trial_ends_at!))[0]!;
+const endsNextAt = new Date(Date.parse(endsNext.trial_ends_at!));
+/** Ten days on: a good share of today's running trials have ended by then. */
+const tenDaysOn = new Date(now.getTime() + 10 * DAY_MS);
 const active = find('is active', (c) => statusOf(c) === 'active');
 const otherExternal = find('has an external ID and is not `active`', (c) => c.external_id !== null && c.id !== active.id);
 const [rangeFrom, rangeTo] = [dayOf(seeded[3]!.created_at), dayOf(seeded[9]!.created_at)].sort();
@@ -165,17 +183,17 @@ const LIST_CASES: [string, CustomerListParams][] = [
  * Registers the suite. `knownDifferences` marks tests (by title) that this backend is known to
  * fail, as node:test todos: they still run and report, without failing the run.
  */
-export function contractSuite(
-  name: string,
-  open: () => Promise<ContractSubject>,
-  knownDifferences: Record<string, string> = {},
-): void {
-  /** Runs a test body against a fresh, seeded backend and always closes it. */
-  const test = (title: string, body: (backend: Backend) => Promise<void>) =>
+export function contractSuite(name: string, open: OpenContractSubject, knownDifferences: Record<string, string> = {}): void {
+  /**
+   * Runs a test body against a fresh, seeded backend and always closes it. The backend reads the
+   * clock the body may move with `setClock`; it starts at the fixture's `now`.
+   */
+  const test = (title: string, body: (backend: Backend, setClock: (at: Date) => void) => Promise<void>) =>
     it(title, knownDifferences[title] ? { todo: knownDifferences[title] } : {}, async () => {
-      const subject = await open();
+      let clock: Date = now;
+      const subject = await open(() => clock);
       try {
-        await body(subject.backend);
+        await body(subject.backend, (at) => (clock = at));
       } finally {
         await subject.close();
       }
@@ -195,13 +213,14 @@ export function contractSuite(
         });
       }
 
-      test('a page holds the customers as generated, limits following the plan and the clock', async (backend) => {
+      test('a page holds the customers as generated, settled at the clock: ended trials on Free, limits following', async (backend) => {
         const page = await backend.listCustomers({ sort: 'created_at', per_page: 200 });
         assert.equal(page.items.length, 200);
-        for (const item of page.items) {
-          const source = seeded[item.id - 1]!;
-          assert.deepEqual(item, { ...source, ...limitsFor(source, DEMO_PLANS, now) });
-        }
+        for (const item of page.items) assert.deepEqual(item, asRead(seeded[item.id - 1]!));
+        assert.ok(
+          page.items.some((c) => seeded[c.id - 1]!.in_trial && statusOf(c) === 'expired'),
+          'the page holds ended trials that were never written',
+        );
       });
 
       test('a common search paged two at a time (a server may walk the sort index or sort the matches)', async (backend) => {
@@ -246,7 +265,7 @@ export function contractSuite(
 
     describe('customers', () => {
       test('get by User ID and by external ID', async (backend) => {
-        const wanted = { ...withExternal, ...limitsFor(withExternal, DEMO_PLANS, now) };
+        const wanted = asRead(withExternal);
         assert.deepEqual(await backend.getCustomer(withExternal.id), wanted);
         assert.deepEqual(await backend.getCustomer({ externalId: withExternal.external_id! }), wanted);
         if (slashExternal) {
@@ -370,6 +389,77 @@ export function contractSuite(
       });
     });
 
+    describe('the clock: a customer whose trial has ended is on the free plan', () => {
+      /** Every page of `params` at the backend's current clock `at`, against the oracle at `at`. */
+      const listsAsOracle = async (backend: Backend, params: CustomerListParams, at: Date) => {
+        const want = expected(params, at);
+        const { ids, first } = await allIds(backend, { ...params, per_page: 40 });
+        const what = `${JSON.stringify(params)} at ${at.toISOString()}`;
+        assert.deepEqual(ids, want.ids, what);
+        assert.equal(first.total, want.total, what);
+        assert.deepEqual(first.counts, want.counts, what);
+        return ids;
+      };
+
+      test("at a trial's end instant the record, plan filters and their counts move to Free", async (backend, setClock) => {
+        const plan = endsNext.plan_id;
+        const before = new Date(endsNextAt.getTime() - 1);
+        setClock(before);
+        const during = await backend.getCustomer(endsNext.id);
+        assert.deepEqual(during, asRead(endsNext, before));
+        assert.deepEqual([during.plan_id, during.in_trial, customerStatus(during, before)], [plan, true, 'trial']);
+        assert.ok((await listsAsOracle(backend, { plan: [plan] }, before)).includes(endsNext.id));
+        assert.ok(!(await listsAsOracle(backend, { plan: [FREE_PLAN_ID] }, before)).includes(endsNext.id));
+        await listsAsOracle(backend, { plan: [plan], status: 'trial' }, before);
+
+        setClock(endsNextAt);
+        const ended = await backend.getCustomer(endsNext.id);
+        assert.deepEqual(ended, asRead(endsNext, endsNextAt));
+        // Pinned: plan_id "free", in_trial false, trial_ends_at kept as the instant the trial ended.
+        assert.deepEqual(
+          [ended.plan_id, ended.in_trial, ended.trial_ends_at, ended.task_limit, ended.connection_limit, customerStatus(ended, endsNextAt)],
+          [FREE_PLAN_ID, false, endsNext.trial_ends_at, FREE_PLAN.task_limit, FREE_PLAN.connection_limit, 'expired'],
+        );
+        assert.ok(!(await listsAsOracle(backend, { plan: [plan] }, endsNextAt)).includes(endsNext.id));
+        assert.ok((await listsAsOracle(backend, { plan: [FREE_PLAN_ID] }, endsNextAt)).includes(endsNext.id));
+        assert.ok((await listsAsOracle(backend, { plan: [FREE_PLAN_ID], status: 'expired' }, endsNextAt)).includes(endsNext.id));
+        await listsAsOracle(backend, { plan: [plan], status: 'trial' }, endsNextAt);
+        const onPlan = await backend.listCustomers({ plan: [plan], per_page: 1 });
+        const onPlanBefore = expected({ plan: [plan] }, before).counts;
+        assert.deepEqual(onPlan.counts, { ...onPlanBefore, all: onPlanBefore.all - 1, trial: onPlanBefore.trial - 1 }, 'it left its plan');
+      });
+
+      test('ten days on, plan filters and their status counts read every ended trial as Free', async (backend, setClock) => {
+        const endedSince = seeded.filter((c) => statusOf(c) === 'trial' && statusOf(c, tenDaysOn) === 'expired');
+        assert.ok(endedSince.length >= 5, `${endedSince.length} trials of the fixture end within ten days`);
+        setClock(tenDaysOn);
+        const cases: CustomerListParams[] = [
+          { plan: ['starter'] },
+          { plan: ['growth', 'business'], sort: 'name' },
+          { plan: [FREE_PLAN_ID] },
+          { plan: ['starter', FREE_PLAN_ID], sort: '-tasks_used' },
+          { plan: [FREE_PLAN_ID], status: 'expired' },
+          { plan: [FREE_PLAN_ID], status: 'trial' },
+          { plan: ['growth'], status: 'active' },
+          { plan: [FREE_PLAN_ID], joined_from: '2025-01-01' },
+          { plan: [FREE_PLAN_ID], q: 'e' },
+          { plan: ['starter', 'enterprise'], app: mostUsedApp },
+          // Pages a server may find by walking the sort index or by sorting the plan's matches.
+          { plan: ['enterprise'], sort: 'connections' },
+          { plan: [FREE_PLAN_ID], sort: 'created_at' },
+          { plan: [FREE_PLAN_ID, 'business'], joined_from: '2024-06-01', sort: '-created_at' },
+        ];
+        for (const params of cases) await listsAsOracle(backend, params, tenDaysOn);
+        const free = await allIds(backend, { plan: [FREE_PLAN_ID], per_page: 200 });
+        for (const c of endedSince) assert.ok(free.ids.includes(c.id), `customer ${c.id}, whose trial ended, is on Free`);
+        const page = await backend.listCustomers({ plan: [FREE_PLAN_ID], per_page: 200 });
+        for (const item of page.items) {
+          assert.equal(item.plan_id, FREE_PLAN_ID);
+          assert.deepEqual(item, asRead(seeded[item.id - 1]!, tenDaysOn));
+        }
+      });
+    });
+
     describe('plan and trial', () => {
       test('plan: limits follow, version bumps; unknown plan 422', async (backend) => {
         const c = await backend.getCustomer(active.id);
@@ -383,9 +473,12 @@ export function contractSuite(
         assert.equal((await backend.listCustomers({ status: 'expired', q: foldText(c.name) })).items.some((x) => x.id === c.id), true);
       });
 
-      test('an ended trial shows the free plan limits, and choosing a plan makes it active', async (backend) => {
+      test('an ended trial reads as the free plan with its limits, and choosing a plan makes it active', async (backend) => {
         const ended = await backend.getCustomer(endedToday.id);
         assert.equal(customerStatus(ended, now), 'expired');
+        assert.notEqual(endedToday.plan_id, FREE_PLAN_ID, 'the fixture customer had a trial on a partner plan');
+        // Settled: on Free and out of trial; trial_ends_at stays the instant the trial ended.
+        assert.deepEqual([ended.plan_id, ended.in_trial, ended.trial_ends_at], [FREE_PLAN_ID, false, endedToday.trial_ends_at]);
         assert.deepEqual([ended.task_limit, ended.connection_limit], [FREE_PLAN.task_limit, FREE_PLAN.connection_limit]);
         const chosen = await backend.setPlan(ended.id, 'business');
         assert.equal(chosen.in_trial, false);

@@ -1,16 +1,18 @@
 /**
  * Status counts are reused between requests (see CustomerStore.cachedCounts); these tests show they
- * stay exact when the clock passes a trial end and when rows change behind the store's back.
+ * stay exact when the clock passes a trial end and when rows change behind the store's back, and
+ * that plan filters (on the plan a customer is on at the clock) agree with the generated data.
  */
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
-import { customerStatus } from '../../src/model/rules.js';
+import { customerStatus, effectivePlanId } from '../../src/model/rules.js';
 import { DEMO_PLANS, generateCustomers, startOfUtcDay } from '../../src/backend/generate.js';
 import { foldText } from '../../src/query/index.js';
 import { foldQuery } from '../../src/query/search.js';
 import { CustomerStore } from '../../demo/server/customer-store.js';
-import type { StatusCounts } from '../../src/model/schemas.js';
+import { FREE_PLAN_ID, type StatusCounts } from '../../src/model/schemas.js';
+import type { ValidListParams } from '../../src/query/list-params.js';
 import { CONTRACT_FIXTURE } from './contract.js';
 import { startTestServer, type TestServer } from './server-fixture.js';
 
@@ -191,5 +193,92 @@ describe('search counts on the pair index', () => {
     data.splice(data.indexOf(gone), 1);
     assert.deepEqual(storeCounts(q.slice(0, 2), at), oracle(q.slice(0, 2), at));
     other.close();
+  });
+});
+
+/**
+ * A plan filter reads the plan each customer is on at the clock: Free once its trial has ended. The
+ * rows keep their stored plan, so totals and status counts under a plan filter move with the clock;
+ * here at clocks just before and at trial ends, and far on, against the generated data.
+ */
+describe('plan filters and their counts across clocks', () => {
+  let plans: TestServer;
+  let planClock = CONTRACT_FIXTURE.now;
+  before(async () => {
+    plans = await startTestServer({ now: () => planClock });
+  });
+  after(() => plans.close());
+
+  const data = generateCustomers({ seed: CONTRACT_FIXTURE.seed, count: CONTRACT_FIXTURE.size, anchor: startOfUtcDay(CONTRACT_FIXTURE.now) });
+  type Filter = Pick<ValidListParams, 'plan' | 'q' | 'app' | 'joined_from' | 'status'>;
+  function oracle(filter: Filter, at: Date): { total: number; counts: StatusCounts } {
+    const needle = foldQuery(filter.q ?? '');
+    const counts = { all: 0, active: 0, trial: 0, expired: 0 };
+    for (const c of data) {
+      if (!filter.plan!.includes(effectivePlanId(c, at))) continue;
+      if (needle !== '' && !foldText(c.name).includes(needle) && !(c.external_id !== null && foldText(c.external_id).includes(needle))) continue;
+      if (filter.app !== undefined && !c.top_apps.includes(filter.app)) continue;
+      if (filter.joined_from !== undefined && c.created_at.slice(0, 10) < filter.joined_from) continue;
+      counts.all++;
+      counts[customerStatus(c, at)]++;
+    }
+    return { total: filter.status === undefined ? counts.all : counts[filter.status], counts };
+  }
+  function query(filter: Filter): string {
+    const search = new URLSearchParams({ per_page: '1' });
+    for (const id of filter.plan!) search.append('plan', id);
+    for (const key of ['q', 'app', 'joined_from', 'status'] as const) if (filter[key] !== undefined) search.set(key, filter[key]!);
+    return `/customers?${search}`;
+  }
+
+  const trialEnds = data.filter((c) => c.in_trial).map((c) => Date.parse(c.trial_ends_at!));
+  const upcoming = trialEnds.filter((t) => t > CONTRACT_FIXTURE.now.getTime()).sort((a, b) => a - b);
+  const clocks = [
+    CONTRACT_FIXTURE.now,
+    new Date(upcoming[0]! - 1),
+    new Date(upcoming[0]!),
+    new Date(upcoming[5]!),
+    new Date(Math.max(...trialEnds) + 1),
+  ];
+  const app = data.find((c) => c.top_apps.length > 0)!.top_apps[0]!;
+  const filters: Filter[] = [
+    { plan: [FREE_PLAN_ID] },
+    { plan: ['starter'] },
+    { plan: ['growth', 'business'] },
+    { plan: ['starter', FREE_PLAN_ID] },
+    { plan: [FREE_PLAN_ID], joined_from: '2025-06-01' },
+    { plan: ['growth'], joined_from: '2025-06-01' },
+    { plan: [FREE_PLAN_ID], q: 'co' },
+    { plan: ['starter', 'enterprise'], q: 'ltd' },
+    { plan: [FREE_PLAN_ID], app },
+    { plan: [FREE_PLAN_ID], status: 'expired' },
+    { plan: [FREE_PLAN_ID], status: 'trial' },
+    { plan: ['starter'], status: 'trial' },
+    { plan: ['business'], status: 'active' },
+  ];
+
+  it('match the generated data at every clock, counted afresh and through the count cache', async () => {
+    const store = new CustomerStore(plans.db);
+    store.countCache = false;
+    let moved = 0;
+    for (const filter of filters) {
+      let previous: string | undefined;
+      for (const at of clocks) {
+        const want = oracle(filter, at);
+        const what = `${JSON.stringify(filter)} at ${at.toISOString()}`;
+        const fresh = store.list({ sort: '-created_at', page: 1, per_page: 1, ...filter }, DEMO_PLANS, at);
+        assert.deepEqual({ total: fresh.total, counts: fresh.counts }, want, what);
+        assert.equal(fresh.items.length, Math.min(1, want.total), what);
+        for (const item of fresh.items) assert.ok(filter.plan!.includes(item.plan_id), `${what}: the item reads as on ${item.plan_id}`);
+        planClock = at;
+        const res = await plans.call(query(filter));
+        assert.equal(res.status, 200);
+        const page = (await res.json()) as { total: number; counts: StatusCounts };
+        assert.deepEqual({ total: page.total, counts: page.counts }, want, `${what} (cached)`);
+        if (previous !== undefined && previous !== JSON.stringify(want)) moved++;
+        previous = JSON.stringify(want);
+      }
+    }
+    assert.ok(moved >= 5, `${moved} filters' counts moved with the clock`);
   });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Customer } from '../../src/model/schemas.js';
-import { customerStatus } from '../../src/model/rules.js';
+import { customerStatus, effectivePlanId } from '../../src/model/rules.js';
 import {
   applyListParams,
   createCustomerIndex,
@@ -84,6 +84,30 @@ test('statuses follow the clock given to each query, on the same index', () => {
   assert.deepEqual(ids(later.items), []);
 });
 
+test('plan filters follow the clock given to each query, on the same index: an ended trial is on Free', () => {
+  const index = createCustomerIndex(people);
+  const before = new Date('2024-03-01T11:59:59.999Z');
+  // Customer 4 (Growth) is in trial until noon, customer 2 (Growth) until March 10.
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['growth'] }), before).items), [2, 4]);
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['free'] }), before).items), [3]);
+  assert.deepEqual(runQuery(index, query({ plans: ['growth'] }), before).counts, { all: 2, active: 0, trial: 2, expired: 0 });
+
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['growth'] }), now).items), [2]);
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['free'] }), now).items), [4, 3]);
+  assert.deepEqual(runQuery(index, query({ plans: ['growth'] }), now).counts, { all: 1, active: 0, trial: 1, expired: 0 });
+  assert.deepEqual(runQuery(index, query({ plans: ['free'] }), now).counts, { all: 2, active: 0, trial: 0, expired: 2 });
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['free'], status: 'expired', q: 'ørsted' }), now).items), [4]);
+
+  const march10 = new Date('2024-03-10T00:00:00.000Z');
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['growth'] }), march10).items), []);
+  assert.deepEqual(ids(runQuery(index, query({ plans: ['free', 'business'] }), march10).items), [2, 4, 3, 5]);
+  assert.deepEqual(runQuery(index, query({ plans: ['free', 'business'] }), march10).counts, { all: 4, active: 1, trial: 0, expired: 3 });
+  // A running trial on the free plan is on Free too, and in trial.
+  const onFree = createCustomerIndex([customer({ id: 9, plan_id: 'free', in_trial: true, trial_ends_at: '2024-03-05T00:00:00.000Z' })]);
+  assert.deepEqual(runQuery(onFree, query({ plans: ['free'] }), now).counts, { all: 1, active: 0, trial: 1, expired: 0 });
+  assert.equal(runQuery(onFree, query({ plans: ['starter'] }), now).total, 0);
+});
+
 test('plan, app and joined filters', () => {
   const index = createCustomerIndex(people);
   assert.deepEqual(ids(runQuery(index, query({ plans: ['growth', 'free'] }), now).items), [2, 4, 3]);
@@ -131,7 +155,7 @@ function reference(customers: readonly Customer[], q: CustomerQuery, at: Date) {
     const day = new Date(c.created_at).toISOString().slice(0, 10);
     return (
       (needle === '' || foldText(c.name).includes(needle) || (c.external_id !== null && foldText(c.external_id).includes(needle))) &&
-      (q.plans.length === 0 || q.plans.includes(c.plan_id)) &&
+      (q.plans.length === 0 || q.plans.includes(effectivePlanId(c, at))) &&
       (q.app === null || c.top_apps.includes(q.app)) &&
       (from === undefined || day >= from) &&
       (to === undefined || day <= to)
