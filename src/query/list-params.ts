@@ -4,7 +4,7 @@
  * and the SQLite server both validate with `parseListParams`, so their 422 answers agree.
  */
 import { isIdValue, MAX_PER_PAGE, STATUSES, type Status } from '../model/constants.js';
-import type { FieldErrors } from '../backend/errors.js';
+import type { FieldErrors } from '../model/problems.js';
 import type { CustomerListParams, CustomerQuery } from './types.js';
 import { isoDateToDay, resolveJoinedRange } from './joined.js';
 import { DEFAULT_SORT_PARAM, sortFromParam, sortToParam, type SortParam } from './sort.js';
