@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { deepEquals } from '@lit/task/deep-equals.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { STATUSES } from '../../src/model/constants.js';
 import type { App, Plan, Status, StatusCounts } from '../../src/model/schemas.js';
@@ -95,7 +94,9 @@ export class CustomerFilters extends LitElement {
 
   /**
    * Counts ignore the status filter, so they are fetched once per query without status, sort or
-   * page: a new request only when those params (or the backend) really change.
+   * page: a new request only when those params (or the backend) really change. The params are
+   * flat and built by one function (same key order), so their JSON compares them exactly, for
+   * 0.3 KB gzip less than @lit/task's deepEquals.
    */
   private readonly countsTask = new Task(this, {
     task: async ([backend, params], { signal }) => (backend ? (await backend.listCustomers(params, { signal })).counts : null),
@@ -103,7 +104,7 @@ export class CustomerFilters extends LitElement {
       this.counts === undefined ? this.backendSource.value : undefined,
       countsListParams(this.query, this.clock.now),
     ],
-    argsEqual: ([oldBackend, oldParams], [backend, params]) => oldBackend === backend && deepEquals(oldParams, params),
+    argsEqual: ([oldBackend, oldParams], [backend, params]) => oldBackend === backend && JSON.stringify(oldParams) === JSON.stringify(params),
   });
 
   @query('#search') private searchInput!: HTMLInputElement;
