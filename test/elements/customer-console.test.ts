@@ -3,7 +3,6 @@ import { sendMouse } from '@web/test-runner-commands';
 import { ContextEvent, ContextProvider } from '@lit/context';
 import '../../components/customer-console/define.js';
 import type { CustomerConsole } from '../../components/customer-console/define.js';
-import type { CustomerFilters } from '../../components/customer-filters/define.js';
 import { backendContext } from '../../components/shared/backend-context.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
@@ -11,6 +10,17 @@ import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { accessibleName, allByRole, byPart, byRole } from '../support/by-role.js';
+import {
+  columnHeader,
+  columnNames,
+  dataRows,
+  filtersOf,
+  shownNames,
+  tabNames,
+  tableMessage,
+  tableOf,
+  tableRoot,
+} from '../support/console-queries.js';
 import { CUSTOMERS, NOW, makeCustomer, memoryBackend } from '../support/customers.js';
 import {
   applyButton,
@@ -30,50 +40,12 @@ import { nextFrame, until } from '../support/wait.js';
 
 const ALL_BY_DATE = ['Acme Corp', 'Initech', 'Globex', 'Hooli', 'Société Générale', 'Umbrella'];
 
-function filtersOf(el: CustomerConsole): CustomerFilters {
-  return el.shadowRoot!.querySelector('customer-filters')!;
-}
-
-function tableOf(el: CustomerConsole): HTMLElement & { updateComplete: Promise<boolean> } {
-  return el.shadowRoot!.querySelector('customer-table')!;
-}
-
-function tableRoot(el: CustomerConsole): ShadowRoot {
-  return tableOf(el).shadowRoot!;
-}
-
-/** The table's data rows as the grid presents them: `[role="row"][aria-rowindex]` holding cells, in row order. */
-function dataRows(el: CustomerConsole): HTMLElement[] {
-  const grid = tableRoot(el).querySelector('[role="grid"]');
-  if (!grid) return [];
-  return [...grid.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')]
-    .filter((row) => row.querySelector('[role="gridcell"]') !== null)
-    .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
-}
-
-/** The customer names the table shows, top to bottom. */
-function shownNames(el: CustomerConsole): string[] {
-  return dataRows(el).map((row) => row.querySelector('[part~="name"]')?.textContent?.trim() ?? '(placeholder)');
-}
-
 /** Waits until the table shows `expected`, then asserts it (so a failure prints both lists). */
 async function expectRows(el: CustomerConsole, expected: string[]): Promise<void> {
   await until(() => JSON.stringify(shownNames(el)) === JSON.stringify(expected), `rows ${expected.join(', ')}`).catch(
     () => undefined,
   );
   expect(shownNames(el)).to.deep.equal(expected);
-}
-
-/** The table's message (empty, no match, error) whose title is `title`, or null. */
-function tableMessage(el: CustomerConsole, title: string): HTMLElement | null {
-  return [...tableRoot(el).querySelectorAll<HTMLElement>('[part~="message"]')].find((m) => m.textContent!.includes(title)) ?? null;
-}
-
-const tabNames = (el: CustomerConsole) => allByRole(filtersOf(el).shadowRoot!, 'tab').map(accessibleName);
-const columnNames = (el: CustomerConsole) => allByRole(tableRoot(el), 'columnheader').map(accessibleName);
-
-function columnHeader(el: CustomerConsole, name: string): HTMLElement {
-  return byRole(tableRoot(el), 'columnheader', name);
 }
 
 async function openConsole(backend: Backend = memoryBackend(), mode = 'auto'): Promise<CustomerConsole> {
