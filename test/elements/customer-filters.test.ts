@@ -10,7 +10,7 @@ import { generateApps } from '../../src/backend/generate.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { allByPart } from '../support/by-role.js';
+import { allByPart, byRole } from '../support/by-role.js';
 import { APPS, NOW, PLANS, memoryBackend } from '../support/customers.js';
 import {
   activeAppOption,
@@ -485,6 +485,32 @@ describe('customer-filters', () => {
     ></customer-filters>`);
     expect(tabCounts(el)).to.deep.equal(['10', '5', '3', '2']);
     expect(planLabels(el)).to.have.length(PLANS.length);
+  });
+
+  it('says when the choices could not load, and Retry loads them', async () => {
+    const inner = memoryBackend();
+    let failuresLeft = 1;
+    const flaky = new Proxy(inner, {
+      get(target, prop, receiver) {
+        if (prop === 'listPlans') {
+          return (options?: { signal?: AbortSignal }) =>
+            failuresLeft-- > 0 ? Promise.reject(new Error('plans are briefly unavailable')) : target.listPlans(options);
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Backend;
+    const el = await fixture<CustomerFilters>(html`<customer-filters .backend=${flaky} .now=${NOW}></customer-filters>`);
+    const button = pickerButton(el, 'Plan');
+    await click(button);
+    const panel = panelOf(button);
+    await until(() => panel.textContent!.includes('Could not load the choices.'), 'the load error');
+    expect(planLabels(el)).to.deep.equal([]);
+    await expectNoAxeViolations(el);
+    await click(byRole(panel, 'button', 'Retry'));
+    await until(() => planLabels(el).length > 0, 'plans after Retry');
+    expect(planLabels(el)).to.deep.equal(['Starter', 'Growth', 'Enterprise', 'Free']);
+    expect(panel.textContent).not.to.contain('Could not load the choices.');
   });
 
   it('loads from the backend a provider gives through backendContext', async () => {
