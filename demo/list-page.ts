@@ -4,7 +4,6 @@
  * token at `<api>/demo-config.json`; a real partner page would get its token from its own login.
  */
 import '../components/customer-console/define.js';
-import type { CustomerConsole } from '../components/customer-console/customer-console.js';
 import { themeStyles } from '../components/shared/tokens.js';
 import { HttpBackend } from '../src/backend/http-backend.js';
 import type { Customer } from '../src/model/schemas.js';
@@ -65,7 +64,8 @@ function showCustomer(customer: Customer): void {
 async function start(): Promise<void> {
   const config = await loadConfig();
   const getToken = () => config.token;
-  const consoleEl = document.createElement('customer-console') as CustomerConsole;
+  // Typed as CustomerConsole through HTMLElementTagNameMap, which the define module brings in.
+  const consoleEl = document.createElement('customer-console');
   consoleEl.getToken = getToken;
   consoleEl.setAttribute('api-base', config.api_base);
   // The page's own client, for the summary below the list.

@@ -124,6 +124,7 @@ export const HostileNames: Story = {
   },
 };
 
+/** Names and external IDs far wider than their column: cut with an ellipsis, the whole text still in the cell. */
 export const LongNames: Story = {
   args: {
     backend: () =>
@@ -136,6 +137,10 @@ export const LongNames: Story = {
   },
 };
 
+/**
+ * Right-to-left (`dir="rtl" lang="ar"` around the console, Hebrew and Arabic names): columns, tabs
+ * and arrow keys mirror, and the filters and the table format numbers and dates for `ar`.
+ */
 export const RightToLeft: Story = {
   args: { dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }), query: { ...DEFAULT_QUERY, status: 'active' } },
 };

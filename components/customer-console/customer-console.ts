@@ -5,17 +5,23 @@ import type { Backend } from '../../src/backend/backend.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
 import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
 import type { StatusCounts } from '../../src/model/schemas.js';
+import { withoutFilters } from '../../src/query/filters.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
-import type { QueryChangeDetail } from '../customer-filters/customer-filters.js';
-import { withoutFilters } from '../customer-filters/filter-chips.js';
-import type {
-  CustomerSelectDetail,
-  ResultsChangeDetail,
-  SortChangeDetail,
-} from '../customer-table/customer-table.js';
-import type { TableMode } from '../customer-table/table-data.js';
+import type { TableMode } from '../customer-table/define.js';
 import { backendContext } from '../shared/backend-context.js';
+import { BackendController } from '../shared/backend-controller.js';
+import { ClockController } from '../shared/clock-controller.js';
 import { ModalDialogController } from '../shared/dialog.js';
+import {
+  createCustomerCreateRequestEvent,
+  createCustomerSelectEvent,
+  createQueryChangeEvent,
+  type CustomerSelectDetail,
+  type QueryChangeDetail,
+  type ResultsChangeDetail,
+  type SortChangeDetail,
+} from '../shared/events.js';
+import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
 import { styles } from './customer-console.styles.js';
 import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-state.js';
@@ -26,10 +32,15 @@ import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-s
  * the "Add customer" entry point.
  *
  * The backend is the `backend` property, or an HttpBackend built from `api-base` (with the
- * `getToken` property for the bearer token). The console provides it to every element inside
- * (`backendContext`). The query lives in the URL: typing replaces the history entry, every other
- * change pushes one, so reload and Back/Forward restore the list. Parameters of the page that are
- * not the query's are left alone. Set `no-url-sync` to keep the query in memory only.
+ * `getToken` property for the bearer token), else one an ancestor provides. The console provides it
+ * to every element inside (`backendContext`). The query lives in the URL: typing replaces the
+ * history entry, every other change pushes one, so reload and Back/Forward restore the list.
+ * Parameters of the page that are not the query's are left alone. Set `no-url-sync` to keep the
+ * query in memory only.
+ *
+ * What it renders follows it: `now` and the `table` and `filters` groups of `strings` are passed
+ * to the table and the filters, which also take their `lang` and `dir` from the console's (or the
+ * nearest ancestor's).
  *
  * Needs `<customer-filters>` and `<customer-table>` registered; its define module does that.
  *
@@ -57,6 +68,9 @@ import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-s
 export class CustomerConsole extends LitElement {
   static override styles = styles;
 
+  private readonly backendSource = new BackendController(this);
+  private readonly text = new StringsController(this, DEFAULT_CONSOLE_STRINGS);
+  private readonly clock = new ClockController(this);
   private readonly backendProvider = new ContextProvider(this, { context: backendContext });
   private readonly addDialog = new ModalDialogController(this, () => this.dialog);
 
@@ -65,7 +79,13 @@ export class CustomerConsole extends LitElement {
   @state() private urlProblems: string[] = [];
   @state() private counts: StatusCounts | null = null;
 
-  /** The backend; wins over `api-base`. */
+  /** Listening to popstate and writing the URL. */
+  private following = false;
+  /** The query change being rendered came from the URL, so writing it back must not push an entry. */
+  private restoringFromUrl = false;
+  private builtBackend: { apiBase: string; getToken: ConsoleTokenSource; backend: Backend } | null = null;
+
+  /** The backend; wins over `api-base`, and both over one an ancestor provides. */
   @property({ attribute: false }) backend: Backend | undefined;
 
   /** Base URL of the HTTP API, used when `backend` is not set, e.g. `/api`. */
@@ -83,18 +103,23 @@ export class CustomerConsole extends LitElement {
   /** Keep the query out of the page URL (several consoles on one page, or a page that routes itself). */
   @property({ type: Boolean, attribute: 'no-url-sync' }) noUrlSync = false;
 
-  /** The clock for statuses and date presets; the time the console was created when not set. */
+  /**
+   * The clock for statuses and date presets, the filters' and the table's too; the time the
+   * console was created when not set.
+   */
   @property({ attribute: false }) now: Date | undefined;
 
-  /** Replacement texts, for translation. */
-  @property({ attribute: false }) strings: Partial<ConsoleStrings> = {};
+  /**
+   * Replacement texts, for translation (DEFAULT_CONSOLE_STRINGS): the console's own, and in the
+   * `table` and `filters` groups the table's and the filters' (CustomerTableStrings,
+   * FilterStrings). Anything left out keeps its English default.
+   */
+  @property({ attribute: false }) strings: StringsOverride<ConsoleStrings> | undefined;
 
-  private readonly createdAt = new Date();
-  /** Listening to popstate and writing the URL. */
-  private following = false;
-  /** The query change being rendered came from the URL, so writing it back must not push an entry. */
-  private restoringFromUrl = false;
-  private builtBackend: { apiBase: string; getToken: ConsoleTokenSource; backend: Backend } | null = null;
+  /** Opens the "Add customer" entry point, as the button does. */
+  requestCreate(): void {
+    if (this.dispatchEvent(createCustomerCreateRequestEvent())) this.addDialog.show();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,16 +131,11 @@ export class CustomerConsole extends LitElement {
     this.followUrl(false);
   }
 
-  /** Opens the "Add customer" entry point, as the button does. */
-  requestCreate(): void {
-    const event = new CustomEvent('customer-create-request', { bubbles: true, composed: true, cancelable: true });
-    if (this.dispatchEvent(event)) this.addDialog.show();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend') || changed.has('apiBase') || changed.has('getToken')) {
-      const backend = this.resolveBackend();
-      if (backend !== this.backendProvider.value) this.counts = null;
+    // Not only on a change of `backend`, `api-base` or `getToken`: an ancestor may provide another.
+    const backend = this.resolveBackend();
+    if (backend !== this.backendProvider.value) {
+      this.counts = null;
       this.backendProvider.setValue(backend);
     }
     if (changed.has('noUrlSync') && this.isConnected) this.followUrl(!this.noUrlSync);
@@ -131,7 +151,8 @@ export class CustomerConsole extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const s = this.text;
+    const s = this.text.value;
+    const now = this.clock.now;
     const backend = this.backendProvider.value;
     return html`
       <div class="header" part="header">
@@ -149,7 +170,8 @@ export class CustomerConsole extends LitElement {
         .backend=${backend}
         .query=${this.query}
         .counts=${this.counts}
-        .now=${this.clock}
+        .now=${now}
+        .strings=${s.filters}
         @query-change=${this.onFiltersChange}
       ></customer-filters>
       ${this.urlProblems.length > 0 ? this.renderUrlProblems(s) : nothing}
@@ -159,7 +181,8 @@ export class CustomerConsole extends LitElement {
             .backend=${backend}
             .query=${this.query}
             .mode=${this.mode}
-            .now=${this.clock}
+            .now=${now}
+            .strings=${s.table}
             @sort-change=${this.onSortChange}
             @clear-filters-request=${this.onClearFilters}
             @customer-select=${this.onCustomerSelect}
@@ -188,14 +211,6 @@ export class CustomerConsole extends LitElement {
     </div>`;
   }
 
-  private get text(): ConsoleStrings {
-    return { ...DEFAULT_CONSOLE_STRINGS, ...this.strings };
-  }
-
-  private get clock(): Date {
-    return this.now ?? this.createdAt;
-  }
-
   /** The backend the children get: the given or built one, with plans and apps loaded once for both. */
   private resolveBackend(): Backend | undefined {
     const source = this.sourceBackend();
@@ -204,9 +219,9 @@ export class CustomerConsole extends LitElement {
     return current instanceof SharedLookupsBackend && current.source === source ? current : new SharedLookupsBackend(source);
   }
 
+  /** The console's own backend (the property, else one built from `api-base`), else an ancestor's. */
   private sourceBackend(): Backend | undefined {
-    if (this.backend) return this.backend;
-    if (!this.apiBase) return undefined;
+    if (this.backend || !this.apiBase) return this.backendSource.value;
     const built = this.builtBackend;
     if (built && built.apiBase === this.apiBase && built.getToken === this.getToken) return built.backend;
     const getToken = this.getToken;
@@ -234,9 +249,7 @@ export class CustomerConsole extends LitElement {
   /** A change the admin made: adopt it (the URL follows in `updated`) and tell the page. */
   private setQuery(next: CustomerQuery): void {
     this.query = next;
-    this.dispatchEvent(
-      new CustomEvent<QueryChangeDetail>('query-change', { detail: { query: next }, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(createQueryChangeEvent({ query: next }));
   }
 
   private writeUrl(mode: 'push' | 'replace'): void {
@@ -258,11 +271,7 @@ export class CustomerConsole extends LitElement {
   }
 
   private readonly onPopState = (): void => {
-    if (this.restoreFromUrl()) {
-      this.dispatchEvent(
-        new CustomEvent<QueryChangeDetail>('query-change', { detail: { query: this.query }, bubbles: true, composed: true }),
-      );
-    }
+    if (this.restoreFromUrl()) this.dispatchEvent(createQueryChangeEvent({ query: this.query }));
   };
 
   private onFiltersChange(event: CustomEvent<QueryChangeDetail>): void {
@@ -292,14 +301,7 @@ export class CustomerConsole extends LitElement {
     // Re-fired from the console so listeners see the console as the target, and can cancel it
     // once the console opens its own detail view.
     event.stopPropagation();
-    this.dispatchEvent(
-      new CustomEvent<CustomerSelectDetail>('customer-select', {
-        detail: { id: event.detail.id },
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
+    this.dispatchEvent(createCustomerSelectEvent({ id: event.detail.id }));
   }
 }
 
@@ -308,8 +310,5 @@ type ConsoleTokenSource = (() => string | Promise<string>) | undefined;
 declare global {
   interface HTMLElementTagNameMap {
     'customer-console': CustomerConsole;
-  }
-  interface HTMLElementEventMap {
-    'customer-create-request': CustomEvent<undefined>;
   }
 }

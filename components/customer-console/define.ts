@@ -7,6 +7,8 @@ import '../customer-table/define.js';
 import { CustomerConsole } from './customer-console.js';
 
 export { CustomerConsole };
-export type { ConsoleStrings } from './console-strings.js';
+// The detail of its other event, customer-select, comes with the table's define module.
+export type { QueryChangeDetail } from '../shared/events.js';
+export { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
 
 if (!customElements.get('customer-console')) customElements.define('customer-console', CustomerConsole);

@@ -1,5 +1,7 @@
 /**
- * The active filters of a query as removable chips: each chip has its label and the query without it.
+ * The active filters of a query as removable chips: each chip has its label and the query without
+ * it. Dates are written with the formatter the element passes in (its locale's), never a
+ * module-level one, so one page never shows two locales.
  */
 import type { App, Plan } from '../../src/model/schemas.js';
 import type { CustomerQuery, JoinedRange } from '../../src/query/types.js';
@@ -12,19 +14,25 @@ export interface FilterChip {
   without: (query: CustomerQuery) => CustomerQuery;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+/**
+ * The options of the date formatter chips and the date-joined button use. The dates are UTC
+ * calendar dates (`YYYY-MM-DD`), so they are formatted in UTC. One constant object, so the
+ * LocaleController's cache (per options object) finds it again.
+ */
+export const CHIP_DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 
-/** `YYYY-MM-DD` in the reader's locale; the date is a UTC calendar date, so it is formatted in UTC. */
-export function formatIsoDate(date: string): string {
+/** `YYYY-MM-DD` written by `format`; text that is not a date stays as it is. */
+export function formatIsoDate(date: string, format: Intl.DateTimeFormat): string {
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? date : dateFormat.format(ms);
+  return Number.isNaN(ms) ? date : format.format(ms);
 }
 
-export function joinedLabel(joined: JoinedRange, strings: FilterStrings): string {
+export function joinedLabel(joined: JoinedRange, strings: FilterStrings, format: Intl.DateTimeFormat): string {
   if ('preset' in joined) return strings.presets[joined.preset];
-  if (joined.from !== null && joined.to !== null) return strings.rangeBetween(formatIsoDate(joined.from), formatIsoDate(joined.to));
-  if (joined.from !== null) return strings.rangeFrom(formatIsoDate(joined.from));
-  if (joined.to !== null) return strings.rangeTo(formatIsoDate(joined.to));
+  const { from, to } = joined;
+  if (from !== null && to !== null) return strings.rangeBetween(formatIsoDate(from, format), formatIsoDate(to, format));
+  if (from !== null) return strings.rangeFrom(formatIsoDate(from, format));
+  if (to !== null) return strings.rangeTo(formatIsoDate(to, format));
   return strings.customRange;
 }
 
@@ -33,6 +41,7 @@ export function filterChips(
   plans: readonly Plan[],
   apps: readonly App[],
   strings: FilterStrings,
+  dateFormat: Intl.DateTimeFormat,
 ): FilterChip[] {
   const chips: FilterChip[] = [];
   if (query.q.trim() !== '') {
@@ -61,18 +70,9 @@ export function filterChips(
   if (query.joined !== null) {
     chips.push({
       key: 'joined',
-      label: strings.chipJoined(joinedLabel(query.joined, strings)),
+      label: strings.chipJoined(joinedLabel(query.joined, strings, dateFormat)),
       without: (q) => ({ ...q, joined: null }),
     });
   }
   return chips;
-}
-
-/** Every filter off; the sort stays, since it is how the admin reads the list, not a filter. */
-export function withoutFilters(query: CustomerQuery): CustomerQuery {
-  return { ...query, q: '', plans: [], status: 'all', app: null, joined: null, page: 1 };
-}
-
-export function hasFilters(query: CustomerQuery): boolean {
-  return query.q.trim() !== '' || query.plans.length > 0 || query.status !== 'all' || query.app !== null || query.joined !== null;
 }

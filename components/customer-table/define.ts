@@ -7,5 +7,6 @@ import { CustomerTable } from './customer-table.js';
 export { CustomerTable };
 export type { CustomerSelectDetail, SortChangeDetail, ResultsChangeDetail } from './customer-table.js';
 export type { CustomerTableStrings } from './table-strings.js';
+export type { TableMode } from './table-data.js';
 
 if (!customElements.get('customer-table')) customElements.define('customer-table', CustomerTable);

@@ -1,13 +1,28 @@
-// Every story of customer-filters and of the console's list view renders, settles and passes axe
-// (colour contrast included, so the dark and RTL variants are checked too).
+// Every story of customer-filters and of the console's list view renders what it is for, settles
+// and passes axe (colour contrast included, so the dark and RTL variants are checked too).
 import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
-import 'axe-core/axe.min.js';
+import type { CustomerConsole } from '../../components/customer-console/define.js';
+import type { ResultsChangeDetail } from '../../components/shared/events.js';
 import * as consoleStories from '../../stories/customer-console.stories.js';
 import * as filterStories from '../../stories/customer-filters.stories.js';
 import { axeRun } from '../support/axe.js';
+import { allByPart, allByRole, byRole } from '../support/by-role.js';
+import { dataRows, filtersOf, grid, shownNames, tableMessage, tableRoot, tabNames } from '../support/console-queries.js';
+import {
+  chipLabels,
+  chips,
+  clearAllButton,
+  planLabels,
+  pickerButton,
+  searchBox,
+  tab,
+  tabCounts,
+  tabs,
+} from '../support/filter-queries.js';
+import { expectFocusOn } from '../support/focus.js';
+import { click, press } from '../support/user.js';
 import { until } from '../support/wait.js';
-
 
 interface StoryModule {
   default: { args?: object; render?: (args: never, context: never) => unknown };
@@ -28,34 +43,285 @@ function stories(module: StoryModule): [string, Story][] {
   return Object.entries(module).filter(([name]) => name !== 'default' && !SKIPPED.has(name)) as [string, Story][];
 }
 
+/** What a story is for: when it has settled, and what must then be true. */
+interface Purpose {
+  ready: (container: HTMLElement) => boolean;
+  check: (container: HTMLElement) => void | Promise<void>;
+}
+
+/** Events that bubbled out of the story while it rendered (listened to before it rendered). */
+const resultsSeen: ResultsChangeDetail[] = [];
+
 async function renderStory(module: StoryModule, story: Story): Promise<HTMLElement> {
   const args = { ...module.default.args, ...story.args };
   const loaded = Object.assign({}, ...(await Promise.all((story.loaders ?? []).map((load) => load()))));
   const renderFn = (story.render ?? module.default.render)!;
   const container = document.createElement('div');
+  resultsSeen.length = 0;
+  container.addEventListener('results-change', (e) => resultsSeen.push(e.detail));
   document.body.append(container);
   render(renderFn(args as never, { loaded } as never) as TemplateResult, container);
   return container;
 }
 
-function settled(container: HTMLElement): boolean {
-  const table = container.querySelector('customer-console')?.shadowRoot?.querySelector('customer-table');
-  if (!table) return container.querySelector('customer-filters')?.shadowRoot?.querySelector('[role="tablist"]') != null;
-  return table.shadowRoot?.querySelector('.body-row [part~="name"], [part~="message"], [part~="skeleton"]') != null;
+/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; fails for a see-through one. */
+function luminance(color: string): number {
+  const channels = (color.match(/[\d.]+/g) ?? []).map(Number);
+  expect(channels.length === 3 || channels[3] === 1, `an opaque colour, not ${color}`).to.equal(true);
+  const [r, g, b] = channels.slice(0, 3).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-for (const [title, module] of [
-  ['customer-filters', filterStories],
-  ['customer-console', consoleStories],
+const filtersIn = (c: HTMLElement) => c.querySelector('customer-filters')!;
+const consoleIn = (c: HTMLElement) => c.querySelector('customer-console')!;
+const filtersReady = (c: HTMLElement) => (filtersIn(c)?.shadowRoot?.querySelector('[role="tablist"]') ?? null) !== null;
+const hasRows = (el: CustomerConsole | null) => el !== null && el.shadowRoot !== null && shownNames(el).some((n) => n !== '(placeholder)');
+const rowsReady = (c: HTMLElement) => hasRows(consoleIn(c));
+const messageReady = (title: string) => (c: HTMLElement) => {
+  const el = consoleIn(c);
+  return el?.shadowRoot?.querySelector('customer-table')?.shadowRoot != null && tableMessage(el, title) !== null;
+};
+
+/** Whether the chip's label is cut short: its text is wider than the box that shows it. */
+function isCut(chip: HTMLElement): boolean {
+  const label = chip.firstElementChild as HTMLElement;
+  return label.scrollWidth > label.clientWidth;
+}
+
+const filterPurposes: Record<string, Purpose> = {
+  Default: {
+    ready: filtersReady,
+    check: (c) => {
+      const el = filtersIn(c);
+      expect(tabs(el).map((t) => t.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+        'All 12,480',
+        'Active 9,112',
+        'In trial 1,904',
+        'Expired subscription 1,464',
+      ]);
+      expect(planLabels(el)).to.deep.equal(['Starter', 'Growth', 'Business', 'Enterprise', 'Free']);
+      expect(chips(el)).to.have.length(0);
+    },
+  },
+  WithActiveFilters: {
+    ready: filtersReady,
+    check: (c) => {
+      const el = filtersIn(c);
+      expect(chipLabels(el)).to.deep.equal([
+        'Search: “acme”',
+        'Status: In trial',
+        'Plan: Growth',
+        'Plan: Business',
+        `App: ${(el.apps ?? [])[1]!.name}`,
+        'Joined: Jan 1, 2026 – Jun 30, 2026',
+      ]);
+      expect(pickerButton(el, 'Plan').textContent).to.contain('2 plans');
+      expect(pickerButton(el, 'App').textContent).to.contain((el.apps ?? [])[1]!.name);
+      expect(pickerButton(el, 'Date joined').textContent).to.contain('Jan 1, 2026 – Jun 30, 2026');
+      expect(searchBox(el).value).to.equal('acme');
+      expect(tab(el, 'In trial').getAttribute('aria-selected')).to.equal('true');
+    },
+  },
+  WithoutCounts: {
+    ready: filtersReady,
+    check: (c) => {
+      const el = filtersIn(c);
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['All', 'Active', 'In trial', 'Expired subscription']);
+      expect(tabCounts(el)).to.deep.equal([]);
+    },
+  },
+  HostileAndLongNames: {
+    ready: filtersReady,
+    check: (c) => {
+      const el = filtersIn(c);
+      const root = el.shadowRoot!;
+      expect(root.querySelector('[part~="chip"] img, [part~="chip"] script, [part~="chip"] b, [part~="picker-button"] b')).to.equal(null);
+      expect(chipLabels(el)).to.include('Search: “<script>alert(1)</script>”');
+      expect(chipLabels(el)).to.include('Plan: <img src=x onerror=alert(1)>');
+      expect(chipLabels(el)).to.include('App: <b>Markup</b> Studio');
+      const long = chips(el).find((chip) => chip.textContent!.includes('Cooperative Federation'))!;
+      expect(isCut(long), 'the long plan name is cut').to.equal(true);
+      expect(long.getBoundingClientRect().width).to.be.at.most(22 * 16 + 1);
+      // The whole label stays available: named in full, and shown on hover.
+      const full = 'Plan: Enterprise Plus Unlimited Regional Cooperative Federation Annual Commitment Tier';
+      expect(long.getAttribute('aria-label')).to.equal(`Remove filter: ${full}`);
+      expect(long.title).to.equal(full);
+    },
+  },
+  DarkTheme: {
+    ready: filtersReady,
+    check: (c) => {
+      const el = filtersIn(c);
+      const surface = getComputedStyle(searchBox(el)).backgroundColor;
+      const text = getComputedStyle(searchBox(el)).color;
+      expect(luminance(surface), `dark field background (${surface})`).to.be.below(0.05);
+      expect(luminance(text), `light text (${text})`).to.be.above(0.5);
+    },
+  },
+  RightToLeft: {
+    ready: filtersReady,
+    check: async (c) => {
+      const el = filtersIn(c);
+      const [all, active] = tabs(el);
+      expect(getComputedStyle(el).direction).to.equal('rtl');
+      expect(all!.getBoundingClientRect().left, 'the first tab is the rightmost').to.be.greaterThan(active!.getBoundingClientRect().left);
+      // Counts follow the page's lang (ar) as the arrow keys follow its direction.
+      expect(tabCounts(el)[0]).to.equal(new Intl.NumberFormat('ar').format(12_480));
+      all!.focus();
+      await press('ArrowLeft');
+      expectFocusOn(active!);
+    },
+  },
+};
+
+const consolePurposes: Record<string, Purpose> = {
+  Default: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(grid(el)!.getAttribute('aria-rowcount')).to.equal('201');
+      expect(tabCounts(filtersOf(el))[0]).to.equal('200');
+      expect(planLabels(filtersOf(el)).length).to.be.greaterThan(1);
+    },
+  },
+  FiveRows: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(shownNames(el)).to.have.length(5);
+      expect(grid(el)!.getAttribute('aria-rowcount')).to.equal('6');
+    },
+  },
+  ServerModeWithLatency: {
+    ready: rowsReady,
+    check: async (c) => {
+      const el = consoleIn(c);
+      expect(resultsSeen.some((r) => r.mode === 'server' && r.total === 20_000), 'server mode over 20,000 customers').to.equal(true);
+      expect(grid(el)!.getAttribute('aria-rowcount')).to.equal('20001');
+      expect(dataRows(el).length, 'only a window of rows is rendered').to.be.below(100);
+      // The last page is fetched when the admin scrolls there.
+      const scroller = allByPart(tableRoot(el), 'scroller')[0]!;
+      scroller.scrollTop = scroller.scrollHeight;
+      await until(
+        () => dataRows(el).some((row) => row.getAttribute('aria-rowindex') === '20001' && row.querySelector('[part~="name"]') !== null),
+        'the last row, loaded after scrolling',
+        5000,
+      );
+    },
+  },
+  Loading: {
+    ready: (c) => {
+      const el = consoleIn(c);
+      return el?.shadowRoot?.querySelector('customer-table')?.shadowRoot != null && allByPart(tableRoot(el), 'skeleton').length > 0;
+    },
+    check: async (c) => {
+      const el = consoleIn(c);
+      expect(allByPart(tableRoot(el), 'skeleton')).to.have.length(1);
+      expect(dataRows(el).filter((row) => row.querySelector('[part~="name"]'))).to.have.length(0);
+      expect(byRole(tableRoot(el), 'status').textContent).to.contain('Loading customers');
+      await until(() => planLabels(filtersOf(el)).length > 0, 'the plan picker loaded while the list is not');
+    },
+  },
+  Empty: {
+    ready: messageReady('No customers yet'),
+    check: (c) => {
+      const message = tableMessage(consoleIn(c), 'No customers yet')!;
+      expect(message.getAttribute('role')).to.equal('status');
+      expect(allByRole(message, 'button')).to.have.length(0);
+    },
+  },
+  ErrorState: {
+    ready: messageReady('Customers could not be loaded'),
+    check: (c) => {
+      const message = tableMessage(consoleIn(c), 'Customers could not be loaded')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(byRole(message, 'button', 'Retry')).to.not.equal(null);
+    },
+  },
+  NoMatch: {
+    ready: messageReady('No customers match these filters'),
+    check: async (c) => {
+      const el = consoleIn(c);
+      const filters = filtersOf(el);
+      expect(chipLabels(filters)).to.deep.equal(['Search: “no customer is called this”', 'Status: In trial']);
+      await click(byRole(tableMessage(el, 'No customers match these filters')!, 'button', 'Clear filters'));
+      await until(() => hasRows(el), 'rows after Clear filters');
+      await filters.updateComplete;
+      expect(chips(filters), 'the filter bar is reset too').to.have.length(0);
+      expect(searchBox(filters).value).to.equal('');
+      expect(tab(filters, 'All').getAttribute('aria-selected')).to.equal('true');
+    },
+  },
+  HostileNames: {
+    ready: rowsReady,
+    check: (c) => {
+      const root = tableRoot(consoleIn(c));
+      expect(root.querySelector('[part~="name"] img, [part~="name"] script, [part~="name"] svg')).to.equal(null);
+      expect(shownNames(consoleIn(c))).to.include('<img src=x onerror=alert(1)>');
+      expect(allByPart(root, 'match').map((m) => m.textContent)).to.include('alert');
+    },
+  },
+  LongNames: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      const names = dataRows(el).map((row) => row.querySelector<HTMLElement>('[part~="name"]')!);
+      expect(names).to.have.length(12);
+      for (const name of names) {
+        expect(name.scrollWidth, `"${name.textContent}" is cut`).to.be.greaterThan(name.clientWidth);
+        // The whole name is in the cell's text, for assistive tech and copying.
+        expect(name.textContent!.split(' ')).to.have.length(20);
+      }
+    },
+  },
+  RightToLeft: {
+    ready: rowsReady,
+    check: async (c) => {
+      const el = consoleIn(c);
+      expect(el.closest('[dir]')!.getAttribute('dir')).to.equal('rtl');
+      expect(getComputedStyle(tableRoot(el).host).direction).to.equal('rtl');
+      const [customer, joined] = allByRole(tableRoot(el), 'columnheader');
+      expect(customer!.getBoundingClientRect().left, 'the first column is the rightmost').to.be.greaterThan(
+        joined!.getBoundingClientRect().right - 1,
+      );
+      const [all, active] = tabs(filtersOf(el));
+      expect(all!.getBoundingClientRect().left).to.be.greaterThan(active!.getBoundingClientRect().left);
+      expect(tab(filtersOf(el), 'Active').getAttribute('aria-selected')).to.equal('true');
+      expect(shownNames(el).length).to.be.greaterThan(0);
+    },
+  },
+  DarkTheme: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      const surface = getComputedStyle(el).backgroundColor;
+      expect(luminance(surface), `dark console background (${surface})`).to.be.below(0.05);
+      const header = allByPart(tableRoot(el), 'header')[0]!;
+      expect(luminance(getComputedStyle(header).color), 'light header text').to.be.above(0.5);
+      expect(tabNames(el)[0]).to.match(/^All /);
+      expect(luminance(getComputedStyle(searchBox(filtersOf(el))).backgroundColor), 'dark search field').to.be.below(0.05);
+    },
+  },
+};
+
+for (const [title, module, purposes] of [
+  ['customer-filters', filterStories, filterPurposes],
+  ['customer-console', consoleStories, consolePurposes],
 ] as const) {
   describe(`${title} stories`, () => {
     for (const [name, story] of stories(module as unknown as StoryModule)) {
-      it(`${story.name ?? name} renders with no axe violations`, async () => {
+      it(`${story.name ?? name} shows what it is for, with no axe violations`, async () => {
+        const purpose = purposes[name];
+        expect(purpose, `what the ${name} story is for is tested here`).to.not.equal(undefined);
         const container = await renderStory(module as unknown as StoryModule, story);
         try {
-          await until(() => settled(container), `story ${name} to settle`, 5000);
+          await until(() => purpose!.ready(container), `story ${name} to settle`, 5000);
           const { violations } = await axeRun(container);
           expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).to.deep.equal([]);
+          await purpose!.check(container);
         } finally {
           render(null, container);
           container.remove();
@@ -64,3 +330,4 @@ for (const [title, module] of [
     }
   });
 }
+

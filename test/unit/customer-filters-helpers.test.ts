@@ -2,9 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchingApps } from '../../components/customer-filters/app-options.js';
 import { validateCustomRange } from '../../components/customer-filters/custom-range.js';
-import { filterChips, hasFilters, withoutFilters } from '../../components/customer-filters/filter-chips.js';
+import { CHIP_DATE_FORMAT, filterChips, joinedLabel } from '../../components/customer-filters/filter-chips.js';
 import { DEFAULT_FILTER_STRINGS as S } from '../../components/customer-filters/filter-strings.js';
+import { hasActiveFilters, withoutFilters } from '../../src/query/filters.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
+
+const ENGLISH = new Intl.DateTimeFormat('en-US', CHIP_DATE_FORMAT);
+const GERMAN = new Intl.DateTimeFormat('de', CHIP_DATE_FORMAT);
 
 const date = (value: string, incomplete = false) => ({ value, incomplete });
 
@@ -35,7 +39,7 @@ describe('filterChips', () => {
     joined: { from: null, to: '2026-03-01' },
     sort: { key: 'name', dir: 'asc' },
   };
-  const chips = filterChips(query, [{ id: 'pro', name: 'Pro', task_limit: 1, connection_limit: 1 }], [{ id: 'slack', name: 'Slack', icon: null }], S);
+  const chips = filterChips(query, [{ id: 'pro', name: 'Pro', task_limit: 1, connection_limit: 1 }], [{ id: 'slack', name: 'Slack', icon: null }], S, ENGLISH);
 
   it('labels each active filter, with names where known and ids otherwise', () => {
     assert.deepEqual(
@@ -47,6 +51,15 @@ describe('filterChips', () => {
     assert.equal(chips[2]!.label, 'Plan: gone');
     assert.equal(chips[3]!.label, 'App: Slack');
     assert.match(chips[4]!.label, /^Joined: until /);
+    assert.equal(chips[4]!.label, 'Joined: until Mar 1, 2026');
+  });
+
+  it('writes dates with the formatter it is given', () => {
+    const german = filterChips(query, [], [], S, GERMAN);
+    assert.equal(german.at(-1)!.label, 'Joined: until 01.03.2026');
+    assert.equal(joinedLabel({ from: '2026-01-01', to: '2026-01-31' }, S, ENGLISH), 'Jan 1, 2026 – Jan 31, 2026');
+    assert.equal(joinedLabel({ from: '2026-01-01', to: null }, S, GERMAN), 'from 01.01.2026');
+    assert.equal(joinedLabel({ preset: '30d' }, S, GERMAN), 'Last 30 days');
   });
 
   it('removes only its own filter', () => {
@@ -57,7 +70,7 @@ describe('filterChips', () => {
 
   it('clears every filter but keeps the sort', () => {
     const cleared = withoutFilters({ ...query, page: 7 });
-    assert.equal(hasFilters(cleared), false);
+    assert.equal(hasActiveFilters(cleared), false);
     assert.deepEqual(cleared, { ...DEFAULT_QUERY, sort: { key: 'name', dir: 'asc' } });
   });
 });
