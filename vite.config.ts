@@ -3,7 +3,11 @@
  * - `vite build` (library): every package entry as an ES module in dist/ — the root (registers every
  *   element), `core` (src, no DOM), `embed` (host SDK) and one file per element under dist/elements/.
  *   Dependencies stay external so a partner's bundler shares one Lit. Declarations come from
- *   `tsc -p tsconfig.build.json`.
+ *   `tsc -p tsconfig.build.json`. Modules are preserved, one output file per source module, so each
+ *   element's `customElements.define` stays in its own dist/elements/<name>.js — the files
+ *   package.json's `sideEffects` names. Split into shared chunks, the define calls landed in a hashed
+ *   chunk that list did not name, and production builds by Vite or esbuild dropped every
+ *   registration (test/e2e/package-consumer.test.ts builds a partner app from the tarball to check).
  * - `vite build --mode demo`: every demo/**.html page (outside demo/server) into dist-demo/, paths kept
  *   (apart from dist/, which the library build empties, so it never deletes the demo npm start serves).
  */
@@ -65,6 +69,12 @@ export default defineConfig(({ mode }) => {
       },
       rollupOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^@floating-ui\//],
+        output: {
+          // See the note at the top: the registrations must stay in the files sideEffects lists.
+          preserveModules: true,
+          preserveModulesRoot: root,
+          entryFileNames: '[name].js',
+        },
       },
     },
   };

@@ -1,0 +1,177 @@
+/**
+ * The package as a partner gets it: `npm pack` (its prepack builds the library and the manifest),
+ * the tarball installed into a fresh app, each element entry and the root bundled for production
+ * with Vite and with esbuild (both honour `sideEffects`, which once dropped every registration),
+ * then each bundle loaded in Chromium: the elements it imports must be registered and render.
+ *
+ * The app, the bundles and the static server live in a temp dir; everything stops by itself.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const CHROME = findChromium() ?? '/usr/bin/chromium';
+const TAGS = ['customer-table', 'customer-filters', 'customer-console'] as const;
+type Tag = (typeof TAGS)[number];
+
+/** Each entry a partner may import, and the elements it must register. */
+const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
+  { name: 'root', specifier: 'customers-console', registers: ['customer-table', 'customer-filters', 'customer-console'] },
+  { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
+  { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: ['customer-table', 'customer-filters', 'customer-console'] },
+];
+
+let dir: string;
+let app: string;
+let packed: string[];
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+function serve(root: string): Promise<Server> {
+  const http = createServer((req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (!path.startsWith(root)) return void res.writeHead(403).end();
+    try {
+      const body = readFileSync(path);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve(http)));
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'package-consumer-'));
+  // The last line npm prints is the tarball's name (prepack's build output comes before it).
+  const tarball = join(dir, npm(['pack', '--pack-destination', dir], REPO).trim().split('\n').at(-1)!);
+  packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.startsWith('package/') && !line.endsWith('/'))
+    .map((line) => line.slice('package/'.length));
+  app = join(dir, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'partner-app', private: true, type: 'module' }));
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball], app);
+  for (const entry of ENTRIES) {
+    // What a partner writes: import the entry for its registration, nothing else from it.
+    writeFileSync(
+      join(app, `${entry.name}.js`),
+      `import '${entry.specifier}';\nimport { MemoryBackend } from 'customers-console/core';\nwindow.demoBackend = new MemoryBackend({ size: 40 });\n`,
+    );
+    writeFileSync(join(app, `${entry.name}.html`), `<!doctype html><html lang="en"><body><script type="module" src="./${entry.name}.js"></script></body></html>`);
+  }
+  const site = join(dir, 'site');
+  await viteBuild({
+    root: app,
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    base: './',
+    build: {
+      outDir: join(site, 'vite'),
+      emptyOutDir: true,
+      rollupOptions: { input: Object.fromEntries(ENTRIES.map((e) => [e.name, join(app, `${e.name}.html`)])) },
+    },
+  });
+  await esbuild({
+    absWorkingDir: app,
+    entryPoints: ENTRIES.map((e) => join(app, `${e.name}.js`)),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    outdir: join(site, 'esbuild'),
+    logLevel: 'silent',
+  });
+  for (const entry of ENTRIES) {
+    writeFileSync(join(site, 'esbuild', `${entry.name}.html`), `<!doctype html><html lang="en"><body><script type="module" src="./${entry.name}.js"></script></body></html>`);
+  }
+  server = await serve(site);
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds the built library, its types, the manifest and the licence', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/types/index.d.ts']) {
+      assert.ok(packed.includes(file), `${file} is in the tarball (it has ${packed.length} files)`);
+    }
+    for (const tag of TAGS) assert.ok(packed.includes(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is in the tarball`);
+    assert.deepEqual(packed.filter((f) => /\.test\.|^test\/|^demo\/|^stories\//.test(f)), [], 'no tests, demo or stories');
+  });
+
+  it('registers each element where sideEffects says: every file with a customElements.define is listed', () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/customers-console/package.json'), 'utf8')) as { sideEffects: string[] };
+    const defining = packed.filter((f) => f.endsWith('.js') && readFileSync(join(app, 'node_modules/customers-console', f), 'utf8').includes('customElements.define'));
+    assert.deepEqual(defining.sort(), TAGS.map((t) => `dist/elements/${t}.js`).sort());
+    for (const file of defining) {
+      const listed = manifest.sideEffects.some((pattern) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
+      assert.ok(listed, `${file} is listed in sideEffects`);
+    }
+  });
+});
+
+for (const bundler of ['vite', 'esbuild'] as const) {
+  describe(`bundled for production with ${bundler}`, () => {
+    for (const entry of ENTRIES) {
+      it(`import '${entry.specifier}' registers ${entry.registers.join(', ')}, and they render`, { timeout: 60_000 }, async () => {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        try {
+          await page.goto(`${origin}/${bundler}/${entry.name}.html`);
+          await page.waitForFunction(() => (window as unknown as { demoBackend?: unknown }).demoBackend !== undefined, undefined, { timeout: 10_000 });
+          const registered = await page.evaluate((tags) => tags.filter((tag) => customElements.get(tag) !== undefined), [...TAGS]);
+          assert.deepEqual(registered, TAGS.filter((tag) => entry.registers.includes(tag)));
+
+          const shown = entry.registers.includes('customer-console') ? 'customer-console' : entry.registers[0]!;
+          await page.evaluate((tag) => {
+            const element = document.createElement(tag) as HTMLElement & { backend?: unknown; noUrlSync?: boolean };
+            element.backend = (window as unknown as { demoBackend: unknown }).demoBackend;
+            if (tag === 'customer-console') element.noUrlSync = true;
+            element.style.blockSize = '600px';
+            document.body.append(element);
+          }, shown);
+          if (shown === 'customer-filters') {
+            const search = page.locator('customer-filters').getByRole('searchbox');
+            await search.waitFor({ timeout: 10_000 });
+            assert.equal(await search.count(), 1);
+          } else {
+            // Data rows (the header row is the grid's first row) with a customer name in them.
+            const rows = page.getByRole('grid').getByRole('row').filter({ has: page.locator('[part~="name"]') });
+            await rows.first().waitFor({ timeout: 10_000 });
+            assert.ok((await rows.count()) > 3, `rows rendered (${await rows.count()})`);
+          }
+          assert.deepEqual(errors, []);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
