@@ -409,11 +409,41 @@ export function generateDashboard(
     const failed = Math.min(jobs, Math.round(jobs * failureShare * (0.5 + point.next())));
     series.push({ at: new Date(at).toISOString(), successful_jobs: jobs - failed, failed_jobs: failed });
   }
+  const failedJobs = series.reduce((sum, p) => sum + p.failed_jobs, 0);
+  const successfulJobs = series.reduce((sum, p) => sum + p.successful_jobs, 0);
+  const stopped = activeRecipes === 0 && rng.chance(0.5) ? 0 : rng.int(0, 4);
+  // The failures of the period shared among up to five recipes, most first.
+  const failing: DashboardStats['top_failing_recipes'] = [];
+  let failuresLeft = failedJobs;
+  for (let i = 0; i < Math.min(5, activeRecipes) && failuresLeft > 0; i++) {
+    const failed = i === 4 || i === activeRecipes - 1 ? failuresLeft : Math.ceil(failuresLeft * (0.3 + 0.4 * rng.next()));
+    failuresLeft -= failed;
+    failing.push({
+      id: customerId * 100 + i + 1,
+      name: rng.pick(RECIPE_NAMES),
+      running: true,
+      successful_jobs: Math.round((successfulJobs / Math.max(1, activeRecipes)) * (0.5 + rng.next())),
+      failed_jobs: failed,
+    });
+  }
   return {
     period,
+    recipes: activeRecipes + stopped,
     active_recipes: activeRecipes,
-    successful_jobs: series.reduce((sum, p) => sum + p.successful_jobs, 0),
-    failed_jobs: series.reduce((sum, p) => sum + p.failed_jobs, 0),
+    successful_jobs: successfulJobs,
+    failed_jobs: failedJobs,
     series,
+    top_failing_recipes: failing.sort((a, b) => b.failed_jobs - a.failed_jobs || a.id - b.id),
   };
 }
+
+const RECIPE_NAMES = [
+  'Sync new CRM deals to the ledger',
+  'Post failed payments to the team chat',
+  'Create invoices from won opportunities',
+  'Copy new sign-ups to the mailing list',
+  'Nightly export of orders to the warehouse',
+  'Open a ticket for every urgent e-mail',
+  'Update stock levels from the shop',
+  'Send a welcome message to new customers',
+];

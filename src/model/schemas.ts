@@ -140,12 +140,30 @@ export const DashboardPoint = z.object({
   successful_jobs: nonNegativeInt,
   failed_jobs: nonNegativeInt,
 });
+/** A recipe's jobs over the dashboard's period. */
+export const DashboardRecipe = z.object({
+  id: positiveInt,
+  name: trimmed(200),
+  /** Running recipes are the active ones; a stopped recipe keeps its past jobs. */
+  running: z.boolean(),
+  successful_jobs: nonNegativeInt,
+  failed_jobs: nonNegativeInt,
+});
+export type DashboardRecipe = z.infer<typeof DashboardRecipe>;
+
+/**
+ * A customer's jobs over a period (`1d` hourly points, else daily points, oldest first). `recipes`
+ * counts every recipe of the customer, running or stopped (0: it has built none yet);
+ * `top_failing_recipes` lists at most five recipes with failed jobs in the period, most failures first.
+ */
 export const DashboardStats = z.object({
   period: DashboardPeriod,
+  recipes: nonNegativeInt,
   active_recipes: nonNegativeInt,
   successful_jobs: nonNegativeInt,
   failed_jobs: nonNegativeInt,
   series: z.array(DashboardPoint),
+  top_failing_recipes: z.array(DashboardRecipe).check(z.maxLength(5)),
 });
 export type DashboardStats = z.infer<typeof DashboardStats>;
 
