@@ -3,7 +3,7 @@
  * are bubbling, composed `CustomEvent`s, declared in the global event maps of elements, `document`
  * and `window`, so `document.addEventListener('customer-select', (e) => e.detail.id)` is typed.
  */
-import type { StatusCounts } from '../../src/model/schemas.js';
+import type { Customer, DashboardPeriod, StatusCounts } from '../../src/model/schemas.js';
 import type { CustomerQuery, CustomerSort } from '../../src/query/types.js';
 
 export interface QueryChangeDetail {
@@ -26,6 +26,21 @@ export interface ResultsChangeDetail {
   /** Status counts for the query without its status filter (null while unknown). */
   counts: StatusCounts | null;
   mode: 'client' | 'server';
+}
+
+export interface PeriodChangeDetail {
+  period: DashboardPeriod;
+}
+
+export interface CustomerSwitchDetail {
+  /** The customer's User ID. */
+  id: number;
+  /** Where the backend says the account opens. */
+  url: string;
+}
+
+export interface CustomerCreatedDetail {
+  customer: Customer;
 }
 
 function kitEvent<T>(type: string, detail: T, cancelable: boolean): CustomEvent<T> {
@@ -62,6 +77,24 @@ export function createCustomerCreateRequestEvent(): CustomEvent<undefined> {
   return kitEvent('customer-create-request', undefined, true);
 }
 
+/** `period-change`: the admin chose another dashboard period. */
+export function createPeriodChangeEvent(detail: PeriodChangeDetail): CustomEvent<PeriodChangeDetail> {
+  return kitEvent('period-change', detail, false);
+}
+
+/**
+ * `customer-switch`: the backend allowed switching into the account and gave its URL. Cancelable:
+ * a page that opens the account its own way cancels it, else the element opens the URL.
+ */
+export function createCustomerSwitchEvent(detail: CustomerSwitchDetail): CustomEvent<CustomerSwitchDetail> {
+  return kitEvent('customer-switch', detail, true);
+}
+
+/** `customer-created`: a customer was added. */
+export function createCustomerCreatedEvent(detail: CustomerCreatedDetail): CustomEvent<CustomerCreatedDetail> {
+  return kitEvent('customer-created', detail, false);
+}
+
 /** Each event of the kit and its type. */
 export interface CustomersConsoleEventMap {
   'query-change': CustomEvent<QueryChangeDetail>;
@@ -70,6 +103,9 @@ export interface CustomersConsoleEventMap {
   'clear-filters-request': CustomEvent<undefined>;
   'results-change': CustomEvent<ResultsChangeDetail>;
   'customer-create-request': CustomEvent<undefined>;
+  'period-change': CustomEvent<PeriodChangeDetail>;
+  'customer-switch': CustomEvent<CustomerSwitchDetail>;
+  'customer-created': CustomEvent<CustomerCreatedDetail>;
 }
 
 declare global {

@@ -2,7 +2,7 @@
  * Domain rules as pure functions. Every function that depends on time takes the clock as `now`.
  */
 import { FREE_PLAN_ID, TRIAL_DAYS, TRIAL_TASK_LIMIT, type Status } from './constants.js';
-import type { Customer, NewCustomer, Plan } from './schemas.js';
+import type { Collaborator, Customer, NewCustomer, Plan } from './schemas.js';
 
 const DAY_MS = 86_400_000;
 
@@ -166,4 +166,14 @@ export function newCustomerRecord(id: number, fields: NewCustomer, plans: readon
     plans,
     now,
   );
+}
+
+/**
+ * "Switch to this account" is for customer managers and collaborators of the customer's workspace
+ * only: the signed-in partner admin may switch when their e-mail is on the team (compared without
+ * case, as e-mail domains are). The UI and the server decide with this same rule.
+ */
+export function maySwitchToAccount(adminEmail: string, team: readonly Pick<Collaborator, 'email'>[]): boolean {
+  const email = adminEmail.trim().toLowerCase();
+  return team.some((member) => member.email.trim().toLowerCase() === email);
 }

@@ -21,6 +21,7 @@ import {
   statusLabel,
   usageLevel,
   type Plan,
+  maySwitchToAccount,
 } from '../../src/model/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -229,5 +230,20 @@ describe('schemas', () => {
     const problem = { type: 'about:blank', title: 'Unprocessable', status: 422, errors: { name: ['is required'] } };
     assert.deepEqual(Problem.parse(problem), problem);
     assert.equal(Problem.safeParse({ ...problem, status: 200 }).success, false);
+  });
+});
+
+describe('maySwitchToAccount', () => {
+  const team = [
+    { email: 'Ana.Lima@customer-7.example' },
+    { email: 'ops@customer-7.example' },
+  ];
+  it('lets a partner admin on the team switch, whatever the case of the address', () => {
+    assert.equal(maySwitchToAccount('ana.lima@customer-7.example', team), true);
+    assert.equal(maySwitchToAccount(' OPS@customer-7.example ', team), true);
+  });
+  it('refuses an admin who is not on the team, and any admin of an empty team', () => {
+    assert.equal(maySwitchToAccount('ana.lima@customer-8.example', team), false);
+    assert.equal(maySwitchToAccount('ana.lima@customer-7.example', []), false);
   });
 });
