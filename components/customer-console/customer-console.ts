@@ -12,8 +12,8 @@ import type {
   CustomerSelectDetail,
   ResultsChangeDetail,
   SortChangeDetail,
-} from '../customer-table/customer-table.js';
-import type { TableMode } from '../customer-table/table-data.js';
+  TableMode,
+} from '../customer-table/define.js';
 import { backendContext } from '../shared/backend-context.js';
 import { ModalDialogController } from '../shared/dialog.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';

@@ -6,7 +6,8 @@ import { MAX_SCROLL_HEIGHT, rowWindow, scrollTopToShow, type WindowInput } from 
 import { assignSlots } from '../../components/customer-table/row-slots.js';
 import { nextCell } from '../../components/shared/keyboard-navigation.js';
 import { ServerPages } from '../../components/customer-table/server-pages.js';
-import { hasActiveFilters, loadSource } from '../../components/customer-table/table-data.js';
+import { loadSource } from '../../components/customer-table/row-source.js';
+import { hasActiveFilters } from '../../src/query/filters.js';
 import type { Backend, CallOptions } from '../../src/backend/backend.js';
 import type { Customer, CustomerPage } from '../../src/model/schemas.js';
 import type { CustomerListParams } from '../../src/query/types.js';
@@ -188,8 +189,8 @@ describe('ServerPages', () => {
   it('keeps at most two requests open and aborts pages scrolled away from', async () => {
     const { backend, calls } = controlledBackend();
     let changes = 0;
-    const pages = new ServerPages({ perPage: 10, onChange: () => changes++ });
-    pages.reset(backend, { q: 'x', page: 7, per_page: 99 });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => changes++ });
+    pages.reset({ q: 'x', page: 7, per_page: 99 });
     expect(calls.map((c) => c.params)).to.deep.equal([{ q: 'x', page: 1, per_page: 10 }]);
     calls[0]!.resolve(pageOf(1, 10, 1_000));
     await tick();
@@ -215,9 +216,9 @@ describe('ServerPages', () => {
 
   it('drops every answer of an older query', async () => {
     const { backend, calls } = controlledBackend();
-    const pages = new ServerPages({ perPage: 10, onChange: () => {} });
-    pages.reset(backend, { q: 'old' });
-    pages.reset(backend, { q: 'new' });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => {} });
+    pages.reset({ q: 'old' });
+    pages.reset({ q: 'new' });
     expect(calls[0]!.signal!.aborted).to.equal(true);
     calls[1]!.resolve({ ...pageOf(1, 10, 3), items: [customer(42)] });
     calls[0]!.resolve(pageOf(1, 10, 500));
@@ -228,8 +229,8 @@ describe('ServerPages', () => {
 
   it('stops on an error until retry, which asks again for the same pages', async () => {
     const { backend, calls } = controlledBackend();
-    const pages = new ServerPages({ perPage: 10, onChange: () => {} });
-    pages.reset(backend, { status: 'trial' });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => {} });
+    pages.reset({ status: 'trial' });
     calls[0]!.reject(new Error('down'));
     await tick();
     expect((pages.error as Error).message).to.equal('down');
