@@ -168,7 +168,7 @@ export class CustomerTable extends LitElement {
   @property({ reflect: true }) mode: TableMode = 'auto';
 
   /** In auto mode, the largest list loaded whole into memory. */
-  @property({ type: Number, attribute: 'client-threshold' }) clientThreshold = DEFAULT_CLIENT_THRESHOLD;
+  @property({ type: Number, attribute: 'client-threshold' }) clientThreshold: number = DEFAULT_CLIENT_THRESHOLD;
 
   /** Rows per request in server mode (the backend allows up to 200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
