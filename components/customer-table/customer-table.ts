@@ -117,16 +117,16 @@ export class CustomerTable extends LitElement {
   private readonly text = new StringsController(this, DEFAULT_TABLE_STRINGS);
   private readonly clock = new ClockController(this);
   private readonly locale = new LocaleController(this);
-  private readonly appIcons = new AppIconSheet(this);
-  private readonly virtualWindow = new VirtualWindowController(this, {
+  readonly #appIcons = new AppIconSheet(this);
+  readonly #virtualWindow = new VirtualWindowController(this, {
     scroller: () => this.scroller,
     header: () => this.header,
     rowHeightProbe: () => this.rowHeightProbe,
   });
-  private readonly gridFocus = new GridFocusController(this, { scrollToShow: (row) => this.virtualWindow.scrollToShow(row) });
+  readonly #gridFocus = new GridFocusController(this, { scrollToShow: (row) => this.#virtualWindow.scrollToShow(row) });
 
   /** App icons and plan names are decoration: without them the table still shows ids. */
-  private readonly lookupsTask = new Task(this, {
+  readonly #lookupsTask = new Task(this, {
     args: () => [this.backendSource.value, this.apps !== undefined, this.plans !== undefined] as const,
     task: async ([backend, haveApps, havePlans], { signal }) => {
       const none = { apps: NO_APPS, plans: NO_PLANS };
@@ -140,7 +140,7 @@ export class CustomerTable extends LitElement {
   });
 
   /** Without `customers`: decides the data mode and, for client mode, loads the whole list. */
-  private readonly sourceTask = new Task(this, {
+  readonly #sourceTask = new Task(this, {
     args: () => [this.customers === undefined ? this.backendSource.value : undefined, this.mode, this.clientThreshold] as const,
     task: async ([backend, mode, threshold], { signal }): Promise<LoadedSource | null> => {
       if (!backend) return null;
@@ -190,7 +190,7 @@ export class CustomerTable extends LitElement {
 
   /** Fetches again after an error, with the same query. */
   retry(): void {
-    if (this.sourceTask.status === TaskStatus.ERROR) void this.sourceTask.run();
+    if (this.#sourceTask.status === TaskStatus.ERROR) void this.#sourceTask.run();
     else this.#rows?.retry();
   }
 
@@ -207,26 +207,26 @@ export class CustomerTable extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const now = this.clock.now;
-    const lookups = this.lookupsTask.value;
-    this.appIcons.use(this.apps ?? lookups?.apps ?? NO_APPS);
+    const lookups = this.#lookupsTask.value;
+    this.#appIcons.use(this.apps ?? lookups?.apps ?? NO_APPS);
     this.#rows = rowSourceFor(this.#rows, this.#rowsFrom(), this.#onRowsChange);
     this.#rows?.show(this.query, now);
     this.#state = this.#stateOf(this.#rows);
 
     const total = this.#rows?.total ?? null;
-    if (total !== null) this.gridFocus.fit(total);
-    if (changed.has('query') && this.hasUpdated) this.virtualWindow.scrollToTop();
-    this.virtualWindow.layout(this.#state.view === 'rows' ? (total ?? 0) : 0, this.gridFocus.row);
+    if (total !== null) this.#gridFocus.fit(total);
+    if (changed.has('query') && this.hasUpdated) this.#virtualWindow.scrollToTop();
+    this.#virtualWindow.layout(this.#state.view === 'rows' ? (total ?? 0) : 0, this.#gridFocus.row);
 
     this.#context = {
       text: this.text.value,
       now,
       search: this.query.q,
       plans: this.plans ?? lookups?.plans ?? NO_PLANS,
-      apps: this.appIcons,
+      apps: this.#appIcons,
       numbers: this.locale.numberFormat(),
       dates: this.locale.dateFormat(DATE_FORMAT),
-      tabIndex: (row, col) => this.gridFocus.tabIndex(row, col),
+      tabIndex: (row, col) => this.#gridFocus.tabIndex(row, col),
     };
   }
 
@@ -250,7 +250,7 @@ export class CustomerTable extends LitElement {
           @click=${this.#onClick}
         >
           ${headerRow(c, this.query.sort)}
-          ${view === 'rows' && this.#rows ? bodyRows(c, this.#rows, this.virtualWindow) : nothing}
+          ${view === 'rows' && this.#rows ? bodyRows(c, this.#rows, this.#virtualWindow) : nothing}
         </div>
         ${this.#renderState(c)}
       </div>
@@ -258,7 +258,7 @@ export class CustomerTable extends LitElement {
   }
 
   protected override updated(): void {
-    const { first, end } = this.virtualWindow;
+    const { first, end } = this.#virtualWindow.range;
     this.#rows?.want(first, Math.max(end, first + 1));
     this.#announceResults();
   }
@@ -282,11 +282,9 @@ export class CustomerTable extends LitElement {
   /** Where the rows come from: `customers`, else what the source task loaded (nothing while it loads). */
   #rowsFrom(): RowsFrom | null {
     if (this.customers !== undefined) return { kind: 'client', customers: this.customers };
-    const loaded = this.sourceTask.status === TaskStatus.COMPLETE ? this.sourceTask.value : null;
+    const loaded = this.#sourceTask.status === TaskStatus.COMPLETE ? this.#sourceTask.value : null;
     if (!loaded) return null;
-    return loaded.kind === 'client'
-      ? { kind: 'client', customers: loaded.customers }
-      : { kind: 'server', backend: loaded.backend, perPage: this.pageSize };
+    return loaded.kind === 'client' ? loaded : { ...loaded, perPage: this.pageSize };
   }
 
   #stateOf(rows: RowSource | null): TableState {
@@ -298,12 +296,8 @@ export class CustomerTable extends LitElement {
       return { view: 'rows' };
     };
     if (this.customers !== undefined) return fromRows();
-    return this.sourceTask.render({
-      initial: (): TableState => ({ view: 'loading' }),
-      pending: (): TableState => ({ view: 'loading' }),
-      complete: fromRows,
-      error: (error): TableState => ({ view: 'error', error }),
-    });
+    // Before the task's first run and while it runs: loading.
+    return this.#sourceTask.render({ complete: fromRows, error: (error): TableState => ({ view: 'error', error }) }) ?? { view: 'loading' };
   }
 
   #announceResults(): void {
@@ -330,17 +324,17 @@ export class CustomerTable extends LitElement {
 
   #onRowsChange = (): void => this.requestUpdate();
 
-  #onFocusin = (event: FocusEvent): void => this.gridFocus.focused(event);
+  #onFocusin = (event: FocusEvent): void => this.#gridFocus.focused(event);
 
   #onClick = (event: MouseEvent): void => {
-    const at = this.gridFocus.positionOf(event.target);
+    const at = this.#gridFocus.positionOf(event.target);
     if (!at) return;
     if (at.row === -1) this.#sortBy(at.col);
     else this.#select(at.row);
   };
 
   #onKeydown = (event: KeyboardEvent): void => {
-    const at = this.gridFocus.positionOf(event.target);
+    const at = this.#gridFocus.positionOf(event.target);
     if (!at || event.altKey) return;
     if (event.key === 'Enter' || event.key === ' ') {
       if (at.row === -1 && COLUMNS[at.col]?.sortKey) {
@@ -352,10 +346,10 @@ export class CustomerTable extends LitElement {
       }
       return;
     }
-    this.gridFocus.navigate(event, at, {
+    this.#gridFocus.navigate(event, at, {
       rowCount: this.#state.view === 'rows' ? (this.#rows?.total ?? 0) : 0,
       colCount: COLUMNS.length,
-      pageRows: this.virtualWindow.pageRows,
+      pageRows: this.#virtualWindow.pageRows,
       rtl: this.locale.dir === 'rtl',
     });
   };

@@ -2,7 +2,7 @@
  * The grid's one focusable cell (the WAI-ARIA grid pattern), as a reactive controller: which cell
  * is in the tab order, arrow/Home/End/PageUp/PageDown moves (the shared `nextCell`), scrolling the
  * cell's row into view, and focusing the cell again when the rows under it changed. Rows are
- * `.row[data-row]` (-1 for the header) and cells `.cell[data-col]`, as row-templates.ts draws them.
+ * `.row[data-row]` (-1 for the header) and their children the cells, as row-templates.ts draws them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nextCell, type CellPosition, type GridShape } from '../shared/keyboard-navigation.js';
@@ -51,10 +51,10 @@ export class GridFocusController implements ReactiveController {
 
   /** The cell an event happened in, or null outside the grid's cells. */
   positionOf(target: EventTarget | null): CellPosition | null {
-    const cell = target instanceof Element ? target.closest<HTMLElement>('.cell[data-col]') : null;
-    const row = cell?.closest<HTMLElement>('.row[data-row]');
-    if (!cell || !row) return null;
-    return { row: Number(row.dataset['row']), col: Number(cell.dataset['col']) };
+    const cell = target instanceof Element ? target.closest('.cell') : null;
+    const row = cell?.parentElement;
+    if (!cell || !row?.matches('.row[data-row]')) return null;
+    return { row: Number(row.dataset['row']), col: [...row.children].indexOf(cell) };
   }
 
   /** Focus entered a cell (Tab, a click): that cell becomes the focusable one. */
@@ -90,7 +90,7 @@ export class GridFocusController implements ReactiveController {
   }
 
   #cellAt({ row, col }: CellPosition): HTMLElement | null {
-    return this.#host.renderRoot.querySelector<HTMLElement>(`.row[data-row="${row}"] > .cell[data-col="${col}"]`);
+    return (this.#host.renderRoot.querySelector(`.row[data-row="${row}"]`)?.children[col] as HTMLElement | undefined) ?? null;
   }
 
   #hasFocusInBody(): boolean {

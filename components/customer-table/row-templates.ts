@@ -26,7 +26,7 @@ import type { VirtualWindowController } from './virtual-window.js';
 type ColumnLabel = 'columnCustomer' | 'columnJoined' | 'columnTasks' | 'columnConnections' | 'columnApps';
 
 export interface Column {
-  /** `data-column` of its header and cells. */
+  /** `data-column` of its header. */
   name: string;
   label: ColumnLabel;
   /** The sort a header click asks for; null for a column that does not sort. */
@@ -78,7 +78,6 @@ function headerCell(c: TableContext, column: Column, col: number, sort: Customer
       role="columnheader"
       part="header-cell"
       class="cell header-cell"
-      data-col=${col}
       data-column=${column.name}
       ?data-sortable=${column.sortKey !== null}
       tabindex=${c.tabIndex(-1, col)}
@@ -92,7 +91,7 @@ function headerCell(c: TableContext, column: Column, col: number, sort: Customer
 /** The rendered rows, each at its place in the scrolled body, recycled by the window's keys. */
 export function bodyRows(c: TableContext, rows: RowSource, window: VirtualWindowController): TemplateResult {
   return html`
-    <div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${window.height}px` })}>
+    <div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${window.range.height}px` })}>
       ${repeat(
         window.rows,
         (index) => window.keyOf(index),
@@ -114,19 +113,19 @@ function bodyRow(c: TableContext, index: number, customer: Customer | undefined,
       data-row=${index}
       style=${styleMap({ transform: `translateY(${top}px)` })}
     >
-      <div role="gridcell" part="cell" class="cell" data-col="0" data-column="customer" tabindex=${c.tabIndex(index, 0)}>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 0)}>
         ${customer ? customerCell(c, customer) : placeholder(c, true)}
       </div>
-      <div role="gridcell" part="cell" class="cell" data-col="1" data-column="joined" tabindex=${c.tabIndex(index, 1)}>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 1)}>
         ${customer ? joinedCell(c, customer) : placeholder(c, false)}
       </div>
-      <div role="gridcell" part="cell" class="cell" data-col="2" data-column="tasks" tabindex=${c.tabIndex(index, 2)}>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 2)}>
         ${customer ? usageCell(c, customer) : placeholder(c, false)}
       </div>
-      <div role="gridcell" part="cell" class="cell" data-col="3" data-column="connections" tabindex=${c.tabIndex(index, 3)}>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 3)}>
         ${customer ? connectionsCell(c, customer) : placeholder(c, false)}
       </div>
-      <div role="gridcell" part="cell" class="cell" data-col="4" data-column="apps" tabindex=${c.tabIndex(index, 4)}>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 4)}>
         ${customer ? appsCell(c, customer) : placeholder(c, false)}
       </div>
     </div>

@@ -43,18 +43,9 @@ export class VirtualWindowController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The window's rows `[first, end)`, without a kept row: what the row source should load. */
-  get first(): number {
-    return this.#window.first;
-  }
-
-  get end(): number {
-    return this.#window.end;
-  }
-
-  /** Height of the scrolled body in px. */
-  get height(): number {
-    return this.#window.height;
+  /** The window of the last layout: rows `[first, end)` without a kept row (what to load), and the body's height. */
+  get range(): RowWindow {
+    return this.#window;
   }
 
   /** Rows one PageUp/PageDown moves: a viewport, less one row of context. */
