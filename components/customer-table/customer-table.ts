@@ -129,8 +129,7 @@ export class CustomerTable extends LitElement {
   readonly #lookupsTask = new Task(this, {
     args: () => [this.backendSource.value, this.apps !== undefined, this.plans !== undefined] as const,
     task: async ([backend, haveApps, havePlans], { signal }) => {
-      const none = { apps: NO_APPS, plans: NO_PLANS };
-      if (!backend) return none;
+      if (!backend) return { apps: NO_APPS, plans: NO_PLANS };
       const [apps, plans] = await Promise.all([
         haveApps ? NO_APPS : backend.listApps({ signal }).catch(() => NO_APPS),
         havePlans ? NO_PLANS : backend.listPlans({ signal }).catch(() => NO_PLANS),
@@ -153,9 +152,11 @@ export class CustomerTable extends LitElement {
   @query('.header') private header!: HTMLElement;
   @query('.row-height-probe') private rowHeightProbe!: HTMLElement;
 
+  // Derived in willUpdate: where the rows come from, what shows, and what the row templates read.
   #rows: RowSource | null = null;
   #state: TableState = { view: 'loading' };
   #context!: TableContext;
+  /** What the last `results-change` said, so an unchanged result is not announced again. */
   #lastResults: ResultsChangeDetail | null = null;
 
   /** The backend to load from; when unset, the one a provider gives through `backendContext`. */
