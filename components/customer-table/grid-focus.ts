@@ -71,22 +71,22 @@ export class GridFocusController implements ReactiveController {
     const to = nextCell(at, event.key, event.ctrlKey || event.metaKey, shape);
     if (!to) return;
     event.preventDefault();
-    void this.moveTo(to);
-  }
-
-  /** Makes a cell the focusable one, scrolls its row into view and focuses it once rendered. */
-  async moveTo(to: CellPosition): Promise<void> {
-    this.#cell = to;
-    if (to.row >= 0) this.#options.scrollToShow(to.row);
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    this.#cellAt(to)?.focus();
+    void this.#moveTo(to);
   }
 
   hostUpdated(): void {
     if (!this.#refocus) return;
     this.#refocus = false;
     this.#cellAt(this.#cell)?.focus({ preventScroll: true });
+  }
+
+  /** Makes a cell the focusable one, scrolls its row into view and focuses it once rendered. */
+  async #moveTo(to: CellPosition): Promise<void> {
+    this.#cell = to;
+    if (to.row >= 0) this.#options.scrollToShow(to.row);
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    this.#cellAt(to)?.focus();
   }
 
   #cellAt({ row, col }: CellPosition): HTMLElement | null {

@@ -60,7 +60,7 @@ export class ServerPages implements RowSource {
 
   /** Starts over for new list params (their page and per_page are ignored); fetches page 1. */
   reset(params: CustomerListParams): void {
-    this.abortAll();
+    this.#abortAll();
     const { page: _page, per_page: _perPage, ...rest } = params;
     this.#params = rest;
     this.#pages.clear();
@@ -101,12 +101,12 @@ export class ServerPages implements RowSource {
   }
 
   pause(): void {
-    this.abortAll();
+    this.#abortAll();
     this.#shown = null;
     this.#params = null;
   }
 
-  abortAll(): void {
+  #abortAll(): void {
     for (const controller of this.#inFlight.values()) controller.abort();
     this.#inFlight.clear();
   }
