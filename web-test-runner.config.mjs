@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './scripts/chromium-path.mjs';
+import { minifyTemplatesDevServer } from './scripts/minify-templates.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -44,6 +45,9 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    // The templates' whitespace as the library build ships it (before esbuild, on the TypeScript as
+    // written), so the DOM the tests count and query is the DOM partners get.
+    minifyTemplatesDevServer(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

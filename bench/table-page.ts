@@ -4,7 +4,7 @@
  * real input (a mouse click) between them.
  */
 import '../components/customer-table/define.js';
-import type { CustomerTable } from '../components/customer-table/customer-table.js';
+import type { CustomerTable } from '../components/customer-table/define.js';
 import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/generate.js';
 import type { Customer } from '../src/model/schemas.js';
 import { createCustomerIndex } from '../src/query/customer-index.js';

@@ -64,6 +64,7 @@ type Story = StoryObj<TableArgs>;
 /** 200 seeded customers from MemoryBackend: auto mode loads them whole and filters in memory. */
 export const Default: Story = { args: { backend: memory() } };
 
+/** Five customers given as an array: client mode with no backend. */
 export const FiveRows: Story = { args: { customers: sample(5), height: 360 } };
 
 /** 100,000 customers in client mode: the DOM stays at the rows in view. Generating them takes a second. */
@@ -84,10 +85,13 @@ const pending = {
   listPlans: () => Promise.resolve(PLANS),
 };
 
+/** The first rows never arrive: the skeleton, with "Loading customers…" for assistive tech. */
 export const Loading: Story = { args: { backend: pending as unknown as Backend } };
 
+/** No customers at all: a message, nothing to clear. */
 export const Empty: Story = { args: { backend: memory({ customers: [] }) } };
 
+/** A search nothing matches: "Clear filters" asks the parent to clear (`clear-filters-request`). */
 export const NoMatch: Story = {
   args: { customers: sample(50), query: { ...DEFAULT_QUERY, q: 'no customer is called this' } },
 };
@@ -100,6 +104,7 @@ export const HostileNames: Story = {
   args: { customers: renamed(HOSTILE_NAMES), query: { ...DEFAULT_QUERY, q: 'alert' } },
 };
 
+/** Names and external IDs longer than their column are cut short with an ellipsis; hovering shows the whole text (their `title`). */
 export const LongNames: Story = {
   args: {
     customers: renamed(
@@ -108,6 +113,7 @@ export const LongNames: Story = {
   },
 };
 
+/** Hebrew and Arabic names under `dir="rtl" lang="ar"`: the grid is mirrored (the first column on the right, arrow keys swapped). */
 export const RightToLeft: Story = {
   args: { customers: renamed(RTL_NAMES), query: { ...DEFAULT_QUERY, q: 'شركة' } },
   render: (args) => html`<div dir="rtl" lang="ar">${renderTable(args)}</div>`,

@@ -206,12 +206,20 @@ export const customerTableStyles = css`
     color: ${tokens.colorWarning};
   }
 
-  .usage[data-level='over'] .usage-level {
+  .usage[data-level='over'] .usage-level,
+  .connections[data-level='over'] .usage-level {
     color: ${tokens.colorDanger};
   }
 
+  /* Connections over the plan's limit say so in words, like tasks, not in colour alone. */
+  .connections {
+    display: inline-flex;
+    align-items: baseline;
+    gap: ${tokens.spaceS};
+    white-space: nowrap;
+  }
+
   .usage-bar {
-    display: block;
     block-size: 6px;
     max-inline-size: 10rem;
     border-radius: 3px;
@@ -220,7 +228,6 @@ export const customerTableStyles = css`
   }
 
   .usage-fill {
-    display: block;
     block-size: 100%;
     background: ${tokens.colorAccent};
   }

@@ -1,14 +1,17 @@
 /**
- * Server mode's page cache: rows are fetched page by page as the admin scrolls, with at most
+ * Server mode's rows: a page cache filled page by page as the admin scrolls, with at most
  * `maxInFlight` requests open. A page that scrolled out of the wanted range is aborted, and a new
  * query aborts everything and drops every answer of the old one, so an older answer never shows.
  */
 import type { Backend } from '../../src/backend/backend.js';
 import { isAbortError } from '../../src/backend/errors.js';
 import type { Customer, StatusCounts } from '../../src/model/schemas.js';
-import type { CustomerListParams } from '../../src/query/types.js';
+import { queryToListParams } from '../../src/query/list-params.js';
+import type { CustomerListParams, CustomerQuery } from '../../src/query/types.js';
+import type { RowSource } from './row-source.js';
 
 export interface ServerPagesOptions {
+  backend: Backend;
   perPage: number;
   maxInFlight?: number;
   /** Pages kept in memory; the ones farthest from the wanted range go first. */
@@ -17,25 +20,29 @@ export interface ServerPagesOptions {
   onChange: () => void;
 }
 
-export class ServerPages {
+export class ServerPages implements RowSource {
+  readonly mode = 'server';
   /** Matching rows, once the first page of the current query has answered. */
   total: number | null = null;
   counts: StatusCounts | null = null;
   error: unknown = null;
+  readonly backend: Backend;
+  readonly perPage: number;
 
-  readonly #perPage: number;
   readonly #maxInFlight: number;
   readonly #maxCachedPages: number;
   readonly #onChange: () => void;
-  #backend: Backend | null = null;
-  #params: CustomerListParams = {};
+  /** What `show` was last given; null before the first query and after `pause`. */
+  #shown: { query: CustomerQuery; now: Date } | null = null;
+  #params: CustomerListParams | null = null;
   readonly #pages = new Map<number, readonly Customer[]>();
   readonly #inFlight = new Map<number, AbortController>();
   /** 1-based pages covering the rendered rows, nearest first. */
   #wanted: number[] = [1];
 
-  constructor({ perPage, maxInFlight = 2, maxCachedPages = 40, onChange }: ServerPagesOptions) {
-    this.#perPage = perPage;
+  constructor({ backend, perPage, maxInFlight = 2, maxCachedPages = 40, onChange }: ServerPagesOptions) {
+    this.backend = backend;
+    this.perPage = perPage;
     this.#maxInFlight = maxInFlight;
     this.#maxCachedPages = maxCachedPages;
     this.#onChange = onChange;
@@ -45,13 +52,17 @@ export class ServerPages {
     return this.#inFlight.size;
   }
 
-  /** Starts over for a new backend or query (params without page/per_page); fetches page 1. */
-  reset(backend: Backend, params: CustomerListParams): void {
-    this.abortAll();
-    this.#backend = backend;
-    this.#params = { ...params };
-    delete this.#params.page;
-    delete this.#params.per_page;
+  show(query: CustomerQuery, now: Date): void {
+    if (this.#shown?.query === query && this.#shown.now === now) return;
+    this.#shown = { query, now };
+    this.reset(queryToListParams(query, now, this.perPage));
+  }
+
+  /** Starts over for new list params (their page and per_page are ignored); fetches page 1. */
+  reset(params: CustomerListParams): void {
+    this.#abortAll();
+    const { page: _page, per_page: _perPage, ...rest } = params;
+    this.#params = rest;
     this.#pages.clear();
     this.total = null;
     this.counts = null;
@@ -62,13 +73,13 @@ export class ServerPages {
 
   /** The customer at a row, or undefined while its page is loading. */
   rowAt(index: number): Customer | undefined {
-    return this.#pages.get(Math.floor(index / this.#perPage) + 1)?.[index % this.#perPage];
+    return this.#pages.get(Math.floor(index / this.perPage) + 1)?.[index % this.perPage];
   }
 
   /** Rows `[first, end)` are rendered: fetch their pages, abort requests for pages no longer wanted. */
   want(first: number, end: number): void {
-    const firstPage = Math.floor(first / this.#perPage) + 1;
-    const lastPage = Math.max(firstPage, Math.floor(Math.max(first, end - 1) / this.#perPage) + 1);
+    const firstPage = Math.floor(first / this.perPage) + 1;
+    const lastPage = Math.max(firstPage, Math.floor(Math.max(first, end - 1) / this.perPage) + 1);
     const wanted: number[] = [];
     for (let p = firstPage; p <= lastPage; p++) wanted.push(p);
     if (wanted.join() === this.#wanted.join()) return;
@@ -89,27 +100,33 @@ export class ServerPages {
     this.#onChange();
   }
 
-  abortAll(): void {
+  pause(): void {
+    this.#abortAll();
+    this.#shown = null;
+    this.#params = null;
+  }
+
+  #abortAll(): void {
     for (const controller of this.#inFlight.values()) controller.abort();
     this.#inFlight.clear();
   }
 
   #pump(): void {
-    if (this.#backend === null || this.error !== null) return;
+    if (this.#params === null || this.error !== null) return;
     for (const page of this.#wanted) {
       if (this.#inFlight.size >= this.#maxInFlight) break;
       if (this.#pages.has(page) || this.#inFlight.has(page)) continue;
-      if (this.total !== null && (page - 1) * this.#perPage >= this.total) continue;
-      this.#fetch(this.#backend, page);
+      if (this.total !== null && (page - 1) * this.perPage >= this.total) continue;
+      this.#fetch(this.#params, page);
     }
   }
 
-  #fetch(backend: Backend, page: number): void {
+  #fetch(params: CustomerListParams, page: number): void {
     const controller = new AbortController();
     this.#inFlight.set(page, controller);
     // Superseded: aborted, or dropped by reset()/want() even when the backend ignores the signal.
     const current = () => this.#inFlight.get(page) === controller && !controller.signal.aborted;
-    backend.listCustomers({ ...this.#params, page, per_page: this.#perPage }, { signal: controller.signal }).then(
+    this.backend.listCustomers({ ...params, page, per_page: this.perPage }, { signal: controller.signal }).then(
       (result) => {
         if (!current()) return;
         this.#inFlight.delete(page);

@@ -1,6 +1,7 @@
 /**
  * Every piece of text customer-table shows or announces, in English by default. A partner
- * translates by setting `strings` to a partial object; the rest keep these defaults.
+ * translates by setting `strings` to a partial object (a translation of one status keeps the
+ * others); the rest keep these defaults. Exported from define.ts, so a translator starts here.
  */
 import type { Status } from '../../src/model/schemas.js';
 import { STATUS_LABELS } from '../../src/model/rules.js';
@@ -25,8 +26,9 @@ export interface CustomerTableStrings {
   retry: string;
   /** After the tasks figure when usage is at 80% of the limit or more. */
   nearLimit: string;
+  /** After the tasks or connections figure when it is above the limit. */
   overLimit: string;
-  /** Shown after the name, e.g. "(ACME-1)". */
+  /** Shown after the name, e.g. "(ACME-1)"; a search match inside the ID is highlighted. */
   externalId: (id: string) => string;
   /** "120 / 1,000": both figures are already formatted for the locale. */
   usage: (used: string, limit: string) => string;
@@ -34,7 +36,7 @@ export interface CustomerTableStrings {
   status: Record<Status, string>;
 }
 
-export const DEFAULT_STRINGS: CustomerTableStrings = {
+export const DEFAULT_TABLE_STRINGS: CustomerTableStrings = {
   tableLabel: 'Customers',
   columnCustomer: 'Customer',
   columnJoined: 'Date joined',

@@ -1,34 +1,23 @@
 // The pure pieces beside customer-table: highlight segments, windowing, row keys, grid keys, the
-// server page cache and the data-mode decision. They run in Chromium with the element tests.
+// row sources of both modes and the data-mode decision. They run in Chromium with the element tests.
 import { expect } from '@open-wc/testing';
 import { splitByRanges } from '../../components/customer-table/highlight.js';
 import { MAX_SCROLL_HEIGHT, rowWindow, scrollTopToShow, type WindowInput } from '../../components/customer-table/table-window.js';
 import { assignSlots } from '../../components/customer-table/row-slots.js';
 import { nextCell } from '../../components/shared/keyboard-navigation.js';
+import { ClientRows } from '../../components/customer-table/client-rows.js';
 import { ServerPages } from '../../components/customer-table/server-pages.js';
-import { hasActiveFilters, loadSource } from '../../components/customer-table/table-data.js';
+import { loadSource, rowSourceFor } from '../../components/customer-table/row-source.js';
 import type { Backend, CallOptions } from '../../src/backend/backend.js';
 import type { Customer, CustomerPage } from '../../src/model/schemas.js';
+import { hasActiveFilters } from '../../src/query/filters.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 import { DEFAULT_QUERY } from '../../src/query/types.js';
+import { makeCustomer } from '../support/customers.js';
+import { until } from '../support/wait.js';
 
-const customer = (id: number): Customer => ({
-  id,
-  name: `C${id}`,
-  external_id: null,
-  notification_email: `c${id}@example.com`,
-  plan_id: 'starter',
-  in_trial: false,
-  trial_ends_at: null,
-  created_at: '2025-01-01T00:00:00.000Z',
-  tasks_used: 0,
-  task_limit: 100,
-  connections: 0,
-  connection_limit: 5,
-  top_apps: [],
-  origins: [],
-  version: 1,
-});
+const customer = (id: number): Customer =>
+  makeCustomer({ id, name: `C${id}`, created_at: '2025-01-01T00:00:00.000Z', task_limit: 100, connection_limit: 5 });
 
 /** listCustomers answers only when the test says so; records every call and its signal. */
 function controlledBackend() {
@@ -47,8 +36,6 @@ const pageOf = (page: number, perPage: number, total: number): CustomerPage => (
   per_page: perPage,
   counts: { all: total, active: total, trial: 0, expired: 0 },
 });
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('splitByRanges', () => {
   it('covers the whole text in order, marking the ranges', () => {
@@ -188,11 +175,11 @@ describe('ServerPages', () => {
   it('keeps at most two requests open and aborts pages scrolled away from', async () => {
     const { backend, calls } = controlledBackend();
     let changes = 0;
-    const pages = new ServerPages({ perPage: 10, onChange: () => changes++ });
-    pages.reset(backend, { q: 'x', page: 7, per_page: 99 });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => changes++ });
+    pages.reset({ q: 'x', page: 7, per_page: 99 });
     expect(calls.map((c) => c.params)).to.deep.equal([{ q: 'x', page: 1, per_page: 10 }]);
     calls[0]!.resolve(pageOf(1, 10, 1_000));
-    await tick();
+    await until(() => pages.total !== null, 'page 1');
     expect(pages.total).to.equal(1_000);
     expect(pages.rowAt(3)?.id).to.equal(4);
     expect(changes).to.equal(1);
@@ -204,34 +191,33 @@ describe('ServerPages', () => {
     expect(calls[1]!.signal!.aborted && calls[2]!.signal!.aborted).to.equal(true);
     expect(calls.slice(3).map((c) => c.params.page)).to.deep.equal([81, 82]);
     expect(pages.inFlight).to.equal(2);
-    // An aborted request that answers anyway changes nothing.
+    // An aborted request that answers anyway changes nothing (its answer is handled before page 81's).
     calls[1]!.resolve(pageOf(51, 10, 1_000));
-    await tick();
-    expect(pages.rowAt(500)).to.equal(undefined);
     calls[3]!.resolve(pageOf(81, 10, 1_000));
-    await tick();
+    await until(() => pages.rowAt(800) !== undefined, 'page 81');
+    expect(pages.rowAt(500)).to.equal(undefined);
     expect(pages.rowAt(800)?.id).to.equal(801);
   });
 
   it('drops every answer of an older query', async () => {
     const { backend, calls } = controlledBackend();
-    const pages = new ServerPages({ perPage: 10, onChange: () => {} });
-    pages.reset(backend, { q: 'old' });
-    pages.reset(backend, { q: 'new' });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => {} });
+    pages.reset({ q: 'old' });
+    pages.reset({ q: 'new' });
     expect(calls[0]!.signal!.aborted).to.equal(true);
     calls[1]!.resolve({ ...pageOf(1, 10, 3), items: [customer(42)] });
     calls[0]!.resolve(pageOf(1, 10, 500));
-    await tick();
+    await until(() => pages.total !== null, 'the answer');
     expect(pages.total).to.equal(3);
     expect(pages.rowAt(0)?.id).to.equal(42);
   });
 
   it('stops on an error until retry, which asks again for the same pages', async () => {
     const { backend, calls } = controlledBackend();
-    const pages = new ServerPages({ perPage: 10, onChange: () => {} });
-    pages.reset(backend, { status: 'trial' });
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => {} });
+    pages.reset({ status: 'trial' });
     calls[0]!.reject(new Error('down'));
-    await tick();
+    await until(() => pages.error !== null, 'the error');
     expect((pages.error as Error).message).to.equal('down');
     pages.want(0, 30);
     expect(calls).to.have.length(1);
@@ -241,6 +227,73 @@ describe('ServerPages', () => {
       { status: 'trial', page: 1, per_page: 10 },
       { status: 'trial', page: 2, per_page: 10 },
     ]);
+  });
+
+  it('starts over only for a new query or clock, and after a pause', () => {
+    const { backend, calls } = controlledBackend();
+    const pages = new ServerPages({ backend, perPage: 10, onChange: () => {} });
+    const now = new Date('2026-11-27T09:00:00.000Z');
+    const query = { ...DEFAULT_QUERY, q: 'acme' };
+    pages.show(query, now);
+    pages.show(query, now);
+    expect(calls.map((c) => c.params)).to.deep.equal([{ q: 'acme', sort: '-created_at', page: 1, per_page: 10 }]);
+    pages.show({ ...query }, now);
+    expect(calls).to.have.length(2);
+    expect(calls[0]!.signal!.aborted).to.equal(true);
+    pages.pause();
+    expect(calls[1]!.signal!.aborted).to.equal(true);
+    pages.show({ ...query }, now);
+    pages.pause();
+    pages.show({ ...query }, new Date(now.getTime() + 1));
+    expect(calls).to.have.length(4);
+  });
+});
+
+describe('ClientRows', () => {
+  const now = new Date('2026-11-27T09:00:00.000Z');
+
+  it('answers like a server: total, counts and rows of the query, all at once', () => {
+    const rows = new ClientRows([customer(1), customer(2), makeCustomer({ id: 3, name: 'Acme', in_trial: true, trial_ends_at: '2026-12-01T00:00:00.000Z' })]);
+    expect(rows.total).to.equal(null);
+    rows.show({ ...DEFAULT_QUERY, status: 'trial' }, now);
+    expect(rows.total).to.equal(1);
+    expect(rows.counts).to.deep.equal({ all: 3, active: 2, trial: 1, expired: 0 });
+    expect(rows.rowAt(0)?.name).to.equal('Acme');
+    expect(rows.rowAt(1)).to.equal(undefined);
+    expect(rows.error).to.equal(null);
+  });
+
+  it('runs the query again only for a new query or clock', () => {
+    const rows = new ClientRows([customer(1), customer(2)]);
+    const query = { ...DEFAULT_QUERY, sort: { key: 'name' as const, dir: 'asc' as const } };
+    rows.show(query, now);
+    const counts = rows.counts;
+    rows.show(query, now);
+    expect(rows.counts).to.equal(counts);
+    rows.show(query, new Date(now.getTime() + 1));
+    expect(rows.counts).to.not.equal(counts);
+    expect(rows.counts).to.deep.equal(counts);
+  });
+});
+
+describe('rowSourceFor', () => {
+  it('keeps the source while it serves the same list, or the same backend and page size', () => {
+    const list = [customer(1)];
+    const client = rowSourceFor(null, { kind: 'client', customers: list }, () => {})!;
+    expect(client.mode).to.equal('client');
+    expect(rowSourceFor(client, { kind: 'client', customers: list }, () => {})).to.equal(client);
+    expect(rowSourceFor(client, { kind: 'client', customers: [...list] }, () => {})).to.not.equal(client);
+
+    const { backend, calls } = controlledBackend();
+    const server = rowSourceFor(client, { kind: 'server', backend, perPage: 50 }, () => {})!;
+    expect(server.mode).to.equal('server');
+    expect(rowSourceFor(server, { kind: 'server', backend, perPage: 50 }, () => {})).to.equal(server);
+    server.show(DEFAULT_QUERY, new Date());
+    const bigger = rowSourceFor(server, { kind: 'server', backend, perPage: 100 }, () => {});
+    expect(bigger).to.not.equal(server);
+    // The source it replaced stopped its requests.
+    expect(calls[0]!.signal!.aborted).to.equal(true);
+    expect(rowSourceFor(bigger, null, () => {})).to.equal(null);
   });
 });
 
@@ -268,11 +321,11 @@ describe('data mode', () => {
     const { backend, calls } = controlledBackend();
     const source = loadSource(backend, 'auto', 5_000, {});
     calls[0]!.resolve(pageOf(1, 200, 1_000));
-    await tick();
+    await until(() => calls.length === 3, 'pages 2 and 3');
     expect(calls.map((c) => c.params.page)).to.deep.equal([1, 2, 3]);
     for (let answered = 1; answered < 5; answered++) {
       calls[answered]!.resolve(pageOf(calls[answered]!.params.page!, 200, 1_000));
-      await tick();
+      await until(() => calls.length === Math.min(5, answered + 3), 'the next page');
       expect(calls.length - (answered + 1)).to.be.at.most(2);
     }
     const result = await source;

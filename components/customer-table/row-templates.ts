@@ -1,0 +1,266 @@
+/**
+ * What customer-table draws: the header, the data rows, the skeleton and the message panels, as
+ * templates of plain functions over a `TableContext` the element builds once per render.
+ *
+ * Written with line breaks and indents for reading; the kit's template minifier
+ * (scripts/minify-templates.mjs) takes out those beside block elements, so they add no text nodes
+ * to rows that are rendered 20 at a time and recycled on every frame of a scroll. Inline siblings
+ * (a name and its external ID, a figure and its label) are written flush: between them a line
+ * break would stay a space. Text is always bound as text: names are never parsed as HTML.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { appInitials } from '../../src/backend/app-icons.js';
+import type { SortKey } from '../../src/model/constants.js';
+import { customerStatus, effectivePlanId, findPlan, usageLevel } from '../../src/model/rules.js';
+import type { Customer, Plan } from '../../src/model/schemas.js';
+import { findMatches, type Range } from '../../src/query/search.js';
+import type { CustomerSort } from '../../src/query/types.js';
+import type { AppIconSheet } from './app-icon-sheet.js';
+import { splitByRanges } from './highlight.js';
+import type { RowSource } from './row-source.js';
+import type { CustomerTableStrings } from './table-strings.js';
+import type { VirtualWindowController } from './virtual-window.js';
+
+type ColumnLabel = 'columnCustomer' | 'columnJoined' | 'columnTasks' | 'columnConnections' | 'columnApps';
+
+export interface Column {
+  /** `data-column` of its header. */
+  name: string;
+  label: ColumnLabel;
+  /** The sort a header click asks for; null for a column that does not sort. */
+  sortKey: SortKey | null;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { name: 'customer', label: 'columnCustomer', sortKey: 'name' },
+  { name: 'joined', label: 'columnJoined', sortKey: 'created_at' },
+  { name: 'tasks', label: 'columnTasks', sortKey: 'tasks_used' },
+  { name: 'connections', label: 'columnConnections', sortKey: 'connections' },
+  { name: 'apps', label: 'columnApps', sortKey: null },
+];
+
+const SKELETON_ROWS = 8;
+
+/** Everything a row needs besides its customer, built once per render. */
+export interface TableContext {
+  text: CustomerTableStrings;
+  now: Date;
+  /** The search whose matches are highlighted ('' for none). */
+  search: string;
+  plans: readonly Plan[];
+  apps: AppIconSheet;
+  numbers: Intl.NumberFormat;
+  dates: Intl.DateTimeFormat;
+  /** 0 for the one focusable cell, -1 for the others; row -1 is the header. */
+  tabIndex(row: number, col: number): number;
+}
+
+export function headerRow(c: TableContext, sort: CustomerSort): TemplateResult {
+  return html`
+    <div role="rowgroup" part="header" class="header">
+      <div role="row" part="header-row" class="row header-row" aria-rowindex="1" data-row="-1">
+        ${COLUMNS.map((column, col) => headerCell(c, column, col, sort))}
+      </div>
+    </div>
+  `;
+}
+
+function headerCell(c: TableContext, column: Column, col: number, sort: CustomerSort): TemplateResult {
+  const sorted = column.sortKey !== null && column.sortKey === sort.key;
+  const indicator =
+    column.sortKey === null
+      ? nothing
+      : html`<svg part="sort-indicator" class="sort-indicator" data-dir=${sorted ? sort.dir : 'none'} viewBox="0 0 16 16" aria-hidden="true"><path d="M8 3l4 5H4z" /></svg>`;
+  return html`
+    <div
+      role="columnheader"
+      part="header-cell"
+      class="cell header-cell"
+      data-column=${column.name}
+      ?data-sortable=${column.sortKey !== null}
+      tabindex=${c.tabIndex(-1, col)}
+      aria-sort=${sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : nothing}
+    >
+      <span class="header-label">${c.text[column.label]}</span>${indicator}
+    </div>
+  `;
+}
+
+/** The rendered rows, each at its place in the scrolled body, recycled by the window's keys. */
+export function bodyRows(c: TableContext, rows: RowSource, window: VirtualWindowController): TemplateResult {
+  return html`
+    <div role="rowgroup" part="body" class="body" style=${styleMap({ height: `${window.range.height}px` })}>
+      ${repeat(
+        window.rows,
+        (index) => window.keyOf(index),
+        (index) => bodyRow(c, index, rows.rowAt(index), window.offsetOf(index)),
+      )}
+    </div>
+  `;
+}
+
+/** One data row; a customer still loading (server mode) shows placeholder bars. */
+function bodyRow(c: TableContext, index: number, customer: Customer | undefined, top: number): TemplateResult {
+  return html`
+    <div
+      role="row"
+      part="row"
+      class="row body-row"
+      aria-rowindex=${index + 2}
+      aria-busy=${customer ? nothing : 'true'}
+      data-row=${index}
+      style=${styleMap({ transform: `translateY(${top}px)` })}
+    >
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 0)}>
+        ${customer ? customerCell(c, customer) : placeholder(c, true)}
+      </div>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 1)}>
+        ${customer ? joinedCell(c, customer) : placeholder(c, false)}
+      </div>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 2)}>
+        ${customer ? usageCell(c, customer) : placeholder(c, false)}
+      </div>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 3)}>
+        ${customer ? connectionsCell(c, customer) : placeholder(c, false)}
+      </div>
+      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 4)}>
+        ${customer ? appsCell(c, customer) : placeholder(c, false)}
+      </div>
+    </div>
+  `;
+}
+
+/** Name and external ID (the full text in `title`, since they truncate), then the plan the customer is on and its status. */
+function customerCell(c: TableContext, customer: Customer): TemplateResult {
+  const name = marked(customer.name, matchesIn(customer.name, c.search));
+  const id = customer.external_id === null ? nothing : externalId(c, customer.external_id);
+  const planId = effectivePlanId(customer, c.now);
+  const status = customerStatus(customer, c.now);
+  const badge = status === 'active' ? nothing : html`<span part="status" class="status" data-status=${status}>${c.text.status[status]}</span>`;
+  return html`
+    <div class="customer">
+      <div class="customer-line">
+        <span part="name" class="name" dir="auto" title=${customer.name}>${name}</span>${id}
+      </div>
+      <div class="customer-line secondary">
+        <span part="plan" class="plan">${findPlan(planId, c.plans)?.name ?? planId}</span>${badge}
+      </div>
+    </div>
+  `;
+}
+
+/** `strings.externalId` around the ID; a search match inside the ID is highlighted, not one in the words around it. */
+function externalId(c: TableContext, id: string): TemplateResult {
+  const shown = c.text.externalId(id);
+  const at = shown.indexOf(id);
+  const ranges = at < 0 ? matchesIn(shown, c.search) : matchesIn(id, c.search).map(([s, e]): Range => [s + at, e + at]);
+  return html`<span part="external-id" class="external-id" dir="auto" title=${shown}>${marked(shown, ranges)}</span>`;
+}
+
+function joinedCell(c: TableContext, customer: Customer): TemplateResult {
+  return html`<time part="joined" datetime=${customer.created_at}>${c.dates.format(Date.parse(customer.created_at))}</time>`;
+}
+
+/** Tasks against the limit: the figures, a "near/over the limit" label (text, not colour alone) and a bar. */
+function usageCell(c: TableContext, customer: Customer): TemplateResult {
+  const { tasks_used: used, task_limit: limit } = customer;
+  const level = usageLevel(used, limit);
+  const filled = limit > 0 ? Math.min(100, (used / limit) * 100) : used > 0 ? 100 : 0;
+  const figures = c.text.usage(c.numbers.format(used), c.numbers.format(limit));
+  const label = level === 'ok' ? nothing : html`<span part="usage-level" class="usage-level">${level === 'near' ? c.text.nearLimit : c.text.overLimit}</span>`;
+  return html`
+    <div part="usage" class="usage" data-level=${level}>
+      <div class="usage-figures"><span class="usage-text">${figures}</span>${label}</div>
+      <div part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true">
+        <div part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></div>
+      </div>
+    </div>
+  `;
+}
+
+/** Connections against the plan's limit; above it, flagged as tasks are, with an "over the limit" label. */
+function connectionsCell(c: TableContext, customer: Customer): TemplateResult {
+  const { connections: used, connection_limit: limit } = customer;
+  const over = usageLevel(used, limit) === 'over';
+  const figures = c.text.usage(c.numbers.format(used), c.numbers.format(limit));
+  const label = over ? html`<span part="connections-level" class="usage-level">${c.text.overLimit}</span>` : nothing;
+  return html`<span part="connections" class="connections" data-level=${over ? 'over' : 'ok'}>${figures}${label}</span>`;
+}
+
+function appsCell(c: TableContext, customer: Customer): TemplateResult {
+  if (customer.top_apps.length === 0) return html`<span class="muted">${c.text.noApps}</span>`;
+  return html`<span part="apps" class="apps">${customer.top_apps.map((id) => appIcon(c, id))}</span>`;
+}
+
+/** The app's icon (a rule of the icon sheet), or its initials on the badge colour; named for assistive tech. */
+function appIcon(c: TableContext, id: string): TemplateResult {
+  const { name, icon } = c.apps.badge(id);
+  const initials = icon === undefined ? appInitials(name) : '';
+  return html`<span part="app-icon" class="app-icon" role="img" aria-label=${name} title=${name} data-icon=${icon ?? nothing}>${initials}</span>`;
+}
+
+/** The bars of a row whose page is loading; the first cell also says so to assistive tech. */
+function placeholder(c: TableContext, first: boolean): TemplateResult {
+  return first
+    ? html`<span part="placeholder" class="placeholder wide"></span><span class="visually-hidden">${c.text.loadingRow}</span>`
+    : html`<span part="placeholder" class="placeholder"></span>`;
+}
+
+/** Shown until the first rows arrive: rows of bars, and a status for assistive tech. */
+export function skeleton(c: TableContext): TemplateResult {
+  return html`
+    <div part="skeleton" class="skeleton" aria-hidden="true">
+      ${Array.from(
+        { length: SKELETON_ROWS },
+        () => html`
+          <div class="row skeleton-row">
+            ${COLUMNS.map(() => html`<div class="cell"><span part="placeholder" class="placeholder"></span></div>`)}
+          </div>
+        `,
+      )}
+    </div>
+    <div class="visually-hidden" role="status">${c.text.loading}</div>
+  `;
+}
+
+/** No customers at all: nothing to clear. */
+export function emptyMessage(c: TableContext): TemplateResult {
+  return html`
+    <div part="message" class="message" data-state="empty" role="status">
+      <p part="message-title" class="message-title">${c.text.emptyTitle}</p>
+      <p class="message-body">${c.text.emptyBody}</p>
+    </div>
+  `;
+}
+
+export function noMatchMessage(c: TableContext, onClearFilters: () => void): TemplateResult {
+  return html`
+    <div part="message" class="message" data-state="no-match" role="status">
+      <p part="message-title" class="message-title">${c.text.noMatchTitle}</p>
+      <p class="message-body">${c.text.noMatchBody}</p>
+      <button part="message-action" class="button" type="button" @click=${onClearFilters}>${c.text.clearFilters}</button>
+    </div>
+  `;
+}
+
+export function errorMessage(c: TableContext, error: unknown, onRetry: () => void): TemplateResult {
+  return html`
+    <div part="message" class="message" data-state="error" role="alert">
+      <p part="message-title" class="message-title">${c.text.errorTitle}</p>
+      <p class="message-body">${error instanceof Error ? error.message : String(error)}</p>
+      <button part="message-action" class="button primary" type="button" @click=${onRetry}>${c.text.retry}</button>
+    </div>
+  `;
+}
+
+function matchesIn(text: string, search: string): Range[] {
+  return search.trim() === '' ? [] : findMatches(text, search);
+}
+
+/** Search matches as `<mark part="match">` around text nodes; the plain text when nothing matched. */
+function marked(text: string, ranges: readonly Range[]): unknown {
+  if (ranges.length === 0) return text;
+  return splitByRanges(text, ranges).map((s) => (s.match ? html`<mark part="match">${s.text}</mark>` : s.text));
+}
