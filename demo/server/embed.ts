@@ -29,6 +29,7 @@ import { CustomerStore, customerFromRow } from './customer-store.js';
 import { problemResponse } from './problems.js';
 import { CLOCK_SKEW_SECONDS, tokenTimeRefusal, userIdFromSubject } from './embed-claims.js';
 import { limitRequestBodies } from './body-limit.js';
+import { lockContentionProblem } from './write-lock.js';
 
 /** The dev default; set CONSOLE_EMBED_SECRET (32+ bytes) anywhere but on your own machine. */
 const DEV_EMBED_SECRET = 'dev-embed-secret-do-not-use-in-production-0123456789';
@@ -326,6 +327,8 @@ export function embedRoutes(context: ServerContext): Hono {
       opened = await sessions.open(token, origin, browserOrigin);
     } catch (error) {
       if (error instanceof EmbedRefused) return errorPage(error);
+      // Another writer holds the database: nothing was written, so the token is still unused.
+      if (lockContentionProblem(error)) return plainPage(503, 'Console busy', 'The console server is busy with another writer; reload the page in a moment.');
       throw error;
     }
     const session: EmbedPageSession = {

@@ -3,26 +3,40 @@
  * import would). Every write answers 503 with Retry-After at once and changes nothing; reads keep
  * being answered at their usual pace meanwhile (better-sqlite3 is synchronous, so a write waiting
  * on a busy timeout would stall the whole server); HttpBackend's retry of an idempotent call on 503
- * succeeds once the lock is gone; and after it, writes apply again.
+ * succeeds once the lock is gone; the framed console page says it is busy without spending the
+ * embed token; and after it, writes apply again.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { mintEmbedToken } from '../../demo/server/embed.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
 import { Problem } from '../../src/model/schemas.js';
 import { startTestServer, TEST_TOKEN, type TestServer } from './server-fixture.js';
 
 let server: TestServer;
 let other: Database.Database;
+let staticDir: string;
+/** On the partner's origin list, so the framed console page opens for it. */
+const HOST = 'http://127.0.0.2:4100';
 before(async () => {
-  server = await startTestServer();
+  // With the built console page, so the framed page is among what the lock meets.
+  staticDir = mkdtempSync(join(tmpdir(), 'console-static-'));
+  mkdirSync(join(staticDir, 'embed'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>demo</title>');
+  writeFileSync(join(staticDir, 'embed', 'console.html'), '<!doctype html><html><head></head><body></body></html>');
+  server = await startTestServer({ staticDir, configure: (context) => void context.partner.origins.push(HOST) });
   other = new Database(server.db.name);
 });
 after(async () => {
   if (other.inTransaction) other.exec('ROLLBACK');
   other.close();
   await server.close();
+  rmSync(staticDir, { recursive: true, force: true });
 });
 
 const hold = () => other.exec('BEGIN IMMEDIATE');
@@ -102,6 +116,22 @@ describe('while another connection holds the write lock', () => {
     const changed = await backend.setPlan(5, 'business');
     assert.equal(changed.plan_id, 'business');
     assert.deepEqual(statuses, [503, 200]);
+  });
+});
+
+describe('the framed console page under the lock', () => {
+  it('is a plain 503 page, and the same embed token opens it once the lock is gone (it was not spent)', async () => {
+    const token = await mintEmbedToken({ customerId: 1, now: server.context.now() });
+    const open = () => fetch(`${server.url}/embed/console?token=${encodeURIComponent(token)}&origin=${encodeURIComponent(HOST)}`);
+    hold();
+    const busy = await open();
+    assert.equal(busy.status, 503);
+    assert.match(busy.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await busy.text(), /The console cannot open: console busy/);
+    release();
+    const opened = await open();
+    assert.equal(opened.status, 200, await opened.clone().text());
+    assert.match(await opened.text(), /id="embed-session"/);
   });
 });
 
