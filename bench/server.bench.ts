@@ -10,9 +10,18 @@
  * Requests are sequential (one in flight), after warm-up requests so SQLite's page cache holds
  * what the case reads.
  *
+ * Then a mixed-load case: MIXED_CLIENTS (default 8) concurrent clients for MIXED_SECONDS (default
+ * 10) each reading list pages, searching, reading customers and editing a small set of shared
+ * customers with If-Match (read, then PATCH the version read; a 412 means another client got there
+ * first, and the client reads again). It prints requests per second, p50/p95 per kind of request,
+ * the 5xx count (must be 0) and lost updates (must be 0: every edited customer ends exactly as many
+ * versions on as edits were acknowledged, holding the name of the last one). The edited customers'
+ * names are put back afterwards. The clients run in this process, beside the server, as in the other
+ * cases: the figures include their own work on the one event loop.
+ *
  * For iterating: BENCH_CUSTOMERS (size), BENCH_CASES (comma-separated substrings of case labels to
- * run), BENCH_DB (a database file kept between runs: seeded when empty, reused, and migrated on open
- * when it already holds BENCH_CUSTOMERS customers).
+ * run; "mixed" picks the mixed-load case), BENCH_DB (a database file kept between runs: seeded when
+ * empty, reused, and migrated on open when it already holds BENCH_CUSTOMERS customers).
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -54,6 +63,12 @@ const ALL_CASES: [string, string][] = [
 ];
 
 const CASES = CASE_FILTER.length === 0 ? ALL_CASES : ALL_CASES.filter(([label]) => CASE_FILTER.some((f) => label.includes(f)));
+const MIXED_LABEL = 'mixed load: reads, searches and If-Match edits';
+const RUN_MIXED = CASE_FILTER.length === 0 || CASE_FILTER.some((f) => MIXED_LABEL.includes(f));
+const MIXED_CLIENTS = Number(process.env.MIXED_CLIENTS ?? 8);
+const MIXED_SECONDS = Number(process.env.MIXED_SECONDS ?? 10);
+/** Customers every client edits, so edits meet each other (412) as concurrent admins' would. */
+const MIXED_HOT_CUSTOMERS = 16;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -114,7 +129,7 @@ try {
   }
 
   const header = `${'case'.padEnd(54)} ${'counted p50'.padStart(11)} ${'p95'.padStart(7)}  ${'cached p50'.padStart(10)} ${'p95'.padStart(7)}  ${'total'.padStart(8)} ${'items'.padStart(5)}`;
-  console.log(`\n${header}`);
+  if (CASES.length > 0) console.log(`\n${header}`);
   const rows: string[] = [];
   let worstCounted = 0;
   let worstCached = 0;
@@ -130,12 +145,104 @@ try {
     rows.push(row);
     console.log(row);
   }
-  console.log(`\nSummary (${COUNT} customers, ms, ${RUNS} requests per case after ${WARMUP} warm-ups, one in flight):\n${header}`);
-  for (const row of rows) console.log(row);
-  console.log(`\nWorst p95: ${worstCounted.toFixed(1)} ms counting every request, ${worstCached.toFixed(1)} ms with the count cache (target 50 ms).`);
+  if (rows.length > 0) {
+    console.log(`\nSummary (${COUNT} customers, ms, ${RUNS} requests per case after ${WARMUP} warm-ups, one in flight):\n${header}`);
+    for (const row of rows) console.log(row);
+    console.log(`\nWorst p95: ${worstCounted.toFixed(1)} ms counting every request, ${worstCached.toFixed(1)} ms with the count cache (target 50 ms).`);
+  }
+  if (RUN_MIXED) await mixedLoad(cached.url, headers);
   await counted.close();
   await cached.close();
   db.close();
 } finally {
   if (dir !== null) rmSync(dir, { recursive: true, force: true });
+}
+
+type MixedKind = 'list page' | 'search' | 'get customer' | 'edit (read + PATCH)';
+
+/** The mixed-load case (see the header): figures printed, correctness asserted. */
+async function mixedLoad(base: string, auth: Record<string, string>) {
+  const api = `${base}/api`;
+  const json = { ...auth, 'Content-Type': 'application/json' };
+  const hot = Array.from({ length: MIXED_HOT_CUSTOMERS }, (_, i) => 1 + Math.floor((i * (COUNT - 1)) / MIXED_HOT_CUSTOMERS));
+  const original = new Map<number, { name: string; version: number }>();
+  for (const id of hot) original.set(id, (await (await fetch(`${api}/customers/${id}`, { headers: auth })).json()) as { name: string; version: number });
+
+  const lists = ['', 'sort=name', 'sort=-tasks_used&page=3', 'status=trial', 'plan=growth&status=active', 'app=pipeline-crm', `page=${deepPage}`];
+  const searches = ['ltd', 'co', 'acme-4', 'labs', 'studio', 'a', 'gmbh', 'north'];
+  const times = new Map<MixedKind, number[]>();
+  const record = (kind: MixedKind, ms: number) => (times.get(kind) ?? times.set(kind, []).get(kind)!).push(ms);
+  let requests = 0;
+  let serverErrors = 0;
+  let conflicts = 0;
+  /** Acknowledged edits per customer: the version each answered and the name it wrote. */
+  const acknowledged = new Map<number, Array<{ version: number; name: string }>>(hot.map((id) => [id, []]));
+
+  const call = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${api}${path}`, init ?? { headers: auth });
+    const body = await response.text();
+    requests++;
+    if (response.status >= 500) serverErrors++;
+    return { status: response.status, body, etag: response.headers.get('etag') };
+  };
+  const timed = async (kind: MixedKind, run: () => Promise<void>) => {
+    const started = performance.now();
+    await run();
+    record(kind, performance.now() - started);
+  };
+
+  let seq = 0;
+  const client = async (c: number, until: number) => {
+    for (let i = 0; performance.now() < until; i++) {
+      const roll = (c * 7919 + i * 104729) % 100;
+      if (roll < 45) {
+        await timed('list page', async () => void (await call(`/customers?${lists[i % lists.length]}`)));
+      } else if (roll < 70) {
+        await timed('search', async () => void (await call(`/customers?q=${searches[(i + c) % searches.length]}&sort=name`)));
+      } else if (roll < 85) {
+        await timed('get customer', async () => void (await call(`/customers/${1 + ((i * 15485863 + c) % COUNT)}`)));
+      } else {
+        const id = hot[(i + c) % hot.length]!;
+        await timed('edit (read + PATCH)', async () => {
+          const read = await call(`/customers/${id}`);
+          const name = `Mixed ${c}-${++seq}`;
+          const write = await call(`/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': read.etag ?? '' }, body: JSON.stringify({ name }) });
+          if (write.status === 412) conflicts++;
+          else if (write.status === 200) acknowledged.get(id)!.push({ version: (JSON.parse(write.body) as { version: number }).version, name });
+          else if (write.status < 500) throw new Error(`edit of ${id}: HTTP ${write.status} ${write.body.slice(0, 200)}`);
+        });
+      }
+    }
+  };
+
+  const started = performance.now();
+  const until = started + MIXED_SECONDS * 1000;
+  await Promise.all(Array.from({ length: MIXED_CLIENTS }, (_, c) => client(c, until)));
+  const seconds = (performance.now() - started) / 1000;
+
+  let lost = 0;
+  for (const id of hot) {
+    const now = (await (await fetch(`${api}/customers/${id}`, { headers: auth })).json()) as { name: string; version: number };
+    const edits = acknowledged.get(id)!;
+    const start = original.get(id)!;
+    // Every acknowledged edit is a version of its own, and the customer holds the last one's name.
+    const versions = new Set(edits.map((e) => e.version));
+    const last = edits.find((e) => e.version === now.version);
+    if (versions.size !== edits.length || now.version !== start.version + edits.length || (edits.length > 0 && last?.name !== now.name)) lost++;
+    const restore = await fetch(`${api}/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': `"${now.version}"` }, body: JSON.stringify({ name: start.name }) });
+    if (restore.status !== 200) throw new Error(`restoring the name of ${id}: HTTP ${restore.status}`);
+  }
+
+  console.log(`\n${MIXED_LABEL} (${COUNT} customers, ${MIXED_CLIENTS} concurrent clients, ${seconds.toFixed(1)} s, ${MIXED_HOT_CUSTOMERS} customers edited by all):`);
+  console.log(`${'kind'.padEnd(24)} ${'requests'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
+  for (const [kind, list] of times) {
+    list.sort((a, b) => a - b);
+    console.log(`${kind.padEnd(24)} ${String(list.length).padStart(9)} ${percentile(list, 50).toFixed(1).padStart(8)} ${percentile(list, 95).toFixed(1).padStart(8)}`);
+  }
+  const edits = [...acknowledged.values()].reduce((n, list) => n + list.length, 0);
+  console.log(
+    `${requests} HTTP requests, ${(requests / seconds).toFixed(0)} requests/s; edits: ${edits} applied, ${conflicts} answered 412 (another client first); ` +
+      `5xx: ${serverErrors}; lost updates: ${lost}`,
+  );
+  if (serverErrors > 0 || lost > 0) throw new Error(`mixed load: ${serverErrors} 5xx answers and ${lost} lost updates (both must be 0)`);
 }

@@ -13,9 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   DASHBOARD_PERIODS,
   type App,
@@ -47,6 +45,11 @@ import { embedRoutes } from './embed.js';
 import { fallbackPage } from './fallback-page.js';
 import { badRequest, forbidden, notFound, ProblemError, problemResponse, responseFor, unprocessable } from './problems.js';
 import { canonicalJson } from '../../src/backend/canonical-json.js';
+import { limitRequestBodies } from './body-limit.js';
+import { DEMO_CONFIG_PATH, demoConfig } from './demo-config.js';
+import { etagOf, versionFromIfMatch } from './if-match.js';
+import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './json-nesting.js';
+import { failFastOnHeldLocks, lockContentionProblem } from './write-lock.js';
 
 /** Bodies above this are refused with 413 (the largest valid body, 100 origins of 2 KB, fits). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -88,39 +91,30 @@ export interface AppOptions {
 }
 
 export function createApp(context: ServerContext, options: AppOptions = {}): Hono<AppEnv> {
+  failFastOnHeldLocks(context.db);
   const store = new CustomerStore(context.db);
   store.countCache = options.countCache ?? true;
   const app = new Hono<AppEnv>();
 
   app.onError((error) => {
     if (error instanceof ProblemError) return responseFor(error);
+    const busy = lockContentionProblem(error);
+    if (busy) return responseFor(busy);
     console.error(error);
     return problemResponse(500, 'Internal Server Error', 'The server failed; the request may not have been applied.');
   });
   app.notFound((c) => problemResponse(404, 'Not Found', `Nothing at ${c.req.method} ${c.req.path}.`));
 
-  app.use(`${context.apiBase}/*`, corsFor(context, store));
+  app.use(`${context.apiBase}/*`, corsFor(context, store, [`${context.apiBase}${DEMO_CONFIG_PATH}`]));
   app.use(`${context.apiBase}/*`, async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
-  app.use(
-    `${context.apiBase}/*`,
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The unread rest of the body makes the connection unusable, so the client is told to close it.
-      onError: () =>
-        problemResponse(413, 'Content Too Large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, undefined, {
-          Connection: 'close',
-        }),
-    }),
-  );
+  // Every route, not only the API: the framed console's form POST and unknown paths too.
+  app.use('*', limitRequestBodies(MAX_BODY_BYTES));
 
-  // Hands the demo page its API base and token; only to the machine the server runs on.
-  app.get(`${context.apiBase}/demo-config.json`, (c) => {
-    if (!isLoopbackClient(c)) throw forbidden('The demo configuration is only served to loopback clients.');
-    return c.json({ api_base: context.apiBase, token: context.adminToken });
-  });
+  // Hands the demo page its API base and token; only to pages of this server on this machine.
+  app.get(`${context.apiBase}${DEMO_CONFIG_PATH}`, demoConfig(context));
 
   app.route(context.apiBase, apiRoutes(context, store));
   app.route('/', embedRoutes(context));
@@ -141,7 +135,7 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
   const now = () => context.now();
   const customer = (row: CustomerRow) => customerFromRow(row, context.plans, now());
   const withEtag = (c: Context<AppEnv>, value: Customer, status: 200 | 201 = 200) => {
-    c.header('ETag', `"${value.version}"`);
+    c.header('ETag', etagOf(value.version));
     return c.json(value, status);
   };
 
@@ -151,6 +145,8 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
     const ref = parseCustomerPathSegment(segment);
     const row =
       ref === null ? undefined : typeof ref === 'number' ? store.findRowById(ref) : store.findRowByExternalId(ref.externalId);
+    // Before the 404: an embed session gets the same 403 whether another customer exists or not.
+    requireCustomerAccess(c, row?.id);
     if (!row) {
       throw notFound(
         ref !== null && typeof ref !== 'number'
@@ -158,12 +154,17 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
           : `No customer with User ID ${JSON.stringify(segment)}.`,
       );
     }
-    requireCustomerAccess(c, row.id);
     return row;
   };
 
   /** A customer write: re-read, apply, and store only if nobody changed it in between. */
   const save = (next: Customer, expectedVersion: number): Customer => {
+    if (next.version === expectedVersion) {
+      // A change that changes nothing (applyCustomerChanges kept the version): nothing to write.
+      const row = store.findRowById(next.id);
+      if (row?.version !== expectedVersion) throw stale(row?.version);
+      return customer(row);
+    }
     const saved = context.db.transaction(() => store.update(next, expectedVersion))();
     if (!saved) throw stale(store.findRowById(next.id)?.version);
     return customer(store.findRowById(next.id)!);
@@ -296,13 +297,20 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
 // -----------------------------------------------------------------------------------------------
 // Request reading
 
-/** The JSON body: 415 unless it is declared JSON, 400 when it does not parse. */
+/**
+ * The JSON body: 415 unless it is declared JSON, 400 when it nests deeper than any body of the
+ * contract (checked before anything parses or walks it) or does not parse. Its size is bounded
+ * already (limitRequestBodies).
+ */
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new ProblemError(415, 'Unsupported Media Type', 'Send the body as application/json.');
   }
   const text = await c.req.text();
+  if (jsonNestsDeeperThan(text, MAX_JSON_NESTING)) {
+    throw badRequest(`The body nests objects and arrays deeper than ${MAX_JSON_NESTING} levels.`);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -310,15 +318,14 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** The version in `If-Match` (`"3"`, `W/"3"` or `3`): 428 when missing, 400 when unreadable. */
+/** The version in `If-Match`, exactly the ETag form (`"3"`, see if-match.ts): 428 when missing, 400 otherwise. */
 function ifMatchVersion(c: Context<AppEnv>): number {
   const header = c.req.header('if-match');
   if (header === undefined || header.trim() === '') {
     throw new ProblemError(428, 'Precondition Required', 'Send If-Match with the version you last read.');
   }
-  const match = /^\s*(?:W\/)?"?([1-9][0-9]{0,15})"?\s*$/.exec(header);
-  const version = match ? Number(match[1]) : NaN;
-  if (!Number.isSafeInteger(version)) throw badRequest('If-Match must be the customer version, e.g. "3".');
+  const version = versionFromIfMatch(header.trim());
+  if (version === null) throw badRequest('If-Match must be the ETag of the customer as sent, e.g. "3" with the quotes.');
   return version;
 }
 
@@ -331,15 +338,6 @@ function idempotencyKey(c: Context<AppEnv>): string | null {
     });
   }
   return key;
-}
-
-function isLoopbackClient(c: Context<AppEnv>): boolean {
-  try {
-    const address = getConnInfo(c).remote.address ?? '';
-    return /^(127\.|::1$|::ffff:127\.)/.test(address);
-  } catch {
-    return false;
-  }
 }
 
 /** A write lost the race to another in between: 412, or 404 when that one deleted the customer. */

@@ -60,10 +60,14 @@ export function requireAdmin(c: Context<AppEnv>): Extract<Principal, { kind: 'ad
   return principal;
 }
 
-/** An embed session may only reach its own customer. */
-export function requireCustomerAccess(c: Context<AppEnv>, customerId: number): void {
+/**
+ * An embed session may only reach its own customer. `customerId` is undefined when the reference
+ * names no customer: a session gets the same 403 for that as for a customer that exists, so it
+ * cannot tell which other customers exist. Call this before answering 404.
+ */
+export function requireCustomerAccess(c: Context<AppEnv>, customerId: number | undefined): void {
   const principal = c.get('principal');
   if (principal.kind === 'embed-session' && principal.customerId !== customerId) {
-    throw forbidden('This embed session belongs to another customer.');
+    throw forbidden('This embed session reaches only its own customer.');
   }
 }

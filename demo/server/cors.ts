@@ -21,8 +21,13 @@ export function isAllowedOrigin(origin: string, context: ServerContext, store: C
   return isOriginAllowed(origin, context.partner.origins) || store.anyCustomerHasOrigin(normalised.origin);
 }
 
-export function corsFor(context: ServerContext, store: CustomerStore): MiddlewareHandler<AppEnv> {
+/** `withoutPaths`: exact paths that never get CORS headers (the demo configuration, which holds a token). */
+export function corsFor(context: ServerContext, store: CustomerStore, withoutPaths: readonly string[] = []): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (withoutPaths.includes(c.req.path)) {
+      await next();
+      return;
+    }
     const origin = c.req.header('origin');
     const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (origin === undefined) {

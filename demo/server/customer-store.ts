@@ -150,6 +150,16 @@ const MAX_DAY_TERMS = 400;
 /** Filters whose status counts are kept (least recently used dropped first). */
 const COUNT_CACHE_SIZE = 200;
 
+/**
+ * Whether the FTS5 indexes can be asked for `folded` at all: FTS5 reads its query as a C string,
+ * which ends at the first NUL (an "unterminated string" error), and the pair index's triggers stop
+ * at one (SQL's length() counts to the first NUL). A needle holding one is searched and counted by
+ * the substring scan, like a short one: every character a client sends is searched.
+ */
+function ftsCanMatch(folded: string): boolean {
+  return !folded.includes('\u0000');
+}
+
 /** An FTS5 string literal: the whole query as one phrase, quotes doubled, no operators. */
 function ftsPhrase(folded: string): string {
   return `"${folded.replaceAll('"', '""')}"`;
@@ -257,7 +267,7 @@ export class CustomerStore {
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
-      if ([...needle].length >= TRIGRAM_LENGTH) {
+      if ([...needle].length >= TRIGRAM_LENGTH && ftsCanMatch(needle)) {
         // The trigram index is case-sensitive over already folded text: a phrase match is exactly a
         // substring match, the same test as `match`.
         bind.fts = ftsPhrase(needle);
@@ -321,8 +331,8 @@ export class CustomerStore {
         // Only the search narrows. Two characters have no trigram, and many trigram matches would
         // each cost a lookup of their status: count them by status on the pair index instead.
         const length = [...needle].length;
-        if (length === 2) return this.countByPairs(needle, now.getTime());
-        if (length >= TRIGRAM_LENGTH) {
+        if (length === 2 && ftsCanMatch(needle)) return this.countByPairs(needle, now.getTime());
+        if (ftsCondition !== null) {
           const all = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
           if (all === 0) return { all: 0, active: 0, trial: 0, expired: 0 };
           if (all >= this.pairCountsFrom) return this.countByPairs(needle, now.getTime(), all);

@@ -14,7 +14,7 @@
  * that serve their own console page); `DELETE /api/embed/session` ends the calling session.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -27,6 +27,9 @@ import { bearerToken } from './auth.js';
 import type { Principal, ServerContext } from './context.js';
 import { CustomerStore, customerFromRow } from './customer-store.js';
 import { problemResponse } from './problems.js';
+import { CLOCK_SKEW_SECONDS, tokenTimeRefusal, userIdFromSubject } from './embed-claims.js';
+import { limitRequestBodies } from './body-limit.js';
+import { lockContentionProblem } from './write-lock.js';
 
 /** The dev default; set CONSOLE_EMBED_SECRET (32+ bytes) anywhere but on your own machine. */
 const DEV_EMBED_SECRET = 'dev-embed-secret-do-not-use-in-production-0123456789';
@@ -34,6 +37,8 @@ export const EMBED_AUDIENCE = 'customers-console/embed';
 /** Tokens are for opening a frame now, not for storing: refuse ones that live longer than this. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 15 * 60;
 export const SESSION_LIFETIME_SECONDS = 60 * 60;
+/** The framed console's form POST carries a token and an origin: a few KB at most. */
+export const MAX_CONSOLE_FORM_BYTES = 32 * 1024;
 /** The framed console page inside the built demo pages (dist-demo). */
 const CONSOLE_PAGE = join('embed', 'console.html');
 const HOST_PAGE = join('embed', 'host.html');
@@ -74,6 +79,7 @@ export type EmbedRefusal =
   | 'token-invalid'
   | 'token-expired'
   | 'token-too-long-lived'
+  | 'token-issued-in-future'
   | 'token-reused'
   | 'origin-invalid'
   | 'origin-mismatch'
@@ -84,7 +90,8 @@ const REFUSALS: Record<EmbedRefusal, { status: number; title: string; detail: st
   'token-missing': { status: 400, title: 'Embed token missing', detail: 'The request carries no embed token.' },
   'token-invalid': { status: 401, title: 'Embed token not valid', detail: 'The embed token is malformed, not signed with the embed secret, or not meant for the console.' },
   'token-expired': { status: 401, title: 'Embed token expired', detail: 'The embed token has expired; mint a new one for each frame.' },
-  'token-too-long-lived': { status: 401, title: 'Embed token lives too long', detail: `Embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds.` },
+  'token-too-long-lived': { status: 401, title: 'Embed token lives too long', detail: `Embed tokens may expire at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds from now (by this server's clock).` },
+  'token-issued-in-future': { status: 401, title: 'Embed token issued in the future', detail: `The embed token's iat is more than ${CLOCK_SKEW_SECONDS} seconds ahead of this server's clock; check the clock of the server that mints tokens.` },
   'token-reused': { status: 409, title: 'Embed token already used', detail: 'Each embed token opens one session only; mint a new one for each frame.' },
   'origin-invalid': { status: 400, title: 'Origin not valid', detail: 'The parent origin is missing or is not a valid origin (scheme://host[:port]).' },
   'origin-mismatch': { status: 403, title: 'Origin mismatch', detail: 'The parent origin differs from the origin the token or the browser names.' },
@@ -138,7 +145,8 @@ export class EmbedSessions {
   }
 
   /**
-   * Every check, in order: token present → signature, audience and expiry → lifetime → single use
+   * Every check, in order: token present → signature, audience and expiry → canonical `sub` →
+   * issue time and lifetime by the server's clock (embed-claims.ts) → single use
    * (the jti is consumed by this attempt whatever follows) → origin syntax → origin matches the
    * token's and the browser's → customer exists → origin on the customer's effective list.
    */
@@ -156,11 +164,11 @@ export class EmbedSessions {
     } catch (error) {
       throw new EmbedRefused(error instanceof joseErrors.JWTExpired ? 'token-expired' : 'token-invalid');
     }
-    const customerId = Number(payload.sub);
-    if (!Number.isSafeInteger(customerId) || customerId < 1 || typeof payload.jti !== 'string') throw new EmbedRefused('token-invalid');
-    if (payload.exp! - (payload.iat ?? Math.floor(now.getTime() / 1000)) > MAX_TOKEN_LIFETIME_SECONDS) {
-      throw new EmbedRefused('token-too-long-lived');
-    }
+    const customerId = userIdFromSubject(payload.sub);
+    if (customerId === null || typeof payload.jti !== 'string') throw new EmbedRefused('token-invalid');
+    // Lifetime by the server's clock, not the token's own `iat`.
+    const timeRefusal = tokenTimeRefusal({ iat: payload.iat, exp: payload.exp! }, Math.floor(now.getTime() / 1000), MAX_TOKEN_LIFETIME_SECONDS);
+    if (timeRefusal !== null) throw new EmbedRefused(timeRefusal);
     const nowMs = now.getTime();
     this.context.db.prepare('DELETE FROM embed_token_uses WHERE expires_ms < ?').run(nowMs);
     const used = this.context.db
@@ -319,6 +327,8 @@ export function embedRoutes(context: ServerContext): Hono {
       opened = await sessions.open(token, origin, browserOrigin);
     } catch (error) {
       if (error instanceof EmbedRefused) return errorPage(error);
+      // Another writer holds the database: nothing was written, so the token is still unused.
+      if (lockContentionProblem(error)) return plainPage(503, 'Console busy', 'The console server is busy with another writer; reload the page in a moment.');
       throw error;
     }
     const session: EmbedPageSession = {
@@ -342,7 +352,7 @@ export function embedRoutes(context: ServerContext): Hono {
   };
 
   app.get('/embed/console', (c) => consolePage(c, c.req.query('token'), c.req.query('origin')));
-  app.post('/embed/console', async (c) => {
+  app.post('/embed/console', limitRequestBodies(MAX_CONSOLE_FORM_BYTES), async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
     return consolePage(c, field('token'), field('origin'), c.req.header('origin'));
@@ -406,8 +416,15 @@ export function startPartnerHost(options: PartnerHostOptions): Promise<RunningHo
   // Built assets only (scripts, styles), never another page.
   app.get('/assets/*', (c) => {
     const root = normalize(join(options.staticDir, 'assets')) + sep;
-    const path = normalize(join(options.staticDir, decodeURIComponent(c.req.path)));
-    if (!path.startsWith(root) || !existsSync(path)) return c.text('Not found', 404);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      return c.text('Bad Request: the path is not valid percent-encoding', 400);
+    }
+    const path = normalize(join(options.staticDir, decoded));
+    // A file, not the assets folder itself (reading a directory throws).
+    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return c.text('Not found', 404);
     const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
     return c.body(readFileSync(path), 200, { 'Content-Type': type });
   });

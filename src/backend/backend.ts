@@ -34,7 +34,11 @@ export interface Backend {
   listCustomers(params: CustomerListParams, options?: CallOptions): Promise<CustomerPage>;
   createCustomer(input: NewCustomer, options?: CreateOptions): Promise<Customer>;
   getCustomer(ref: CustomerRef, options?: CallOptions): Promise<Customer>;
-  /** `version` is sent as `If-Match`; a stale one fails with HttpError 412. */
+  /**
+   * `version` is sent as `If-Match`; a stale one fails with HttpError 412. A patch that changes
+   * nothing (`{}`, or every field already as given) is a no-op: the customer as it is, version
+   * unchanged. A field the contract does not know fails with HttpError 422 naming it.
+   */
   updateCustomer(ref: CustomerRef, patch: CustomerPatch, version: number, options?: CallOptions): Promise<Customer>;
   deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void>;
   setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer>;

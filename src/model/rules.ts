@@ -128,16 +128,26 @@ export interface CustomerChanges {
   origins?: string[];
 }
 
-/** The customer after a PATCH, one version on. Both backends apply edits with this. */
+/**
+ * The customer after a PATCH, one version on; or `current` itself, same version, when the changes
+ * change nothing (`{}`, or every field already as given): a no-op must not bump the version, or
+ * every other editor's next save would fail with 412 for nothing. Both backends apply edits with this.
+ */
 export function applyCustomerChanges(current: Customer, changes: CustomerChanges): Customer {
-  return {
+  const next = {
     ...current,
     ...(changes.name === undefined ? {} : { name: changes.name }),
     ...(changes.notification_email === undefined ? {} : { notification_email: changes.notification_email }),
     ...(changes.external_id === undefined ? {} : { external_id: changes.external_id }),
     ...(changes.origins === undefined ? {} : { origins: changes.origins }),
-    version: current.version + 1,
   };
+  const unchanged =
+    next.name === current.name &&
+    next.notification_email === current.notification_email &&
+    next.external_id === current.external_id &&
+    next.origins.length === current.origins.length &&
+    next.origins.every((origin, i) => origin === current.origins[i]);
+  return unchanged ? current : { ...next, version: current.version + 1 };
 }
 
 /**

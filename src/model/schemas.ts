@@ -86,13 +86,23 @@ export const NewCustomer = z.object({
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
-/** PATCH body: every field optional; `external_id: null` removes it. */
-export const CustomerPatch = z.object({
-  name: z.optional(CustomerName),
-  notification_email: z.optional(Email),
-  external_id: z.optional(z.nullable(ExternalId)),
-  origins: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(100))),
-});
+/**
+ * PATCH body: every field optional; `external_id: null` removes it. A field it does not know is a
+ * 422 (a misspelt field is the caller's bug, not a silent no-op); a body that changes nothing (`{}`,
+ * or fields already as given) is a no-op: the customer as it is, version unchanged.
+ */
+export const CustomerPatch = z.strictObject(
+  {
+    name: z.optional(CustomerName),
+    notification_email: z.optional(Email),
+    external_id: z.optional(z.nullable(ExternalId)),
+    origins: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(100))),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : undefined,
+  },
+);
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
 export const PlanChange = z.object({ plan_id: PlanId });

@@ -108,6 +108,20 @@ describe('GET /embed/console', () => {
     ['an unsigned (alg none) token', async () => ({ token: unsigned({ sub: '1', aud: EMBED_AUDIENCE, jti: 'n1' }), origin: HOST }), 401, 'token-invalid'],
     ['a token bound to another origin', async () => ({ token: await mintEmbedToken({ customerId: 2, origin: STRANGER }), origin: HOST }), 403, 'origin-mismatch'],
     ['a customer that does not exist', async () => ({ token: await mintEmbedToken({ customerId: 999 }), origin: HOST }), 404, 'customer-not-found'],
+    // The 15-minute limit by the server's clock, not the token's own iat.
+    ['a token "issued" a day ahead, expiring 10 minutes after that', async () => ({ token: await signAt({ sub: '1', aud: EMBED_AUDIENCE, jti: 'f1' }, DAY - 600, DAY), origin: HOST }), 401, 'token-issued-in-future'],
+    ['a token issued two minutes ahead (beyond the clock skew)', async () => ({ token: await signAt({ sub: '1', aud: EMBED_AUDIENCE, jti: 'f2' }, 120, 300), origin: HOST }), 401, 'token-issued-in-future'],
+    ['a token without iat expiring a day from now', async () => ({ token: await signAt({ sub: '1', aud: EMBED_AUDIENCE, jti: 'f3' }, undefined, DAY), origin: HOST }), 401, 'token-too-long-lived'],
+    ['a token issued 30 s ahead expiring 16 minutes from now', async () => ({ token: await signAt({ sub: '1', aud: EMBED_AUDIENCE, jti: 'f4' }, 30, 16 * 60), origin: HOST }), 401, 'token-too-long-lived'],
+    // `sub` names customer 1 only as "1".
+    ...[' 1', '1 ', '1e0', '0x1', '+1', '01', '1.0', '1.', '١', '9007199254740993'].map(
+      (sub, i): [string, () => Promise<{ token: string; origin: string }>, number, string] => [
+        `sub ${JSON.stringify(sub)} (not the canonical User ID)`,
+        async () => ({ token: await signAt({ sub, aud: EMBED_AUDIENCE, jti: `s${i}` }, 0, 300), origin: HOST }),
+        401,
+        'token-invalid',
+      ],
+    ),
   ];
   for (const [what, make, status, check] of refusals) {
     it(`refuses ${what} with a plain page naming the check (${check}) and no session`, async () => {
@@ -122,6 +136,11 @@ describe('GET /embed/console', () => {
       assert.equal(db.prepare('SELECT count(*) FROM embed_sessions').pluck().get(), before);
     });
   }
+
+  it('accepts a token issued a few seconds ahead (clock skew) that expires within 15 minutes of now', async () => {
+    const { response } = await openFrame(await signAt({ sub: '1', aud: EMBED_AUDIENCE, jti: 'skew-ok' }, 20, 15 * 60), HOST);
+    assert.equal(response.status, 200);
+  });
 
   it('refuses a reused token, even for the same origin', async () => {
     const token = await mintEmbedToken({ customerId: 1 });
@@ -171,6 +190,24 @@ describe('the embed session', () => {
     assert.equal((await api('/customers/1/collaborators', session)).status, 200);
     assert.equal((await api('/customers/2', session)).status, 403);
     assert.equal((await api('/customers', session)).status, 403);
+  });
+
+  it('cannot tell whether another customer exists: the same answer for one that does and one that does not', async () => {
+    const { session } = sessionFrom((await openFrame(await mintEmbedToken({ customerId: 1 }), HOST)).html);
+    const external = (db.prepare('SELECT external_id FROM customers WHERE id = 2').pluck().get() as string | null) ?? null;
+    assert.ok(external !== null, 'customer 2 has an external ID in this fixture');
+    const pairs: Array<[exists: string, missing: string]> = [
+      ['/customers/2', '/customers/999999'],
+      [`/customers/E${encodeURIComponent(external)}`, '/customers/Eno-such-customer'],
+      ['/customers/2/collaborators', '/customers/999999/collaborators'],
+      ['/customers/2/dashboard?period=7d', '/customers/999999/dashboard?period=7d'],
+    ];
+    for (const [exists, missing] of pairs) {
+      const a = await api(exists, session);
+      const b = await api(missing, session);
+      assert.equal(a.status, 403, exists);
+      assert.deepEqual([b.status, await b.text()], [a.status, await a.text()], `${exists} and ${missing} answer alike`);
+    }
   });
 
   it('reads its customer but may not change it: origins, plan, trial, app access and delete stay with the partner admin', async () => {
@@ -251,6 +288,16 @@ describe('POST /api/embed/session', () => {
 function sign(claims: Record<string, unknown>): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now).setExpirationTime(now + 60).sign(embedSecret());
+}
+
+const DAY = 24 * 3600;
+
+/** A token signed with the embed secret whose iat and exp are `iatOffset`/`expOffset` seconds from now (no iat when undefined). */
+function signAt(claims: Record<string, unknown>, iatOffset: number | undefined, expOffset: number): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(now + expOffset);
+  if (iatOffset !== undefined) jwt.setIssuedAt(now + iatOffset);
+  return jwt.sign(embedSecret());
 }
 
 function unsigned(claims: Record<string, unknown>): string {
