@@ -267,6 +267,7 @@ export class CustomerDashboard extends LitElement {
         viewBox="0 0 ${WIDTH} ${HEIGHT}"
         role="group"
         aria-labelledby="caption"
+        tabindex="-1"
         @keydown=${this.onChartKeyDown}
         @pointerleave=${() => (this.hovered = null)}
         @focusout=${this.onChartFocusOut}
