@@ -69,6 +69,11 @@ export const styles = [
       color: ${tokens.colorTextMuted};
       font-size: ${tokens.fontSizeSmall};
     }
+    /* A text's own first letters set its direction: an English note keeps its order in an RTL page. */
+    .note,
+    .recipe-name {
+      unicode-bidi: plaintext;
+    }
     dd {
       display: flex;
       flex-direction: column;
@@ -240,6 +245,8 @@ export const styles = [
       flex-basis: 100%;
       display: flex;
       block-size: 6px;
+      border-radius: 2px;
+      background: ${tokens.colorSurfaceRaised};
     }
     .meter .swatch {
       block-size: 100%;

@@ -130,7 +130,7 @@ export class CustomerDashboard extends LitElement {
         error: (error) => html`<div class="message" part="message" data-state="error" role="alert">
           <p class="message-title">${s.errorTitle}</p>
           <p>${error instanceof Error ? error.message : String(error)}</p>
-          <button type="button" class="button" @click=${this.retry}>${s.retry}</button>
+          <button type="button" class="button" @click=${this.onRetry}>${s.retry}</button>
         </div>`,
         complete: (stats) => (stats ? this.renderStats(stats, s) : nothing),
       })}
@@ -358,6 +358,12 @@ export class CustomerDashboard extends LitElement {
     event.preventDefault();
     this.choosePeriod(DASHBOARD_PERIODS[next]!);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')?.focus());
+  }
+
+  /** The Retry button goes with the error, so focus moves to the period choice, which stays. */
+  private onRetry(): void {
+    this.renderRoot.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')?.focus();
+    this.retry();
   }
 
   private onToggleTable(): void {

@@ -383,6 +383,7 @@ describe('customer-dashboard', () => {
 
       await click(byRole(alert, 'button', 'Retry'));
       expect(backend.requests).to.have.length(2);
+      expectFocusOn(radio(el, 'Last 7 days')); // not lost with the button
       expect(backend.last().period).to.equal('7d');
       backend.last().resolve(makeStats('7d'));
       await untilLoaded(el);
