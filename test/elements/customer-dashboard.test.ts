@@ -1,13 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { ContextProvider } from '@lit/context';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../components/customer-dashboard/define.js';
+import { backendContext } from '../../components/shared/backend-context.js';
 import { DEFAULT_DASHBOARD_STRINGS, type CustomerDashboard, type DashboardPeriod } from '../../components/customer-dashboard/define.js';
 import type { Backend, CallOptions } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { DashboardStats } from '../../src/model/schemas.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { accessibleName, allByPart, allByRole, byPart, byRole } from '../support/by-role.js';
-import { NOW } from '../support/customers.js';
+import { CUSTOMERS, NOW, memoryBackend } from '../support/customers.js';
 import { expectFocusOn } from '../support/focus.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, until } from '../support/wait.js';
@@ -403,6 +405,25 @@ describe('customer-dashboard', () => {
       await untilLoaded(el);
       expect(allByRole(root(el), 'radio').map(accessibleName)).to.deep.equal(['Last day', '7 Tage', 'Last 30 days', 'Last 90 days']);
       expect(text(root(el).querySelector('figcaption'))).to.equal('Jobs per day · 7 Tage');
+    });
+
+    it('uses the backend an ancestor provides through backendContext when it has none of its own', async () => {
+      class DashboardBackendProvider extends HTMLElement {
+        provider = new ContextProvider(this, { context: backendContext, initialValue: memoryBackend() });
+      }
+      if (!customElements.get('dashboard-backend-provider')) customElements.define('dashboard-backend-provider', DashboardBackendProvider);
+      const expected = await memoryBackend().getDashboard(CUSTOMERS[0]!.id, '30d');
+      const wrapper = await fixture<HTMLElement>(html`<dashboard-backend-provider lang="en">
+        <customer-dashboard customer-id=${CUSTOMERS[0]!.id} period="30d" .now=${NOW}></customer-dashboard>
+      </dashboard-backend-provider>`);
+      const el = wrapper.querySelector('customer-dashboard')!;
+      await until(() => loaded(el), 'the dashboard from the provided backend');
+      if (expected.recipes === 0) {
+        expect(byPart(root(el), 'message').textContent).to.contain('No recipes yet');
+      } else {
+        expect(figures(el)['Successful jobs']).to.equal(expected.successful_jobs.toLocaleString('en'));
+        expect(bars(el)).to.have.length(expected.series.length);
+      }
     });
 
     it('asks nothing without a customer, and loads once customer-id is set', async () => {
