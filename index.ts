@@ -7,3 +7,4 @@ export { HttpBackend, type HttpBackendOptions } from './src/backend/http-backend
 export * from './components/customer-table/define.js';
 export * from './components/customer-filters/define.js';
 export * from './components/customer-console/define.js';
+export * from './components/customer-dashboard/define.js';

@@ -20,15 +20,16 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CHROME = findChromium() ?? '/usr/bin/chromium';
-const TAGS = ['customer-table', 'customer-filters', 'customer-console'] as const;
+const TAGS = ['customer-table', 'customer-filters', 'customer-console', 'customer-dashboard'] as const;
 type Tag = (typeof TAGS)[number];
 
 /** Each entry a partner may import, and the elements it must register. */
 const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
-  { name: 'root', specifier: 'customers-console', registers: ['customer-table', 'customer-filters', 'customer-console'] },
+  { name: 'root', specifier: 'customers-console', registers: ['customer-table', 'customer-filters', 'customer-console', 'customer-dashboard'] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
   { name: 'console', specifier: 'customers-console/customer-console.js', registers: ['customer-table', 'customer-filters', 'customer-console'] },
+  { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
 ];
 
 let dir: string;
@@ -150,10 +151,12 @@ for (const bundler of ['vite', 'esbuild'] as const) {
           assert.deepEqual(registered, TAGS.filter((tag) => entry.registers.includes(tag)));
 
           const shown = entry.registers.includes('customer-console') ? 'customer-console' : entry.registers[0]!;
-          await page.evaluate((tag) => {
-            const element = document.createElement(tag) as HTMLElement & { backend?: unknown; noUrlSync?: boolean };
-            element.backend = (window as unknown as { demoBackend: unknown }).demoBackend;
+          await page.evaluate(async (tag) => {
+            const element = document.createElement(tag) as HTMLElement & { backend?: unknown; noUrlSync?: boolean; customerId?: number };
+            const backend = (window as unknown as { demoBackend: { listCustomers(p: object): Promise<{ items: { id: number }[] }> } }).demoBackend;
+            element.backend = backend;
             if (tag === 'customer-console') element.noUrlSync = true;
+            if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -161,6 +164,10 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const search = page.locator('customer-filters').getByRole('searchbox');
             await search.waitFor({ timeout: 10_000 });
             assert.equal(await search.count(), 1);
+          } else if (shown === 'customer-dashboard') {
+            // The period choice, then the loaded figures (or the no-recipes message).
+            await page.locator('customer-dashboard').getByRole('radio', { name: 'Last 7 days' }).waitFor({ timeout: 10_000 });
+            await page.locator('customer-dashboard [part~="stats"], customer-dashboard [part~="message"]').first().waitFor({ timeout: 10_000 });
           } else {
             // Data rows (the header row is the grid's first row) with a customer name in them.
             const rows = page.getByRole('grid').getByRole('row').filter({ has: page.locator('[part~="name"]') });
