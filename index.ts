@@ -7,3 +7,6 @@ export { HttpBackend, type HttpBackendOptions } from './src/backend/http-backend
 export * from './components/customer-table/define.js';
 export * from './components/customer-filters/define.js';
 export * from './components/customer-console/define.js';
+export * from './components/customer-collaborators/define.js';
+export * from './components/customer-switch-button/define.js';
+export * from './components/customer-form/define.js';
