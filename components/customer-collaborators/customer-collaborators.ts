@@ -80,7 +80,8 @@ export class CustomerCollaborators extends LitElement {
     return html`<div class="base" part="base">
       ${this.team.render({
         initial: () => nothing,
-        pending: () => (this.team.value ? this.renderTeam(this.team.value, s) : this.renderLoading(s)),
+        // Never the previous customer's team while another one loads.
+        pending: () => this.renderLoading(s),
         complete: (team) => (team === null ? nothing : this.renderTeam(team, s)),
         error: (error) => this.renderError(error, s),
       })}

@@ -124,6 +124,20 @@ describe('customer-collaborators', () => {
     expect(shownTeam(el).map((m) => m.name)).to.deep.equal(['Second Team']);
   });
 
+  it('shows loading for another customer, never the previous customer’s team', async () => {
+    const second = deferred<Collaborator[]>();
+    const backend = overriding(memoryBackend(), {
+      listCollaborators: async (ref) => (ref === 1 ? TEAM : second.promise),
+    });
+    const el = await collaborators(html`<customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators>`);
+    await until(() => teamRows(el).length === 3, 'the first team');
+    el.setAttribute('customer-id', '2');
+    await until(() => teamMessage(el) === 'Loading the team…', 'loading the second team');
+    expect(teamRows(el)).to.have.length(0);
+    second.resolve([member(20, { name: 'Second Team' })]);
+    await until(() => teamRows(el).length === 1, 'the second team');
+  });
+
   it('scrolls a long team inside its box, by keyboard, with the column headers kept in view', async () => {
     const team = Array.from({ length: 80 }, (_, i) => member(i + 1, { customer_manager: i % 10 === 0 }));
     const el = await collaborators(
