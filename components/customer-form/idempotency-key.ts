@@ -9,7 +9,7 @@ export class IdempotencyKeys {
   /** The key for sending `body`: the last one when the body is unchanged since it was made. */
   keyFor(body: unknown): string {
     const text = JSON.stringify(body);
-    if (this.#attempt?.body !== text) this.#attempt = { body: text, key: randomKey() };
+    if (this.#attempt?.body !== text) this.#attempt = { body: text, key: crypto.randomUUID() };
     return this.#attempt.key;
   }
 
@@ -17,14 +17,4 @@ export class IdempotencyKeys {
   succeeded(): void {
     this.#attempt = null;
   }
-}
-
-/** A random UUID; `crypto.randomUUID` only exists on secure origins, `getRandomValues` everywhere. */
-function randomKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
