@@ -103,6 +103,8 @@ export class CustomerCollaborators extends LitElement {
     </div>`;
   }
 
+  // Names and roles are isolated in their own direction (a Hebrew name in an English page, markup-like
+  // text in a right-to-left one); an address always reads left to right.
   private renderTeam(team: readonly Collaborator[], s: CollaboratorsStrings): TemplateResult {
     const note = html`<p class="note" part="note">${s.addedInAccount}</p>`;
     if (team.length === 0) return html`<p class="message" part="message">${s.empty}</p>${note}`;
@@ -120,12 +122,12 @@ export class CustomerCollaborators extends LitElement {
             ${team.map(
               (member) => html`<tr part="row">
                 <th scope="row">
-                  <span class="name" part="name">${member.name}</span>${member.customer_manager
+                  <span class="name" part="name" dir="auto">${member.name}</span>${member.customer_manager
                     ? html` <span class="tag" part="manager-tag">${s.managerTag}</span>`
                     : nothing}
                 </th>
-                <td><span class="email" part="email">${member.email}</span></td>
-                <td><span part="role">${member.role}</span></td>
+                <td><span class="email" part="email" dir="ltr">${member.email}</span></td>
+                <td><span part="role" dir="auto">${member.role}</span></td>
               </tr>`,
             )}
           </tbody>

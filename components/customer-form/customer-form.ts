@@ -160,6 +160,7 @@ export class CustomerForm extends LitElement {
         type=${type}
         autocomplete=${options.autocomplete}
         spellcheck="false"
+        dir=${field === 'name' ? 'auto' : nothing}
         maxlength=${MAX_LENGTHS[field] + 1}
         ?readonly=${this.busy}
         aria-required=${field === 'external_id' ? 'false' : 'true'}
