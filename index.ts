@@ -8,3 +8,6 @@ export * from './components/customer-table/define.js';
 export * from './components/customer-filters/define.js';
 export * from './components/customer-console/define.js';
 export * from './components/customer-dashboard/define.js';
+export * from './components/customer-collaborators/define.js';
+export * from './components/customer-switch-button/define.js';
+export * from './components/customer-form/define.js';

@@ -20,16 +20,27 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CHROME = findChromium() ?? '/usr/bin/chromium';
-const TAGS = ['customer-table', 'customer-filters', 'customer-console', 'customer-dashboard'] as const;
+const TAGS = [
+  'customer-table',
+  'customer-filters',
+  'customer-console',
+  'customer-dashboard',
+  'customer-collaborators',
+  'customer-switch-button',
+  'customer-form',
+] as const;
 type Tag = (typeof TAGS)[number];
 
 /** Each entry a partner may import, and the elements it must register. */
 const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
-  { name: 'root', specifier: 'customers-console', registers: ['customer-table', 'customer-filters', 'customer-console', 'customer-dashboard'] },
+  { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
   { name: 'console', specifier: 'customers-console/customer-console.js', registers: ['customer-table', 'customer-filters', 'customer-console'] },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
+  { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
+  { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
+  { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
 ];
 
 let dir: string;
@@ -157,6 +168,7 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             element.backend = backend;
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
+            if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -168,6 +180,19 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             // The period choice, then the loaded figures (or the no-recipes message).
             await page.locator('customer-dashboard').getByRole('radio', { name: 'Last 7 days' }).waitFor({ timeout: 10_000 });
             await page.locator('customer-dashboard [part~="stats"], customer-dashboard [part~="message"]').first().waitFor({ timeout: 10_000 });
+          } else if (shown === 'customer-collaborators') {
+            // The team's rows (the header row is the table's first row), each with a member's name.
+            const rows = page.getByRole('table').getByRole('row').filter({ has: page.locator('[part~="name"]') });
+            await rows.first().waitFor({ timeout: 10_000 });
+            assert.ok((await rows.count()) >= 1, `team rows rendered (${await rows.count()})`);
+          } else if (shown === 'customer-switch-button') {
+            const button = page.getByRole('button', { name: 'Switch to this account' });
+            await button.waitFor({ timeout: 10_000 });
+            assert.equal(await button.count(), 1);
+          } else if (shown === 'customer-form') {
+            const name = page.getByRole('textbox', { name: 'Customer name' });
+            await name.waitFor({ timeout: 10_000 });
+            assert.equal(await name.count(), 1);
           } else {
             // Data rows (the header row is the grid's first row) with a customer name in them.
             const rows = page.getByRole('grid').getByRole('row').filter({ has: page.locator('[part~="name"]') });

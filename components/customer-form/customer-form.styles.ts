@@ -1,0 +1,87 @@
+import { css } from 'lit';
+import { baseStyles } from '../shared/base.styles.js';
+import { tokens } from '../shared/tokens.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    form {
+      display: grid;
+      gap: var(--customer-form-gap, ${tokens.spaceM});
+      max-inline-size: var(--customer-form-max-inline-size, 32rem);
+    }
+    .field {
+      display: grid;
+      gap: ${tokens.spaceXs};
+    }
+    label {
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .input {
+      inline-size: 100%;
+      min-block-size: 34px;
+      padding: ${tokens.spaceXs} ${tokens.spaceS};
+      border: 1px solid ${tokens.colorBorderStrong};
+      border-radius: ${tokens.radius};
+      background: ${tokens.colorSurface};
+      color: ${tokens.colorText};
+      font: inherit;
+    }
+    .input[aria-invalid='true'] {
+      border-color: ${tokens.colorDanger};
+      border-width: 2px;
+    }
+    .input[readonly] {
+      background: ${tokens.colorSurfaceRaised};
+    }
+    .help,
+    .field-error,
+    .form-error {
+      margin: 0;
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .help {
+      color: ${tokens.colorTextMuted};
+    }
+    /* A leading mark, so an error reads without colour too. */
+    .field-error,
+    .form-error {
+      color: ${tokens.colorDanger};
+    }
+    .field-error::before,
+    .form-error::before {
+      content: '! ';
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+    }
+    .button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.8;
+    }
+    .link-button {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: ${tokens.colorAccent};
+      font: inherit;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .spinner {
+      inline-size: 12px;
+      block-size: 12px;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+  `,
+];
