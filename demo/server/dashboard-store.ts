@@ -14,13 +14,16 @@ import {
   type JobCounts,
 } from '../../src/model/dashboard.js';
 
-/** The jobs a period reads, one row per rollup, `point` the series point it falls in. */
+/**
+ * The jobs a period reads, one row per rollup, `point` the series point it falls in (an integer
+ * division: parameters arrive as REAL, hence the cast).
+ */
 const PERIOD_JOBS = `
   WITH jobs AS (
     SELECT recipe_id, day AS point, successful, failed FROM job_rollups_daily
      WHERE customer_id = @customer AND day BETWEEN @day_from AND @day_to
     UNION ALL
-    SELECT recipe_id, hour / @hours_per_point AS point, successful, failed FROM job_rollups_hourly
+    SELECT recipe_id, hour / CAST(@hours_per_point AS INTEGER) AS point, successful, failed FROM job_rollups_hourly
      WHERE customer_id = @customer AND hour BETWEEN @hour_from AND @hour_to
   )`;
 

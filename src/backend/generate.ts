@@ -491,10 +491,13 @@ function runsOn(rng: Rng, plan: RecipePlan, day: number): boolean {
   return rng.chance(0.06);
 }
 
-/** Failures among `jobs`: the recipe's usual share, with a bad day now and then. */
+/**
+ * Failures among `jobs`: the recipe's usual share, with a bad day now and then. Rounded at random
+ * (up with the probability of the fraction), so a recipe with few jobs still fails now and then.
+ */
 function failuresOf(rng: Rng, plan: RecipePlan, jobs: number): number {
   const share = rng.chance(0.02) ? 0.7 : plan.failureShare * (0.5 + rng.next());
-  return Math.min(jobs, Math.round(jobs * share));
+  return Math.min(jobs, Math.floor(jobs * share + rng.next()));
 }
 
 /** The hours of a day a recipe's jobs fall in, with their job counts (only hours with jobs). */
