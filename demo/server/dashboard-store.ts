@@ -27,6 +27,20 @@ const PERIOD_JOBS = `
      WHERE customer_id = @customer AND hour BETWEEN @hour_from AND @hour_to
   )`;
 
+/** Every query a dashboard runs (exported so a test can check each one's plan searches primary keys). */
+export const DASHBOARD_SQL = {
+  recipeCounts: 'SELECT count(*) AS recipes, coalesce(sum(running), 0) AS active FROM recipes WHERE customer_id = @customer',
+  totals: `${PERIOD_JOBS} SELECT coalesce(sum(successful), 0) AS successful, coalesce(sum(failed), 0) AS failed FROM jobs`,
+  series: `${PERIOD_JOBS} SELECT point, sum(successful) AS successful, sum(failed) AS failed FROM jobs GROUP BY point`,
+  topFailing: `${PERIOD_JOBS}
+    SELECT r.id, r.name, r.running, j.successful, j.failed
+      FROM (SELECT recipe_id, sum(successful) AS successful, sum(failed) AS failed FROM jobs
+             GROUP BY recipe_id HAVING sum(failed) > 0) AS j
+      JOIN recipes AS r ON r.customer_id = @customer AND r.id = j.recipe_id
+     ORDER BY j.failed DESC, r.id
+     LIMIT ${TOP_FAILING_RECIPES}`,
+} as const;
+
 export class DashboardStore {
   private readonly recipeCounts: Statement;
   private readonly totals: Statement;
@@ -34,16 +48,10 @@ export class DashboardStore {
   private readonly topFailing: Statement;
 
   constructor(private readonly db: Database) {
-    this.recipeCounts = db.prepare('SELECT count(*) AS recipes, coalesce(sum(running), 0) AS active FROM recipes WHERE customer_id = ?');
-    this.totals = db.prepare(`${PERIOD_JOBS} SELECT coalesce(sum(successful), 0) AS successful, coalesce(sum(failed), 0) AS failed FROM jobs`);
-    this.series = db.prepare(`${PERIOD_JOBS} SELECT point, sum(successful) AS successful, sum(failed) AS failed FROM jobs GROUP BY point`);
-    this.topFailing = db.prepare(`${PERIOD_JOBS}
-      SELECT r.id, r.name, r.running, j.successful, j.failed
-        FROM (SELECT recipe_id, sum(successful) AS successful, sum(failed) AS failed FROM jobs
-               GROUP BY recipe_id HAVING sum(failed) > 0) AS j
-        JOIN recipes AS r ON r.customer_id = @customer AND r.id = j.recipe_id
-       ORDER BY j.failed DESC, r.id
-       LIMIT ${TOP_FAILING_RECIPES}`);
+    this.recipeCounts = db.prepare(DASHBOARD_SQL.recipeCounts);
+    this.totals = db.prepare(DASHBOARD_SQL.totals);
+    this.series = db.prepare(DASHBOARD_SQL.series);
+    this.topFailing = db.prepare(DASHBOARD_SQL.topFailing);
   }
 
   /** The dashboard of a customer for `period` at `now`, read in one transaction. */
@@ -58,7 +66,7 @@ export class DashboardStore {
       hours_per_point: window.hoursPerPoint,
     };
     return this.db.transaction((): DashboardStats => {
-      const counts = this.recipeCounts.get(customerId) as { recipes: number; active: number };
+      const counts = this.recipeCounts.get({ customer: customerId }) as { recipes: number; active: number };
       const totals = this.totals.get(params) as JobCounts;
       const points = this.series.all(params) as ({ point: number } & JobCounts)[];
       const failing = this.topFailing.all(params) as { id: number; name: string; running: number; successful: number; failed: number }[];
