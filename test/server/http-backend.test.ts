@@ -419,7 +419,7 @@ describe('what goes on the wire', () => {
       if (path.endsWith('/collaborators')) return json(res, 200, { items: [] });
       if (path.endsWith('/switch')) return json(res, 200, { url: 'https://app.partner.example/switch/3' });
       if (path.endsWith('/dashboard'))
-        return json(res, 200, { period: '7d', active_recipes: 0, successful_jobs: 0, failed_jobs: 0, series: [] });
+        return json(res, 200, { period: '7d', recipes: 0, active_recipes: 0, successful_jobs: 0, failed_jobs: 0, series: [], top_failing_recipes: [] });
       if (path === '/api/plans') return json(res, 200, { items: plansWithFree(DEMO_PLANS) });
       if (path === '/api/embed/session')
         return json(res, 200, { session: 's'.repeat(32), customer_id: 3, origin: 'https://partner.example', expires_at: anchor.toISOString() });
