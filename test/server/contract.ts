@@ -651,12 +651,12 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
           .filter((r) => stopped.has(r.recipe_id) && r.day >= since && r.day < Math.floor(now.getTime() / DAY_MS))
           .reduce((sum, r) => sum + r.successful + r.failed, 0);
         assert.ok(stoppedJobs > 0);
-        const running = activityOf(stoppedWithJobs).daily
+        const runningJobs = activityOf(stoppedWithJobs).daily
           .filter((r) => !stopped.has(r.recipe_id) && r.day >= since && r.day < Math.floor(now.getTime() / DAY_MS))
           .reduce((sum, r) => sum + r.successful + r.failed, 0);
         // Before today, the period holds every stored job of its days, the stopped recipe's included.
         const today = stats.series.at(-1)!;
-        assert.equal(stats.successful_jobs + stats.failed_jobs - today.successful_jobs - today.failed_jobs, stoppedJobs + running);
+        assert.equal(stats.successful_jobs + stats.failed_jobs - today.successful_jobs - today.failed_jobs, stoppedJobs + runningJobs);
       });
 
       test('dashboard: a customer with no recipes, and one just added, read all zeros', async (backend) => {
