@@ -382,7 +382,7 @@ export class MemoryBackend implements Backend {
 
   private activityOf(customerId: number): CustomerActivity {
     const initial = this.initial.get(customerId);
-    if (this.createdIds.has(customerId) || !initial) return { recipes: [], daily: [], hourly: [] };
+    if (!initial) return { recipes: [], daily: [], hourly: [] }; // created here: nothing built yet
     let activity = this.activity.get(customerId);
     if (!activity) this.activity.set(customerId, (activity = generateActivity(this.seed, initial, this.anchor)));
     return activity;
