@@ -10,12 +10,13 @@ export * from './backend/errors.js';
 export { HttpBackend, type HttpBackendOptions } from './backend/http-backend.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backend/memory-backend.js';
 export { SharedLookupsBackend } from './backend/shared-lookups.js';
+export { compareTeamMembers, orderTeam } from './backend/team-order.js';
 export {
   generateCustomers,
   generateCustomer,
   generateApps,
   generateCollaborators,
-  generateDashboard,
+  generateActivity,
   startOfUtcDay,
   DEMO_PLANS,
   DEMO_PARTNER,

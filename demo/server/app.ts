@@ -35,12 +35,15 @@ import {
   valueOrThrow,
 } from '../../src/model/commands.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
-import { DEMO_PARTNER, DEMO_PLANS, generateApps, generateDashboard } from '../../src/backend/generate.js';
+import { DEMO_PARTNER, DEMO_PLANS, generateApps } from '../../src/backend/generate.js';
+import { orderTeam } from '../../src/backend/team-order.js';
+import { switchIntoAccount } from '../../src/model/account-switch.js';
 import { parseListParams } from '../../src/query/index.js';
 import { adminTokenAuthenticator, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import { corsFor } from './cors.js';
 import { customerFromRow, CustomerStore, type CustomerRow } from './customer-store.js';
+import { DashboardStore } from './dashboard-store.js';
 import { embedRoutes } from './embed.js';
 import { fallbackPage } from './fallback-page.js';
 import { badRequest, forbidden, notFound, ProblemError, problemResponse, responseFor, unprocessable } from './problems.js';
@@ -94,6 +97,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   failFastOnHeldLocks(context.db);
   const store = new CustomerStore(context.db);
   store.countCache = options.countCache ?? true;
+  const dashboards = new DashboardStore(context.db);
   const app = new Hono<AppEnv>();
 
   app.onError((error) => {
@@ -116,7 +120,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   // Hands the demo page its API base and token; only to pages of this server on this machine.
   app.get(`${context.apiBase}${DEMO_CONFIG_PATH}`, demoConfig(context));
 
-  app.route(context.apiBase, apiRoutes(context, store));
+  app.route(context.apiBase, apiRoutes(context, store, dashboards));
   app.route('/', embedRoutes(context));
 
   if (context.staticDir && existsSync(join(context.staticDir, 'index.html'))) {
@@ -127,7 +131,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   return app;
 }
 
-function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
+function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: DashboardStore): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const auth = requireAuth(context);
   for (const path of ['/customers', '/customers/*', '/plans', '/apps', '/partner']) api.use(path, auth);
@@ -268,7 +272,8 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
     return c.json(store.appAccess(row.id));
   });
 
-  api.get('/customers/:ref/collaborators', (c) => c.json({ items: store.collaborators(findCustomer(c).id) }));
+  // Customer managers first, then by name: the order MemoryBackend lists them in.
+  api.get('/customers/:ref/collaborators', (c) => c.json({ items: orderTeam(store.collaborators(findCustomer(c).id)) }));
 
   api.get('/customers/:ref/dashboard', (c) => {
     const row = findCustomer(c);
@@ -276,16 +281,14 @@ function apiRoutes(context: ServerContext, store: CustomerStore): Hono<AppEnv> {
     if (!(DASHBOARD_PERIODS as readonly string[]).includes(period)) {
       throw unprocessable('The period is not valid.', { period: [`must be one of ${DASHBOARD_PERIODS.join(', ')}`] });
     }
-    return c.json(generateDashboard(context.seed, row.id, period as DashboardPeriod, now()));
+    return c.json(dashboards.stats(row.id, period as DashboardPeriod, now()));
   });
 
   api.post('/customers/:ref/switch', (c) => {
     const row = findCustomer(c);
     const admin = requireAdmin(c);
-    if (!store.isCollaborator(row.id, admin.email)) {
-      throw forbidden("Only customer managers and collaborators of this customer's workspace may switch into the account.");
-    }
-    return c.json({ url: `${SWITCH_URL_BASE}${row.id}` });
+    const team = store.collaborators(row.id);
+    return c.json(valueOrThrow(switchIntoAccount(row, admin.email, team, `${SWITCH_URL_BASE}${row.id}`), problemError));
   });
 
   api.get('/plans', (c) => c.json({ items: plansWithFree(context.plans) }));

@@ -19,7 +19,7 @@ export interface ServerContext {
   db: Database;
   /** The server's clock; tests pass a fixed one so derived status is deterministic. */
   now: () => Date;
-  /** Seed of the deterministic generator, for data derived per customer (dashboards). */
+  /** Seed of the deterministic generator the database was filled from. */
   seed: number;
   partner: Partner;
   /** The partner's own plans (the free plan is added by `plansWithFree`). */

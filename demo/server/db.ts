@@ -13,6 +13,10 @@
  * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry a copy
  * of the customer's status key (kept by triggers), and searches with many matches, or of two
  * characters, are counted on `customer_grams`, a pair index whose tokens carry the status group.
+ *
+ * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
+ * `job_rollups_hourly` for the last two), WITHOUT ROWID tables whose primary keys start with the
+ * customer: a period is one key range per table (see dashboard-store.ts).
  */
 import Database from 'better-sqlite3';
 import { FREE_PLAN_ID } from '../../src/model/schemas.js';
@@ -255,6 +259,43 @@ const MIGRATIONS: readonly string[] = [
   // One segment per search index after the bulk fills: each token's rows are read in one run.
   `
   ${OPTIMIZE_SEARCH_INDEXES}
+  `,
+  // Recipes and their jobs rolled up per recipe, per UTC day (days since 1970) and, for the last two
+  // days, per UTC hour (hours since 1970): rows only for buckets with jobs, clustered by customer so
+  // a dashboard period is one primary-key range per table. Deleting a customer deletes them first.
+  `
+  CREATE TABLE recipes (
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    source_app_id TEXT NOT NULL,
+    target_app_id TEXT NOT NULL,
+    running INTEGER NOT NULL CHECK (running IN (0, 1)),
+    PRIMARY KEY (customer_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE job_rollups_daily (
+    customer_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    recipe_id INTEGER NOT NULL,
+    successful INTEGER NOT NULL CHECK (successful >= 0),
+    failed INTEGER NOT NULL CHECK (failed >= 0),
+    PRIMARY KEY (customer_id, day, recipe_id),
+    FOREIGN KEY (customer_id, recipe_id) REFERENCES recipes (customer_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE job_rollups_hourly (
+    customer_id INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    recipe_id INTEGER NOT NULL,
+    successful INTEGER NOT NULL CHECK (successful >= 0),
+    failed INTEGER NOT NULL CHECK (failed >= 0),
+    PRIMARY KEY (customer_id, hour, recipe_id),
+    FOREIGN KEY (customer_id, recipe_id) REFERENCES recipes (customer_id, id)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER customers_activity_delete BEFORE DELETE ON customers BEGIN
+    DELETE FROM job_rollups_hourly WHERE customer_id = old.id;
+    DELETE FROM job_rollups_daily WHERE customer_id = old.id;
+    DELETE FROM recipes WHERE customer_id = old.id;
+  END;
   `,
 ];
 

@@ -30,6 +30,8 @@ export async function main(): Promise<RunningServer> {
     seedDatabase(db, { seed: SEED, count: firstRunSize });
   } else {
     console.log(`Using ${file} (${customers} customers).`);
+    const activity = db.prepare("SELECT value FROM meta WHERE key = 'activity'").pluck().get();
+    if (activity === undefined) console.log('It was seeded before recipes were stored: dashboards read empty. `npm run seed` refills it.');
   }
 
   const staticDir = existsSync(join(DEMO_DIST_DIR, 'index.html')) ? DEMO_DIST_DIR : null;

@@ -4,8 +4,9 @@
  * million customers never sit in memory at once.
  */
 import type { Database } from 'better-sqlite3';
-import { generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
+import { generateActivity, generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
 import { CustomerStore } from './customer-store.js';
+import { ActivityWriter } from './dashboard-store.js';
 import { gramsRowOf, OPTIMIZE_SEARCH_INDEXES } from './db.js';
 import { foldText } from '../../src/query/index.js';
 
@@ -19,7 +20,10 @@ export interface SeedOptions {
   onProgress?: (written: number) => void;
 }
 
-/** Inserts customers with ids 1..count (and their collaborators) into an empty database. */
+/**
+ * Inserts customers with ids 1..count, their collaborators, and their recipes with 90 days of job
+ * rollups (generateActivity), into an empty database.
+ */
 export function seedDatabase(db: Database, options: SeedOptions): void {
   const { seed, count, anchor = startOfUtcDay(), batchSize = 10_000, onProgress } = options;
   const existing = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
@@ -35,6 +39,7 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
   const store = new CustomerStore(db);
   // The pair index row the insert trigger would write, computed here (twice as fast as in SQL).
   const insertGrams = db.prepare('INSERT INTO customer_grams (rowid, grams, days) VALUES (?, ?, ?)');
+  const activity = new ActivityWriter(db);
   const insertBatch = db.transaction((from: number, to: number) => {
     for (let index = from; index < to; index++) {
       const customer = generateCustomer(seed, index, anchor);
@@ -48,7 +53,9 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
       });
       insertGrams.run(id, grams.grams, grams.days);
       store.insertCollaborators(customer.id, generateCollaborators(seed, customer.id));
+      activity.add(customer.id, generateActivity(seed, customer, anchor));
     }
+    activity.flush();
   });
   try {
     for (let from = 0; from < count; from += batchSize) {
@@ -66,7 +73,12 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
     })();
     db.pragma('foreign_keys = ON');
   }
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?), ('anchor', ?)").run(String(seed), anchor.toISOString());
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?), ('anchor', ?), ('activity', ?)").run(
+    String(seed),
+    anchor.toISOString(),
+    // Databases seeded before recipes were stored lack this key (main.ts says so).
+    'generated',
+  );
   // Statistics let the planner choose between a sort index and a filter index.
   db.exec('ANALYZE');
 }

@@ -39,5 +39,7 @@ seedDatabase(db, {
     if (written % 100_000 === 0 || written === count) process.stdout.write(`\r${written} / ${count} customers`);
   },
 });
+const rows = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const activity = `${rows('recipes')} recipes, ${rows('job_rollups_daily')} daily and ${rows('job_rollups_hourly')} hourly job rollups`;
 db.close();
-console.log(`\nSeeded ${count} customers (seed ${seed}) into ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nSeeded ${count} customers (seed ${seed}; ${activity}) into ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

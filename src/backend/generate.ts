@@ -23,8 +23,16 @@ import {
   RTL_NAMES,
 } from './generate-names.js';
 import { FREE_PLAN_ID, TRIAL_DAYS } from '../model/constants.js';
-import type { App, Collaborator, Customer, DashboardPeriod, DashboardStats, Partner, Plan } from '../model/schemas.js';
-import { withLimits } from '../model/rules.js';
+import type { App, Collaborator, Customer, Partner, Plan, Status } from '../model/schemas.js';
+import { customerStatus, withLimits } from '../model/rules.js';
+import {
+  DAILY_ROLLUP_DAYS,
+  HOURLY_ROLLUP_DAYS,
+  type CustomerActivity,
+  type HourlyJobRollup,
+  type Recipe,
+} from '../model/dashboard.js';
+import { orderTeam } from './team-order.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -80,11 +88,10 @@ export function createRng(seed: number): Rng {
   };
 }
 
-// Salts keep the streams for customers, collaborators and dashboards independent of each other.
+// Salts keep the streams for customers, collaborators and recipes independent of each other.
 const SALT_CUSTOMER = 1;
 const SALT_COLLABORATORS = 2;
-const SALT_DASHBOARD = 3;
-const SALT_DASHBOARD_POINT = 4;
+const SALT_RECIPES = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Partner, plans, apps
@@ -335,16 +342,25 @@ export function generateCustomers({ seed, count, anchor = startOfUtcDay() }: Gen
 }
 
 // ---------------------------------------------------------------------------------------------
-// Collaborators and dashboards
+// Collaborators
+
+/** How many of a team are customer managers: some teams have none, some several. */
+const MANAGER_COUNTS = [0, 1, 2, 3] as const;
+const MANAGER_COUNT_WEIGHTS = [0.15, 0.55, 0.2, 0.1];
+/** The customers the demo lists first get the admin more often, so both switch states show at once. */
+const FIRST_SCREEN_IDS = 50;
 
 /**
- * 1–6 people, the first a customer manager. The demo admin (`admin@partner.example`) is a
- * collaborator of about a third of the customers, so "Switch to this account" is allowed for some.
+ * 1–6 people, managers first then by name (orderTeam): no customer manager on about 15 % of the
+ * teams, two or three on about 30 %. The demo admin (`admin@partner.example`) is on about a third of
+ * the teams (half of those among the first 50 ids), sometimes as one of the customer managers, so
+ * "Switch to this account" is allowed for some customers and refused for others.
  */
 export function generateCollaborators(seed: number, customerId: number): Collaborator[] {
   const rng = createRng(hashSeed(seed, customerId, SALT_COLLABORATORS));
-  const withAdmin = rng.chance(1 / 3);
-  const count = Math.max(rng.int(1, 6), withAdmin ? 2 : 1);
+  const withAdmin = rng.chance(customerId <= FIRST_SCREEN_IDS ? 1 / 2 : 1 / 3);
+  const managers = pickWeighted(rng, MANAGER_COUNTS, MANAGER_COUNT_WEIGHTS);
+  const count = Math.max(rng.int(1, 6), managers, withAdmin ? 2 : 1);
   const domain = `customer-${customerId}.example`;
   const firstNames = [...PERSON_FIRST];
   const people: Collaborator[] = [];
@@ -352,98 +368,202 @@ export function generateCollaborators(seed: number, customerId: number): Collabo
     // Distinct first names keep e-mail addresses distinct within one customer.
     const first = firstNames.splice(rng.int(0, firstNames.length - 1), 1)[0]!;
     const last = rng.pick(PERSON_LAST);
-    const manager = i === 0 || rng.chance(0.2);
+    const manager = i < managers;
     people.push({
       id: customerId * 10 + i + 1,
       name: `${first} ${last}`,
       email: `${asciiSlug(first, '.')}.${asciiSlug(last, '.')}@${domain}`,
-      role: manager ? 'Customer manager' : rng.pick(COLLABORATOR_ROLES),
+      role: manager ? MANAGER_ROLE : rng.pick(COLLABORATOR_ROLES),
       customer_manager: manager,
     });
   }
   if (withAdmin) {
-    const slot = rng.int(1, count - 1);
+    const slot = rng.int(0, count - 1);
+    const manager = slot < managers;
     people[slot] = {
       id: customerId * 10 + slot + 1,
       name: DEMO_PARTNER.admin.name,
       email: DEMO_ADMIN_EMAIL,
-      role: 'Admin',
-      customer_manager: false,
+      role: manager ? MANAGER_ROLE : 'Partner admin',
+      customer_manager: manager,
     };
   }
-  return people;
+  return orderTeam(people);
 }
 
-const PERIOD_DAYS: Record<DashboardPeriod, number> = { '1d': 1, '7d': 7, '30d': 30, '90d': 90 };
+const MANAGER_ROLE = 'Customer manager';
 
-/**
- * Hourly points for 1d (24, the last one the hour containing `anchor`), daily points otherwise (the
- * last one the day containing `anchor`). A day's figures do not depend on the period asked for, so
- * 7d is the tail of 30d. Totals are the sums of the series.
- */
-export function generateDashboard(
-  seed: number,
-  customerId: number,
-  period: DashboardPeriod,
-  anchor: Date,
-): DashboardStats {
-  const rng = createRng(hashSeed(seed, customerId, SALT_DASHBOARD));
-  const activeRecipes = rng.chance(0.1) ? 0 : rng.int(1, 40);
-  const jobsPerDay = activeRecipes * rng.int(5, 200);
-  const failureShare = rng.chance(0.15) ? 0.1 + rng.next() * 0.3 : rng.next() * 0.05;
+// ---------------------------------------------------------------------------------------------
+// Recipes and job rollups
 
-  const hourly = period === '1d';
-  const step = hourly ? HOUR_MS : DAY_MS;
-  const count = hourly ? 24 : PERIOD_DAYS[period];
-  const last = Math.floor(anchor.getTime() / step) * step;
-  const series: DashboardStats['series'] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const at = last - i * step;
-    const bucket = at / step;
-    const point = createRng(hashSeed(seed, customerId, SALT_DASHBOARD_POINT, hourly ? 1 : 2, bucket));
-    const weekday = new Date(at).getUTCDay();
-    const weekend = weekday === 0 || weekday === 6 ? 0.4 : 1;
-    const hourOfDay = new Date(at).getUTCHours();
-    const daytime = hourly ? (hourOfDay >= 7 && hourOfDay <= 19 ? 1.6 : 0.35) / 24 : 1;
-    const jobs = Math.round(jobsPerDay * weekend * daytime * (0.6 + 0.8 * point.next()));
-    const failed = Math.min(jobs, Math.round(jobs * failureShare * (0.5 + point.next())));
-    series.push({ at: new Date(at).toISOString(), successful_jobs: jobs - failed, failed_jobs: failed });
+type Cadence = 'busy' | 'daily' | 'weekly' | 'sporadic';
+const CADENCES: readonly Cadence[] = ['busy', 'daily', 'weekly', 'sporadic'];
+const CADENCE_WEIGHTS = [0.1, 0.25, 0.3, 0.35];
+/** Share of customers with recipes, by status at the anchor: paying customers build more. */
+const RECIPE_SHARE = { active: 0.4, trial: 0.25, expired: 0.1 } as const;
+const RECIPE_COUNTS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+const RECIPE_COUNT_WEIGHTS = [0.4, 0.25, 0.15, 0.08, 0.05, 0.03, 0.02, 0.02];
+/** Recipe ids are `customer id × 100 + n`: unique, and derivable without a global counter. */
+const RECIPES_PER_CUSTOMER_ID = 100;
+
+const RECIPE_NAME_TEMPLATES = [
+  'Sync new {s} contacts to {t}',
+  'Copy {s} orders into {t}',
+  'Post {s} alerts to {t}',
+  'Create {t} invoices from {s} deals',
+  'Nightly export from {s} to {t}',
+  'Update {t} when a {s} record changes',
+  'Send {s} sign-ups to {t}',
+  'Archive {s} files in {t}',
+  'Open a {t} ticket for every urgent {s} message',
+  'Match {s} payments with {t}',
+];
+
+interface RecipePlan {
+  recipe: Recipe;
+  cadence: Cadence;
+  /** Jobs on a full day it runs. */
+  perDay: number;
+  failureShare: number;
+  /** The weekday (0 = Sunday) a weekly recipe runs. */
+  weekday: number;
+  /** First day with jobs, and the day it stopped (no jobs from then on), in days since 1970. */
+  fromDay: number;
+  stopDay: number | null;
+}
+
+function appName(id: string): string {
+  return APP_NAMES[DEMO_APP_IDS.indexOf(id)] ?? id;
+}
+
+function headBiasedApp(rng: Rng, other: string | null): string {
+  for (;;) {
+    const id = DEMO_APP_IDS[Math.floor(rng.next() ** 2 * DEMO_APP_IDS.length)]!;
+    if (id !== other) return id;
   }
-  const failedJobs = series.reduce((sum, p) => sum + p.failed_jobs, 0);
-  const successfulJobs = series.reduce((sum, p) => sum + p.successful_jobs, 0);
-  const stopped = activeRecipes === 0 && rng.chance(0.5) ? 0 : rng.int(0, 4);
-  // The failures of the period shared among up to five recipes, most first.
-  const failing: DashboardStats['top_failing_recipes'] = [];
-  let failuresLeft = failedJobs;
-  for (let i = 0; i < Math.min(5, activeRecipes) && failuresLeft > 0; i++) {
-    const failed = i === 4 || i === activeRecipes - 1 ? failuresLeft : Math.ceil(failuresLeft * (0.3 + 0.4 * rng.next()));
-    failuresLeft -= failed;
-    failing.push({
-      id: customerId * 100 + i + 1,
-      name: rng.pick(RECIPE_NAMES),
-      running: true,
-      successful_jobs: Math.round((successfulJobs / Math.max(1, activeRecipes)) * (0.5 + rng.next())),
-      failed_jobs: failed,
-    });
+}
+
+function planRecipe(rng: Rng, customer: Customer, status: Status, n: number, anchorDay: number): RecipePlan {
+  const joinedDay = Math.floor(Date.parse(customer.created_at) / DAY_MS);
+  // A recipe connects two apps, the first mostly one the customer uses most.
+  const source = customer.top_apps.length > 0 && rng.chance(0.7) ? rng.pick(customer.top_apps) : headBiasedApp(rng, null);
+  const target = headBiasedApp(rng, source);
+  const name = rng.pick(RECIPE_NAME_TEMPLATES).replace('{s}', appName(source)).replace('{t}', appName(target));
+  const cadence = pickWeighted(rng, CADENCES, CADENCE_WEIGHTS);
+  const perDay =
+    cadence === 'busy' ? rng.int(40, 1500) : cadence === 'daily' ? rng.int(1, 30) : cadence === 'weekly' ? rng.int(1, 25) : rng.int(1, 6);
+  const r = rng.next();
+  const failureShare = r < 0.7 ? rng.next() * 0.02 : r < 0.9 ? 0.03 + rng.next() * 0.12 : 0.2 + rng.next() * 0.4;
+  let fromDay: number;
+  let stopDay: number | null = null;
+  if (status === 'expired') {
+    // Its recipes stopped when the subscription ended (or on some day in the past).
+    const endDay = customer.trial_ends_at === null ? anchorDay - rng.int(0, 200) : Math.floor(Date.parse(customer.trial_ends_at) / DAY_MS);
+    stopDay = Math.min(anchorDay, endDay);
+    fromDay = Math.max(joinedDay, stopDay - rng.int(1, 120));
+  } else {
+    fromDay = status === 'trial' ? joinedDay + rng.int(0, Math.max(0, anchorDay - joinedDay)) : Math.max(joinedDay, anchorDay - rng.int(0, 365));
+    if (rng.chance(0.15)) stopDay = rng.int(fromDay, anchorDay);
   }
   return {
-    period,
-    recipes: activeRecipes + stopped,
-    active_recipes: activeRecipes,
-    successful_jobs: successfulJobs,
-    failed_jobs: failedJobs,
-    series,
-    top_failing_recipes: failing.sort((a, b) => b.failed_jobs - a.failed_jobs || a.id - b.id),
+    recipe: {
+      id: customer.id * RECIPES_PER_CUSTOMER_ID + n,
+      name,
+      source_app_id: source,
+      target_app_id: target,
+      running: stopDay === null,
+    },
+    cadence,
+    perDay,
+    failureShare,
+    weekday: rng.int(0, 6),
+    fromDay,
+    stopDay,
   };
 }
 
-const RECIPE_NAMES = [
-  'Sync new CRM deals to the ledger',
-  'Post failed payments to the team chat',
-  'Create invoices from won opportunities',
-  'Copy new sign-ups to the mailing list',
-  'Nightly export of orders to the warehouse',
-  'Open a ticket for every urgent e-mail',
-  'Update stock levels from the shop',
-  'Send a welcome message to new customers',
-];
+function runsOn(rng: Rng, plan: RecipePlan, day: number): boolean {
+  if (day < plan.fromDay || (plan.stopDay !== null && day >= plan.stopDay)) return false;
+  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
+  if (plan.cadence === 'busy') return true;
+  if (plan.cadence === 'daily') return (weekday !== 0 && weekday !== 6) || rng.chance(0.1);
+  if (plan.cadence === 'weekly') return weekday === plan.weekday;
+  return rng.chance(0.06);
+}
+
+/**
+ * Failures among `jobs`: the recipe's usual share, with a bad day now and then. Rounded at random
+ * (up with the probability of the fraction), so a recipe with few jobs still fails now and then.
+ */
+function failuresOf(rng: Rng, plan: RecipePlan, jobs: number): number {
+  const share = rng.chance(0.02) ? 0.7 : plan.failureShare * (0.5 + rng.next());
+  return Math.min(jobs, Math.floor(jobs * share + rng.next()));
+}
+
+/** The hours of a day a recipe's jobs fall in, with their job counts (only hours with jobs). */
+function hoursOfDay(rng: Rng, plan: RecipePlan, dayJobs: number): [hourOfDay: number, jobs: number][] {
+  if (plan.cadence === 'busy') {
+    const hours: [number, number][] = [];
+    for (let h = 0; h < 24; h++) {
+      const weight = (h >= 7 && h <= 19 ? 1.6 : 0.35) / 24;
+      const jobs = Math.round(dayJobs * weight * (0.6 + 0.8 * rng.next()));
+      if (jobs > 0) hours.push([h, jobs]);
+    }
+    return hours;
+  }
+  const runs = plan.cadence === 'daily' ? rng.int(1, 3) : 1;
+  const chosen = new Set<number>();
+  while (chosen.size < runs) chosen.add(rng.int(6, 20));
+  return [...chosen].sort((a, b) => a - b).map((h) => [h, Math.max(1, Math.round((dayJobs / runs) * (0.6 + 0.8 * rng.next())))]);
+}
+
+/**
+ * The recipes of a customer and their job rollups, from the seed, the customer as generated and the
+ * anchor day: daily rollups for the 90 days ending with the anchor day, hourly ones for its last two
+ * days (each of those days' daily rollup is the sum of its hours), only for days and hours with jobs,
+ * sorted by (day or hour, recipe) as the store's keys are. About 31 % of customers have recipes
+ * (40 % of active ones, 25 % of trials, 10 % of expired ones), 1–8 each, running at their own
+ * cadence (busy every day, weekdays, weekly, sporadically); about 15 % are stopped, and so are every
+ * recipe of an expired customer, from the day its subscription ended — they keep their past jobs.
+ */
+export function generateActivity(seed: number, customer: Customer, anchor: Date): CustomerActivity {
+  const rng = createRng(hashSeed(seed, customer.id, SALT_RECIPES));
+  const anchorDay = Math.floor(anchor.getTime() / DAY_MS);
+  const activity: CustomerActivity = { recipes: [], daily: [], hourly: [] };
+  const status = customerStatus(customer, anchor);
+  if (!rng.chance(RECIPE_SHARE[status])) return activity;
+  const plans: RecipePlan[] = [];
+  const count = pickWeighted(rng, RECIPE_COUNTS, RECIPE_COUNT_WEIGHTS);
+  for (let n = 1; n <= count; n++) plans.push(planRecipe(rng, customer, status, n, anchorDay));
+  activity.recipes = plans.map((p) => p.recipe);
+
+  const firstHourlyDay = anchorDay - HOURLY_ROLLUP_DAYS + 1;
+  for (let day = anchorDay - DAILY_ROLLUP_DAYS + 1; day <= anchorDay; day++) {
+    const weekday = (day + 4) % 7;
+    const dayHourly: HourlyJobRollup[] = [];
+    for (const plan of plans) {
+      if (!runsOn(rng, plan, day)) continue;
+      const weekendFactor = plan.cadence === 'busy' && (weekday === 0 || weekday === 6) ? 0.5 : 1;
+      const dayJobs = Math.round(plan.perDay * weekendFactor * (0.6 + 0.8 * rng.next()));
+      if (dayJobs === 0) continue;
+      const id = plan.recipe.id;
+      if (day < firstHourlyDay) {
+        const failed = failuresOf(rng, plan, dayJobs);
+        activity.daily.push({ recipe_id: id, day, successful: dayJobs - failed, failed });
+        continue;
+      }
+      let successful = 0;
+      let failed = 0;
+      for (const [hourOfDay, jobs] of hoursOfDay(rng, plan, dayJobs)) {
+        const hourFailed = failuresOf(rng, plan, jobs);
+        dayHourly.push({ recipe_id: id, hour: day * 24 + hourOfDay, successful: jobs - hourFailed, failed: hourFailed });
+        successful += jobs - hourFailed;
+        failed += hourFailed;
+      }
+      activity.daily.push({ recipe_id: id, day, successful, failed });
+    }
+    dayHourly.sort((a, b) => a.hour - b.hour || a.recipe_id - b.recipe_id);
+    activity.hourly.push(...dayHourly);
+  }
+  return activity;
+}

@@ -11,8 +11,13 @@
  * - Ids are never reused: a new customer gets one more than the highest id ever held.
  * - Every customer is read settled at the clock (settledCustomer): a trial that ended an hour ago
  *   already reads as the free plan, with its limits, and plan filters and counts agree.
- * - Collaborators are generated (`generateCollaborators(seed, id)`) for the customers the backend
- *   starts with; a customer created later has none yet.
+ * - Collaborators (`generateCollaborators(seed, id)`, managers first then by name) and recipes with
+ *   their job rollups (`generateActivity(seed, customer, anchor)`, from the customer as the backend
+ *   started with it) are generated for the customers the backend starts with, exactly as the seeder
+ *   stores them; a customer created later has neither yet. Dashboards are `dashboardStats` of that
+ *   activity at the clock, the figures the server computes in SQL.
+ * - Switching is decided by `switchIntoAccount` (maySwitchToAccount of the signed-in admin's e-mail
+ *   and the team), as on the server.
  * - Writes to the customer record (PATCH, plan, trial) bump `version`; app access does not.
  * - An Idempotency-Key (1–255 printable ASCII, else 400) returns the first result for the same
  *   body (compared as canonical JSON) and answers 422 when reused with another body; deleting the
@@ -36,6 +41,8 @@ import type {
   Problem,
 } from '../model/schemas.js';
 import { plansWithFree, settledCustomer } from '../model/rules.js';
+import { dashboardStats, type CustomerActivity } from '../model/dashboard.js';
+import { switchIntoAccount } from '../model/account-switch.js';
 import {
   addCustomer,
   changeAppAccess,
@@ -64,10 +71,10 @@ import {
   DEMO_PARTNER,
   DEMO_PLANS,
   createRng,
+  generateActivity,
   generateApps,
   generateCollaborators,
   generateCustomers,
-  generateDashboard,
   hashSeed,
   startOfUtcDay,
   type Rng,
@@ -90,7 +97,10 @@ export interface MemoryBackendOptions {
   plans?: readonly Plan[];
   apps?: readonly App[];
   partner?: Partner;
-  /** The signed-in admin; switching is allowed where this address is a collaborator. */
+  /**
+   * The signed-in admin's e-mail (default the partner's admin): `getPartner` answers with it, and
+   * switching is allowed where this address is on the customer's team.
+   */
   adminEmail?: string;
 }
 
@@ -132,13 +142,19 @@ export class MemoryBackend implements Backend {
   private readonly apps: App[];
   private readonly partner: Partner;
   private readonly adminEmail: string;
+  /** "Today" of the generated data: the start of the UTC day the backend was created on. */
+  private readonly anchor: Date;
 
   /** Customers by id, in id order (ids only grow, so insertion order is id order). */
   private readonly customers = new Map<number, Customer>();
   private readonly idByExternalId = new Map<string, number>();
   private readonly appAccess = new Map<number, AppAccess>();
-  /** Customers created through this backend: they have no collaborators yet. */
+  /** Customers created through this backend: they have no collaborators or recipes yet. */
   private readonly createdIds = new Set<number>();
+  /** The customers as the backend started with them: their recipes are generated from these. */
+  private readonly initial = new Map<number, Customer>();
+  /** Recipes and rollups per customer, generated when first asked for. */
+  private readonly activity = new Map<number, CustomerActivity>();
   private readonly idempotency = new Map<string, IdempotentCreate>();
   private nextId: number;
   /** The query index of the current customers with its cached sort orders; dropped on every write. */
@@ -155,15 +171,19 @@ export class MemoryBackend implements Backend {
     this.plans = structuredClone([...(options.plans ?? DEMO_PLANS)]);
     this.apps = structuredClone([...(options.apps ?? generateApps())]);
     this.partner = structuredClone(options.partner ?? DEMO_PARTNER);
-    this.adminEmail = (options.adminEmail ?? this.partner.admin.email).toLowerCase();
+    if (options.adminEmail !== undefined) this.partner.admin.email = options.adminEmail;
+    this.adminEmail = this.partner.admin.email;
+    this.anchor = startOfUtcDay(this.now());
 
     // Given customers are copied (the caller keeps its own); generated ones are ours already.
     const initial = options.customers
       ? structuredClone([...options.customers]).sort((a, b) => a.id - b.id)
-      : generateCustomers({ seed: this.seed, count: options.size ?? 200, anchor: startOfUtcDay(this.now()) });
+      : generateCustomers({ seed: this.seed, count: options.size ?? 200, anchor: this.anchor });
     let maxId = 0;
     for (const customer of initial) {
       this.customers.set(customer.id, customer);
+      // Records are replaced on every write, never changed in place, so this one stays as it started.
+      this.initial.set(customer.id, customer);
       if (customer.external_id !== null) this.idByExternalId.set(customer.external_id, customer.id);
       maxId = Math.max(maxId, customer.id);
     }
@@ -294,22 +314,13 @@ export class MemoryBackend implements Backend {
     if (!(DASHBOARD_PERIODS as readonly string[]).includes(period)) {
       throw unprocessable('The period is not valid.', { period: [`must be one of ${DASHBOARD_PERIODS.join(', ')}`] });
     }
-    return generateDashboard(this.seed, customer.id, period, this.now());
+    return dashboardStats(this.activityOf(customer.id), period, this.now());
   }
 
   async switchToAccount(ref: CustomerRef, options?: CallOptions): Promise<{ url: string }> {
     await this.enter(options);
     const customer = this.find(ref);
-    if (!this.collaboratorsOf(customer.id).some((c) => c.email.toLowerCase() === this.adminEmail)) {
-      throw new HttpError(
-        problem(
-          403,
-          'Forbidden',
-          "Only customer managers and collaborators of this customer's workspace may switch into the account.",
-        ),
-      );
-    }
-    return { url: `${SWITCH_URL_BASE}${customer.id}` };
+    return decided(switchIntoAccount(customer, this.adminEmail, this.collaboratorsOf(customer.id), `${SWITCH_URL_BASE}${customer.id}`));
   }
 
   async listPlans(options?: CallOptions): Promise<Plan[]> {
@@ -367,6 +378,14 @@ export class MemoryBackend implements Backend {
   /** Generated on demand (cheap, deterministic) rather than held for every customer. */
   private collaboratorsOf(customerId: number): Collaborator[] {
     return this.createdIds.has(customerId) ? [] : generateCollaborators(this.seed, customerId);
+  }
+
+  private activityOf(customerId: number): CustomerActivity {
+    const initial = this.initial.get(customerId);
+    if (!initial) return { recipes: [], daily: [], hourly: [] }; // created here: nothing built yet
+    let activity = this.activity.get(customerId);
+    if (!activity) this.activity.set(customerId, (activity = generateActivity(this.seed, initial, this.anchor)));
+    return activity;
   }
 
   private save(customer: Customer): Customer {

@@ -2,3 +2,5 @@ export * from './schemas.js';
 export * from './rules.js';
 export * from './problems.js';
 export * from './commands.js';
+export * from './dashboard.js';
+export * from './account-switch.js';

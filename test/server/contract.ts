@@ -11,14 +11,24 @@ import { HttpError } from '../../src/backend/errors.js';
 import {
   DEMO_PARTNER,
   DEMO_PLANS,
+  generateActivity,
   generateApps,
   generateCollaborators,
   generateCustomers,
-  generateDashboard,
   startOfUtcDay,
 } from '../../src/backend/generate.js';
-import { Customer, CustomerPage, FREE_PLAN_ID, type Status } from '../../src/model/schemas.js';
+import {
+  Customer,
+  CustomerPage,
+  DASHBOARD_PERIODS,
+  DashboardStats,
+  FREE_PLAN_ID,
+  type Collaborator,
+  type DashboardPeriod,
+  type Status,
+} from '../../src/model/schemas.js';
 import { customerStatus, effectivePlanId, FREE_PLAN, plansWithFree, settledCustomer } from '../../src/model/rules.js';
+import { dashboardStats, type CustomerActivity } from '../../src/model/dashboard.js';
 import { foldText, nameSortKey } from '../../src/query/index.js';
 import type { CustomerListParams } from '../../src/query/types.js';
 
@@ -156,6 +166,32 @@ const switchable = find('lists the admin as a collaborator', (c) =>
 const notSwitchable = find('does not list the admin', (c) =>
   generateCollaborators(seed, c.id).every((p) => p.email !== DEMO_PARTNER.admin.email),
 );
+const teamOf = (c: Customer) => generateCollaborators(seed, c.id);
+const noManagers = find('has a team without a customer manager', (c) => teamOf(c).length >= 2 && !teamOf(c).some((p) => p.customer_manager));
+const severalManagers = find('has several customer managers and others', (c) => {
+  const managers = teamOf(c).filter((p) => p.customer_manager).length;
+  return managers >= 2 && managers < teamOf(c).length;
+});
+const adminNotManager = find('lists the admin as a plain collaborator on a team with a customer manager', (c) =>
+  teamOf(c).some((p) => p.email === DEMO_PARTNER.admin.email && !p.customer_manager) && teamOf(c).some((p) => p.customer_manager),
+);
+const adminWithoutManagers = find('lists the admin on a team without customer managers', (c) =>
+  teamOf(c).some((p) => p.email === DEMO_PARTNER.admin.email) && !teamOf(c).some((p) => p.customer_manager),
+);
+
+// Dashboards: the oracle is dashboardStats over the generated recipes and rollups (as seeded).
+const activityOf = (c: Customer): CustomerActivity => generateActivity(seed, c, anchor);
+const dashboardOracle = (c: Customer, period: DashboardPeriod, at: Date = now) => dashboardStats(activityOf(c), period, at);
+const manyFailing = find('has more than five recipes failing in 90 days', (c) => dashboardOracle(c, '90d').top_failing_recipes.length === 5 &&
+  new Set(activityOf(c).daily.filter((r) => r.failed > 0).map((r) => r.recipe_id)).size > 5);
+const noRecipes = find('has no recipes', (c) => activityOf(c).recipes.length === 0);
+const stoppedWithJobs = find('has a stopped recipe with jobs in the last 30 days and a running one', (c) => {
+  const { recipes, daily } = activityOf(c);
+  const stopped = new Set(recipes.filter((r) => !r.running).map((r) => r.id));
+  const since = Math.floor(now.getTime() / DAY_MS) - 29;
+  return recipes.some((r) => r.running) && daily.some((r) => stopped.has(r.recipe_id) && r.day >= since);
+});
+const busyToday = find('has jobs in the last 24 hours', (c) => dashboardOracle(c, '1d').successful_jobs > 0);
 
 const LIST_CASES: [string, CustomerListParams][] = [
   ['no filter (default sort: newest first)', {}],
@@ -529,17 +565,126 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
         await rejects(backend.listCollaborators(size + 1000), 404);
       });
 
+      test('collaborators: customer managers first, then by name; some teams have none, some several', async (backend) => {
+        /** Managers before everyone else; within each group, names in folded order. */
+        const assertOrdered = (team: Collaborator[], what: string) => {
+          for (let i = 1; i < team.length; i++) {
+            const [a, b] = [team[i - 1]!, team[i]!];
+            assert.ok(a.customer_manager || !b.customer_manager, `${what}: a manager after a non-manager at ${i}`);
+            if (a.customer_manager === b.customer_manager) {
+              assert.ok(nameSortKey(a.name) <= nameSortKey(b.name), `${what}: ${a.name} before ${b.name}`);
+            }
+          }
+        };
+        const several = await backend.listCollaborators(severalManagers.id);
+        assertOrdered(several, 'several managers');
+        assert.ok(several.filter((p) => p.customer_manager).length >= 2);
+        assert.equal(several[0]!.customer_manager, true);
+        assert.equal(several.at(-1)!.customer_manager, false);
+        const none = await backend.listCollaborators(noManagers.id);
+        assertOrdered(none, 'no managers');
+        assert.ok(none.length >= 2 && none.every((p) => !p.customer_manager));
+        for (let id = 1; id <= 40; id++) assertOrdered(await backend.listCollaborators(id), `customer ${id}`);
+      });
+
       test('a customer just added has no collaborators yet, so nobody may switch into it', async (backend) => {
         const created = await backend.createCustomer({ name: 'Brand New', notification_email: 'a@brand-new.example', plan_id: 'starter' });
         assert.deepEqual(await backend.listCollaborators(created.id), []);
         await rejects(backend.switchToAccount(created.id), 403);
       });
 
-      test('dashboard for every period; an unknown period is 422', async (backend) => {
-        for (const period of ['1d', '7d', '30d', '90d'] as const) {
-          assert.deepEqual(await backend.getDashboard(active.id, period), generateDashboard(seed, active.id, period, now));
+      test('dashboard for every period, as stored; an unknown period is 422', async (backend) => {
+        for (const c of [active, manyFailing, stoppedWithJobs, busyToday, noRecipes]) {
+          for (const period of DASHBOARD_PERIODS) {
+            const stats = await backend.getDashboard(c.id, period);
+            DashboardStats.parse(stats);
+            assert.deepEqual(stats, dashboardOracle(c, period), `customer ${c.id}, ${period}`);
+          }
         }
         await rejects(backend.getDashboard(active.id, '2d' as '1d'), 422, 'period');
+        await rejects(backend.getDashboard(size + 1000, '7d'), 404);
+      });
+
+      test('dashboard: series sum to the totals, 7 days are the tail of 30, top failing at most five, most first', async (backend) => {
+        const points = { '1d': 24, '7d': 7, '30d': 30, '90d': 90 } as const;
+        for (const c of [manyFailing, stoppedWithJobs, busyToday]) {
+          const by = {} as Record<DashboardPeriod, DashboardStats>;
+          for (const period of DASHBOARD_PERIODS) {
+            const stats = (by[period] = await backend.getDashboard(c.id, period));
+            const what = `customer ${c.id}, ${period}`;
+            assert.equal(stats.period, period);
+            assert.equal(stats.series.length, points[period], what);
+            assert.equal(stats.successful_jobs, stats.series.reduce((sum, p) => sum + p.successful_jobs, 0), what);
+            assert.equal(stats.failed_jobs, stats.series.reduce((sum, p) => sum + p.failed_jobs, 0), what);
+            const top = stats.top_failing_recipes;
+            assert.ok(top.length <= 5, what);
+            for (let i = 1; i < top.length; i++) {
+              assert.ok(top[i - 1]!.failed_jobs > top[i]!.failed_jobs || (top[i - 1]!.failed_jobs === top[i]!.failed_jobs && top[i - 1]!.id < top[i]!.id), what);
+            }
+            assert.ok(top.every((r) => r.failed_jobs > 0 && r.failed_jobs <= stats.failed_jobs), what);
+            assert.ok(stats.active_recipes <= stats.recipes, what);
+          }
+          // The last hour point is the hour holding the clock; the last day point is today.
+          assert.equal(by['1d'].series.at(-1)!.at, '2026-06-15T12:00:00.000Z');
+          assert.equal(by['7d'].series.at(-1)!.at, '2026-06-15T00:00:00.000Z');
+          assert.deepEqual(by['30d'].series.slice(-7), by['7d'].series);
+          assert.deepEqual(by['90d'].series.slice(-30), by['30d'].series);
+          assert.ok(by['7d'].failed_jobs <= by['30d'].failed_jobs && by['30d'].failed_jobs <= by['90d'].failed_jobs);
+          for (const recipe of by['7d'].top_failing_recipes) {
+            const month = by['90d'].top_failing_recipes.find((r) => r.id === recipe.id);
+            if (month) assert.ok(month.failed_jobs >= recipe.failed_jobs, `recipe ${recipe.id} fails no less in 90 days`);
+          }
+        }
+        const most = await backend.getDashboard(manyFailing.id, '90d');
+        assert.equal(most.top_failing_recipes.length, 5, 'more than five recipes failed: five are listed');
+      });
+
+      test('dashboard: a stopped recipe is not active but keeps its past jobs', async (backend) => {
+        const { recipes } = activityOf(stoppedWithJobs);
+        const stats = await backend.getDashboard(stoppedWithJobs.id, '30d');
+        assert.equal(stats.recipes, recipes.length);
+        assert.equal(stats.active_recipes, recipes.filter((r) => r.running).length);
+        assert.ok(stats.active_recipes < stats.recipes);
+        const stopped = new Set(recipes.filter((r) => !r.running).map((r) => r.id));
+        const since = Math.floor(now.getTime() / DAY_MS) - 29;
+        const stoppedJobs = activityOf(stoppedWithJobs).daily
+          .filter((r) => stopped.has(r.recipe_id) && r.day >= since && r.day < Math.floor(now.getTime() / DAY_MS))
+          .reduce((sum, r) => sum + r.successful + r.failed, 0);
+        assert.ok(stoppedJobs > 0);
+        const runningJobs = activityOf(stoppedWithJobs).daily
+          .filter((r) => !stopped.has(r.recipe_id) && r.day >= since && r.day < Math.floor(now.getTime() / DAY_MS))
+          .reduce((sum, r) => sum + r.successful + r.failed, 0);
+        // Before today, the period holds every stored job of its days, the stopped recipe's included.
+        const today = stats.series.at(-1)!;
+        assert.equal(stats.successful_jobs + stats.failed_jobs - today.successful_jobs - today.failed_jobs, stoppedJobs + runningJobs);
+      });
+
+      test('dashboard: a customer with no recipes, and one just added, read all zeros', async (backend) => {
+        const created = await backend.createCustomer({ name: 'No Recipes Yet', notification_email: 'a@none.example', plan_id: 'starter' });
+        for (const id of [noRecipes.id, created.id]) {
+          for (const period of DASHBOARD_PERIODS) {
+            const stats = await backend.getDashboard(id, period);
+            assert.deepEqual(
+              [stats.recipes, stats.active_recipes, stats.successful_jobs, stats.failed_jobs, stats.top_failing_recipes],
+              [0, 0, 0, 0, []],
+            );
+            assert.equal(stats.series.length, { '1d': 24, '7d': 7, '30d': 30, '90d': 90 }[period]);
+            assert.ok(stats.series.every((p) => p.successful_jobs === 0 && p.failed_jobs === 0));
+          }
+        }
+      });
+
+      test('dashboard: the clock moves the window; no job after the seeded day appears', async (backend, setClock) => {
+        setClock(tenDaysOn);
+        for (const period of DASHBOARD_PERIODS) {
+          const stats = await backend.getDashboard(busyToday.id, period);
+          assert.deepEqual(stats, dashboardOracle(busyToday, period, tenDaysOn), period);
+          assert.equal(stats.series.at(-1)!.at.slice(0, 10), '2026-06-25');
+        }
+        const week = await backend.getDashboard(busyToday.id, '7d');
+        assert.deepEqual([week.successful_jobs, week.failed_jobs], [0, 0], 'nothing ran after the data was seeded');
+        const month = await backend.getDashboard(busyToday.id, '30d');
+        assert.ok(month.successful_jobs > 0, 'the days before are still there');
       });
 
       test('switch: a URL where the admin is a collaborator, 403 elsewhere', async (backend) => {
@@ -547,6 +692,18 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
         assert.match(url, /^https:\/\//);
         assert.ok(url.includes(String(switchable.id)));
         await rejects(backend.switchToAccount(notSwitchable.id), 403);
+      });
+
+      test('switch: allowed for a plain collaborator and on a team without managers; refused with a detail an admin can read', async (backend) => {
+        assert.ok((await backend.switchToAccount(adminNotManager.id)).url.endsWith(`/${adminNotManager.id}`));
+        assert.ok((await backend.switchToAccount(adminWithoutManagers.id)).url.endsWith(`/${adminWithoutManagers.id}`));
+        const refusal = await rejects(backend.switchToAccount(notSwitchable.id), 403);
+        const detail = refusal.problem.detail ?? '';
+        assert.ok(detail.includes(notSwitchable.name), `the detail names the customer: ${detail}`);
+        assert.ok(detail.includes(DEMO_PARTNER.admin.email), `the detail names the admin: ${detail}`);
+        assert.match(detail, /customer manager/i);
+        const team = await backend.listCollaborators(notSwitchable.id);
+        assert.ok(!team.some((p) => p.email === DEMO_PARTNER.admin.email));
       });
     });
 

@@ -6,25 +6,25 @@ import {
   DEMO_PARTNER,
   DEMO_PLANS,
   generateApps,
+  generateActivity,
   generateCollaborators,
   generateCustomer,
   generateCustomers,
-  generateDashboard,
   startOfUtcDay,
 } from '../../src/backend/generate.js';
 import {
   App,
   Collaborator,
   Customer,
-  DashboardStats,
+  DashboardRecipe,
   Partner,
   Plan,
   customerStatus,
   plansWithFree,
   usageLevel,
   withLimits,
-  DASHBOARD_PERIODS,
 } from '../../src/model/index.js';
+import { orderTeam } from '../../src/backend/team-order.js';
 
 const anchor = new Date('2026-03-15T00:00:00.000Z');
 const customers = generateCustomers({ seed: 42, count: 5000, anchor });
@@ -145,40 +145,92 @@ test('apps, plans and partner fit their schemas', () => {
   assert.equal(DEMO_PARTNER.admin.email, DEMO_ADMIN_EMAIL);
 });
 
-test('collaborators: 1–6 people, a customer manager, the admin on about a third', () => {
+test('collaborators: 1–6 people, managers first then by name, some teams with none or several, the admin on about a third', () => {
   let withAdmin = 0;
+  let withoutManager = 0;
+  let severalManagers = 0;
+  let adminManager = 0;
   for (let id = 1; id <= 1500; id++) {
     const people = generateCollaborators(42, id);
     assert.ok(people.length >= 1 && people.length <= 6);
-    assert.ok(people.some((p) => p.customer_manager));
     for (const p of people) assert.ok(Collaborator.safeParse(p).success, JSON.stringify(p));
     assert.equal(new Set(people.map((p) => p.email)).size, people.length);
-    if (people.some((p) => p.email === DEMO_ADMIN_EMAIL)) withAdmin++;
+    assert.deepEqual(people, orderTeam(people), `customer ${id}: managers first, then by name`);
+    const managers = people.filter((p) => p.customer_manager).length;
+    if (managers === 0) withoutManager++;
+    if (managers >= 2) severalManagers++;
+    const admin = people.find((p) => p.email === DEMO_ADMIN_EMAIL);
+    if (admin) withAdmin++;
+    if (admin?.customer_manager) adminManager++;
   }
   assert.ok(withAdmin > 400 && withAdmin < 600, `with admin: ${withAdmin}`);
+  assert.ok(withoutManager > 100 && withoutManager < 350, `without a customer manager: ${withoutManager}`);
+  assert.ok(severalManagers > 250, `several customer managers: ${severalManagers}`);
+  assert.ok(adminManager > 0 && adminManager < withAdmin, `the admin as a customer manager: ${adminManager}`);
   assert.deepEqual(generateCollaborators(42, 7), generateCollaborators(42, 7));
 });
 
-test('dashboards: hourly for 1d, daily otherwise, totals are the sums, days agree across periods', () => {
-  const now = new Date('2026-03-15T13:45:00.000Z');
-  const expectedPoints = { '1d': 24, '7d': 7, '30d': 30, '90d': 90 } as const;
-  for (let id = 1; id <= 50; id++) {
-    for (const period of DASHBOARD_PERIODS) {
-      const stats = generateDashboard(42, id, period, now);
-      assert.ok(DashboardStats.safeParse(stats).success);
-      assert.equal(stats.series.length, expectedPoints[period]);
-      assert.equal(stats.successful_jobs, stats.series.reduce((s, p) => s + p.successful_jobs, 0));
-      assert.equal(stats.failed_jobs, stats.series.reduce((s, p) => s + p.failed_jobs, 0));
+test('the demo seed puts the admin on a good share of the first 50 teams, and not on the others', () => {
+  const first = Array.from({ length: 50 }, (_, i) => generateCollaborators(1, i + 1));
+  const allowed = first.filter((team) => team.some((p) => p.email === DEMO_ADMIN_EMAIL)).length;
+  assert.ok(allowed >= 15 && allowed <= 35, `the admin is on ${allowed} of the first 50 teams`);
+});
+
+test('recipes and rollups: deterministic, about a third of customers, two catalogue apps each, rows only with jobs', () => {
+  const anchorDay = Math.floor(anchor.getTime() / 86_400_000);
+  const appIds = new Set(generateApps().map((a) => a.id));
+  let withRecipes = 0;
+  let stopped = 0;
+  let recipes = 0;
+  for (let index = 0; index < 1000; index++) {
+    const customer = generateCustomer(42, index, anchor);
+    const activity = generateActivity(42, customer, anchor);
+    assert.deepEqual(generateActivity(42, customer, anchor), activity);
+    if (activity.recipes.length === 0) {
+      assert.deepEqual(activity, { recipes: [], daily: [], hourly: [] });
+      continue;
+    }
+    withRecipes++;
+    assert.ok(activity.recipes.length <= 8);
+    const ids = new Set(activity.recipes.map((r) => r.id));
+    assert.equal(ids.size, activity.recipes.length);
+    for (const r of activity.recipes) {
+      recipes++;
+      if (!r.running) stopped++;
+      assert.ok(appIds.has(r.source_app_id) && appIds.has(r.target_app_id) && r.source_app_id !== r.target_app_id, JSON.stringify(r));
+      assert.ok(r.name.length > 0 && r.name.length <= 200);
+      assert.ok(DashboardRecipe.safeParse({ ...r, successful_jobs: 0, failed_jobs: 0 }).success);
+    }
+    if (customerStatus(customer, anchor) === 'expired') assert.ok(activity.recipes.every((r) => !r.running), 'an expired customer runs nothing');
+    const key = (bucket: number, recipe: number) => bucket * 1000 + (recipe % 100);
+    const ranges = [
+      { rows: activity.daily.map((r) => ({ ...r, bucket: r.day })), from: anchorDay - 89, to: anchorDay },
+      { rows: activity.hourly.map((r) => ({ ...r, bucket: r.hour })), from: (anchorDay - 1) * 24, to: anchorDay * 24 + 23 },
+    ];
+    for (const { rows, from, to } of ranges) {
+      let last = -Infinity;
+      for (const r of rows) {
+        assert.ok(ids.has(r.recipe_id));
+        assert.ok(r.bucket >= from && r.bucket <= to, `bucket ${r.bucket} in [${from}, ${to}]`);
+        assert.ok(r.successful + r.failed > 0, 'rows only where jobs ran');
+        assert.ok(Number.isInteger(r.successful) && Number.isInteger(r.failed) && r.successful >= 0 && r.failed >= 0);
+        assert.ok(key(r.bucket, r.recipe_id) > last, 'sorted by bucket, then recipe, without repeats');
+        last = key(r.bucket, r.recipe_id);
+      }
+    }
+    // The two days with hourly rollups: each day's daily rollup is the sum of its hours.
+    for (const day of [anchorDay - 1, anchorDay]) {
+      for (const id of ids) {
+        const hours = activity.hourly.filter((r) => r.recipe_id === id && Math.floor(r.hour / 24) === day);
+        const daily = activity.daily.find((r) => r.recipe_id === id && r.day === day);
+        const sum = { successful: hours.reduce((s, r) => s + r.successful, 0), failed: hours.reduce((s, r) => s + r.failed, 0) };
+        if (daily === undefined) assert.equal(hours.length, 0);
+        else assert.deepEqual({ successful: daily.successful, failed: daily.failed }, sum);
+      }
     }
   }
-  const day = generateDashboard(42, 3, '1d', now);
-  assert.equal(day.series.at(-1)!.at, '2026-03-15T13:00:00.000Z');
-  assert.equal(Date.parse(day.series[1]!.at) - Date.parse(day.series[0]!.at), 3_600_000);
-  const week = generateDashboard(42, 3, '7d', now);
-  const month = generateDashboard(42, 3, '30d', now);
-  assert.equal(week.series.at(-1)!.at, '2026-03-15T00:00:00.000Z');
-  assert.deepEqual(month.series.slice(-7), week.series);
-  assert.deepEqual(generateDashboard(42, 3, '30d', now), month);
+  assert.ok(withRecipes > 230 && withRecipes < 400, `customers with recipes: ${withRecipes}`);
+  assert.ok(stopped > 0.1 * recipes && stopped < 0.5 * recipes, `stopped: ${stopped} of ${recipes}`);
 });
 
 test('startOfUtcDay truncates to midnight UTC', () => {

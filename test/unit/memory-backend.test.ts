@@ -10,10 +10,11 @@ import {
   DEMO_ADMIN_EMAIL,
   generateCollaborators,
   generateCustomers,
-  generateDashboard,
+  generateActivity,
+  generateCustomer,
   startOfUtcDay,
 } from '../../src/backend/generate.js';
-import { Customer, customerStatus, type NewCustomer } from '../../src/model/index.js';
+import { Customer, customerStatus, dashboardStats, type NewCustomer } from '../../src/model/index.js';
 import { rejection } from '../support/rejection.js';
 
 const NOW = new Date('2026-03-15T10:00:00.000Z');
@@ -423,16 +424,48 @@ describe('collaborators, switching, dashboards, embed sessions', () => {
     assert.ok(allowed > 0 && refused > 0);
   });
 
-  test('another admin e-mail switches nowhere', async () => {
+  test('another admin e-mail switches nowhere, and the partner names that admin', async () => {
     const backend = memory({ size: 30, adminEmail: 'someone@else.example' });
     for (let id = 1; id <= 30; id++) await httpError(backend.switchToAccount(id), 403);
+    assert.equal((await backend.getPartner()).admin.email, 'someone@else.example');
   });
 
-  test('dashboards come from the seed and the clock; an unknown period is a 422', async () => {
-    const backend = memory({ seed: 4, size: 5 });
-    assert.deepEqual(await backend.getDashboard(2, '7d'), generateDashboard(4, 2, '7d', NOW));
-    assert.deepEqual(await backend.getDashboard(2, '1d'), generateDashboard(4, 2, '1d', NOW));
+  test('a refused switch says who may switch, naming the customer and the admin', async () => {
+    const backend = memory({ size: 30 });
+    for (let id = 1; id <= 30; id++) {
+      const team = await backend.listCollaborators(id);
+      if (team.some((p) => p.email === DEMO_ADMIN_EMAIL)) continue;
+      const error = await httpError(backend.switchToAccount(id), 403);
+      const customer = await backend.getCustomer(id);
+      assert.ok(error.problem.detail?.includes(customer.name) && error.problem.detail.includes(DEMO_ADMIN_EMAIL), error.problem.detail);
+      return;
+    }
+    assert.fail('the first 30 customers all list the admin');
+  });
+
+  test('dashboards are dashboardStats of the generated recipes and rollups at the clock; an unknown period is a 422', async () => {
+    const backend = memory({ seed: 4, size: 40 });
+    const anchor = startOfUtcDay(NOW);
+    let withRecipes = 0;
+    for (let id = 1; id <= 40; id++) {
+      const activity = generateActivity(4, generateCustomer(4, id - 1, anchor), anchor);
+      if (activity.recipes.length > 0) withRecipes++;
+      assert.deepEqual(await backend.getDashboard(id, '7d'), dashboardStats(activity, '7d', NOW));
+      assert.deepEqual(await backend.getDashboard(id, '1d'), dashboardStats(activity, '1d', NOW));
+    }
+    assert.ok(withRecipes > 0);
     await httpError(backend.getDashboard(2, '1y' as '1d'), 422);
+  });
+
+  test('a customer keeps the recipes it started with after its record changes', async () => {
+    const backend = memory({ seed: 4, size: 40 });
+    const anchor = startOfUtcDay(NOW);
+    const id = Array.from({ length: 40 }, (_, i) => i + 1).find(
+      (i) => generateActivity(4, generateCustomer(4, i - 1, anchor), anchor).recipes.length > 0,
+    )!;
+    const before = await backend.getDashboard(id, '90d');
+    await backend.setPlan(id, 'free');
+    assert.deepEqual(await backend.getDashboard(id, '90d'), before);
   });
 
   test('embed sessions need the server: 501 with a clear detail', async () => {
