@@ -7,6 +7,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Backend } from '../../src/backend/backend.js';
+import type { Collaborator } from '../../src/model/schemas.js';
 import { BackendController } from '../shared/backend-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 
@@ -20,7 +21,7 @@ export class CustomerCollaborators extends LitElement {
   private readonly text = new StringsController(this, DEFAULT_COLLABORATORS_STRINGS);
   private readonly team = new Task(this, {
     args: () => [this.backendSource.value, this.customerId] as const,
-    task: ([backend, id], { signal }) => (backend && id !== undefined ? backend.listCollaborators(id, { signal }) : []),
+    task: async ([backend, id], { signal }): Promise<Collaborator[]> => (backend && id !== undefined ? backend.listCollaborators(id, { signal }) : []),
   });
 
   @property({ attribute: false }) backend: Backend | undefined;
