@@ -165,6 +165,8 @@ export class CustomerConsole extends LitElement {
   private wroteUrl = false;
   /** The base path taken from the page when `base-path` is not set. */
   private pageBasePath: string | null = null;
+  /** The page's path when the console first connected on the list (`/demo/index.html`): the list's path under that base. */
+  private pageListPath: string | undefined;
   private builtBackend: { apiBase: string; getToken: ConsoleTokenSource; backend: Backend } | null = null;
   /** Built anew after a customer was added, so every element under the console loads again. */
   private renewBackend = false;
@@ -231,7 +233,10 @@ export class CustomerConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.pageBasePath ??= defaultBasePath(location.pathname);
+    if (this.pageBasePath === null) {
+      this.pageBasePath = defaultBasePath(location.pathname);
+      if (parseRoute(location.pathname, location.search, this.pageBasePath).view === 'list') this.pageListPath = location.pathname;
+    }
     this.followUrl(!this.noUrlSync);
   }
 
@@ -538,7 +543,8 @@ export class CustomerConsole extends LitElement {
     const route = this.route();
     if (route === null) return;
     this.wroteUrl = true;
-    const href = routeHref(location.href, route, this.query, this.base());
+    const listPath = this.basePath === undefined ? this.pageListPath : undefined;
+    const href = routeHref(location.href, route, this.query, this.base(), listPath);
     if (href === location.href) return;
     if (mode === 'push') history.pushState(history.state, '', href);
     else history.replaceState(history.state, '', href);

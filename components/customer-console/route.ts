@@ -54,10 +54,14 @@ export function parseRoute(pathname: string, search: string, basePath: string): 
   return { view: 'customer', id: USER_ID.test(segment) ? Number(segment) : null, tab, period };
 }
 
-/** The path of a route under the base: `<base>/` for the list, `<base>/customers/<id>/<tab>` for a page. */
-export function routePath(route: ConsoleRoute, basePath: string): string {
+/**
+ * The path of a route under the base: the base itself for the list (`/` for the root), or
+ * `listPath` when given — the page's own path, `/demo/index.html`, when its base left the file name
+ * out — and `<base>/customers/<id>/<tab>` for a customer's page.
+ */
+export function routePath(route: ConsoleRoute, basePath: string, listPath?: string): string {
   const base = normalizeBasePath(basePath);
-  if (route.view === 'list') return base === '' ? '/' : base;
+  if (route.view === 'list') return listPath ?? (base === '' ? '/' : base);
   return `${base}/customers/${route.id ?? ''}/${route.tab}`;
 }
 
@@ -65,9 +69,9 @@ export function routePath(route: ConsoleRoute, basePath: string): string {
  * `href` showing `route`: its path under the base; for the list the query's parameters, for a
  * customer's dashboard the period (when not the default). Every other parameter and the hash stay.
  */
-export function routeHref(href: string, route: ConsoleRoute, query: CustomerQuery, basePath: string): string {
+export function routeHref(href: string, route: ConsoleRoute, query: CustomerQuery, basePath: string, listPath?: string): string {
   const url = new URL(href);
-  url.pathname = routePath(route, basePath);
+  url.pathname = routePath(route, basePath, listPath);
   url.searchParams.delete(PERIOD_PARAM);
   if (route.view === 'list') return urlWithQuery(url.href, query);
   for (const name of QUERY_PARAM_NAMES) url.searchParams.delete(name);

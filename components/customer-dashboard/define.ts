@@ -47,7 +47,9 @@ export class CustomerDashboard extends LitElement {
         pending: () => html`<p>${this.text.value.loading}</p>`,
         complete: (s) =>
           s
-            ? html`<p>Active recipes ${s.active_recipes}</p><p>Successful jobs ${s.successful_jobs}</p><p>Failed jobs ${s.failed_jobs}</p>`
+            ? html`<p>Active recipes ${s.active_recipes.toLocaleString()}</p>
+                <p>Successful jobs ${s.successful_jobs.toLocaleString()}</p>
+                <p>Failed jobs ${s.failed_jobs.toLocaleString()}</p>`
             : html``,
         error: (e) => html`<p>${String(e)}</p>`,
       })}`;

@@ -73,6 +73,9 @@ describe('console routes', () => {
     assert.equal(routePath({ view: 'list' }, '/admin/'), '/admin');
     assert.equal(routePath(page(4676), ''), '/customers/4676/dashboard');
     assert.equal(routePath(page(4676, 'settings'), '/admin'), '/admin/customers/4676/settings');
+    // A page with a file name keeps it for the list; its customers are below its folder.
+    assert.equal(routePath({ view: 'list' }, '/demo', '/demo/index.html'), '/demo/index.html');
+    assert.equal(routePath(page(2), '/demo', '/demo/index.html'), '/demo/customers/2/dashboard');
   });
 
   it('puts the list query on the list and only the period on a customer page, keeping the page’s own parameters', () => {
