@@ -162,7 +162,6 @@ export class CustomerConsole extends LitElement {
   private following = false;
   /** The change being rendered came from the URL, so writing it back must not push an entry. */
   private restoringFromUrl = false;
-  private wroteUrl = false;
   /** The base path taken from the page when `base-path` is not set. */
   private pageBasePath: string | null = null;
   /** The page's path when the console first connected on the list (`/demo/index.html`): the list's path under that base. */
@@ -262,13 +261,11 @@ export class CustomerConsole extends LitElement {
     const all = changed as Map<PropertyKey, unknown>;
     const routeChanged = all.has('customerId') || all.has('tab') || all.has('period') || all.has('unknownCustomerPath');
     if (this.following && (changed.has('query') || routeChanged)) {
+      // The first update only states what the console starts with: nothing to go Back to.
       const previous = changed.get('query');
+      const first = changed.has('query') && previous === undefined;
       const mode =
-        this.restoringFromUrl || !this.wroteUrl
-          ? 'replace'
-          : routeChanged || previous === undefined
-            ? 'push'
-            : historyModeFor(previous, this.query);
+        this.restoringFromUrl || first ? 'replace' : routeChanged || previous === undefined ? 'push' : historyModeFor(previous, this.query);
       this.writeUrl(mode);
     }
     this.restoringFromUrl = false;
@@ -542,7 +539,6 @@ export class CustomerConsole extends LitElement {
   private writeUrl(mode: 'push' | 'replace'): void {
     const route = this.route();
     if (route === null) return;
-    this.wroteUrl = true;
     const listPath = this.basePath === undefined ? this.pageListPath : undefined;
     const href = routeHref(location.href, route, this.query, this.base(), listPath);
     if (href === location.href) return;
