@@ -345,24 +345,28 @@ export class CustomerConsole extends LitElement {
   }
 
   private renderPage(s: ConsoleStrings): TemplateResult {
-    const id = this.customerId;
     return html`<div class="page" part="customer-page">
       <button type="button" class="link-button back" part="back-button" @click=${this.onBackToList}>
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3L5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
         ${s.backToList}
       </button>
-      ${id === undefined
-        ? this.renderNotFound(s, s.notFoundAddress)
-        : this.customerTask.render({
-            initial: () => this.renderLoading(s),
-            pending: () => this.renderLoading(s),
-            complete: (loaded) => (loaded ? this.renderCustomer(s, loaded) : this.renderLoading(s)),
-            error: (error) =>
-              error instanceof HttpError && error.status === 404
-                ? this.renderNotFound(s, s.notFoundBody(String(id)))
-                : this.renderError(s, error),
-          })}
+      ${this.renderPageContent(s)}
     </div>`;
+  }
+
+  private renderPageContent(s: ConsoleStrings): TemplateResult {
+    const id = this.customerId;
+    if (!this.backendProvider.value) return html`<p class="notice" part="notice">${s.noBackend}</p>`;
+    if (id === undefined) return this.renderNotFound(s, s.notFoundAddress);
+    return this.customerTask.render({
+      initial: () => this.renderLoading(s),
+      pending: () => this.renderLoading(s),
+      complete: (loaded) => (loaded ? this.renderCustomer(s, loaded) : this.renderLoading(s)),
+      error: (error) =>
+        error instanceof HttpError && error.status === 404
+          ? this.renderNotFound(s, s.notFoundBody(String(id)))
+          : this.renderError(s, error),
+    });
   }
 
   private renderLoading(s: ConsoleStrings): TemplateResult {

@@ -379,6 +379,32 @@ describe('customer-console (customer page)', () => {
     await expectHeading(el, 'Initech');
   });
 
+  it('never shows an older customer over a newer one (answers out of order)', async () => {
+    const inner = memoryBackend();
+    const calls: { id: number; release: () => Promise<void> }[] = [];
+    const gated = new Proxy(inner, {
+      get(target, prop, receiver) {
+        if (prop === 'getCustomer') {
+          // Abort signals ignored, like an answer already on the wire: only the console's ordering can keep it off.
+          return (id: number) =>
+            new Promise((resolve, reject) => calls.push({ id, release: () => target.getCustomer(id).then(resolve, reject) }));
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Backend;
+    setPath(`${base}/customers/1/dashboard`);
+    const el = await openConsole(gated);
+    await until(() => calls.length === 1, 'the request for customer 1');
+    el.customerId = 2;
+    await until(() => calls.length === 2, 'the request for customer 2');
+    await calls[1]!.release();
+    await expectHeading(el, 'Globex');
+    await calls[0]!.release();
+    await el.updateComplete;
+    expect(pageHeading(el)).to.equal('Globex');
+  });
+
   it('works under a base path of its own: list at the base, customers below it', async () => {
     const el = await openConsole(memoryBackend(), { basePath: '/partner/console/' });
     await expectRows(el, ALL_BY_DATE);
