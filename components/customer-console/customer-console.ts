@@ -574,8 +574,9 @@ export class CustomerConsole extends LitElement {
   /** Opens a customer's page on its dashboard, focus on its heading once it shows. */
   private openCustomer(id: number): void {
     if (this.customerId === undefined && !this.unknownCustomerPath) {
+      // Usually the table's cell the admin opened the customer from (inside the console's shadow root).
       const active = deepActiveElement();
-      this.listFocus = active instanceof HTMLElement && this.contains(active) === false ? active : null;
+      this.listFocus = active instanceof HTMLElement ? active : null;
     }
     this.customerId = id;
     this.unknownCustomerPath = false;
