@@ -8,6 +8,7 @@ import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/gene
 import { HOSTILE_NAMES, LONG_NAME_WORDS, RTL_NAMES } from '../src/backend/generate-names.js';
 import type { Customer } from '../src/model/schemas.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
+import type { CustomerTab } from '../components/customer-console/define.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -30,6 +31,9 @@ interface ConsoleArgs {
   query?: CustomerQuery;
   theme?: 'light' | 'dark';
   dir?: 'ltr' | 'rtl';
+  /** A customer whose page the console opens on (its User ID); the list when unset. */
+  customerId?: number;
+  tab?: CustomerTab;
 }
 
 /**
@@ -50,14 +54,17 @@ const renderConsole = (args: ConsoleArgs, backend: Backend = args.backend()) => 
     .mode=${args.mode}
     .query=${args.query ?? DEFAULT_QUERY}
     .now=${NOW}
+    .customerId=${args.customerId}
+    .tab=${args.tab ?? 'dashboard'}
     @customer-select=${log}
     @query-change=${log}
     @customer-create-request=${log}
+    @customer-created=${log}
   ></customer-console>
 </div>`;
 
 const meta: Meta<ConsoleArgs> = {
-  title: 'Elements/customer-console (list view)',
+  title: 'Elements/customer-console',
   component: 'customer-console',
   render: (args) => renderConsole(args),
   args: { backend: () => memory(), mode: 'auto' },
@@ -147,3 +154,25 @@ export const RightToLeft: Story = {
 
 /** The dark token set, switched by `data-theme="dark"` on the console; filters and table inherit it. */
 export const DarkTheme: Story = { args: { theme: 'dark' } };
+
+/**
+ * A customer's page (the console's `customerId` set, as a page that routes itself does): its header
+ * with plan and status, usage and "Switch to this account", and the Dashboard · Collaborators ·
+ * Settings tabs. "Back to customers" returns to the list.
+ */
+export const CustomerPage: Story = { name: 'Customer page', args: { customerId: 12 } };
+
+/** The same page on its Collaborators tab. */
+export const CustomerPageCollaborators: Story = { name: 'Customer page: collaborators', args: { customerId: 12, tab: 'collaborators' } };
+
+/** A User ID no customer has (deleted, or mistyped in a link): the page says so, with the way back. */
+export const CustomerNotFound: Story = { name: 'Customer page: not found', args: { customerId: 999_999 } };
+
+/** A customer's page in the dark theme. */
+export const CustomerPageDark: Story = { name: 'Customer page: dark', args: { customerId: 12, theme: 'dark' } };
+
+/** A customer's page right-to-left: the tabs, the header and the way back mirror. */
+export const CustomerPageRightToLeft: Story = {
+  name: 'Customer page: right-to-left',
+  args: { customerId: 1, dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }) },
+};

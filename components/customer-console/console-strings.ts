@@ -1,39 +1,116 @@
 /**
  * Every text customer-console shows, its children's included: its own texts, and overrides it
- * passes down to the `<customer-table>` (`table`) and the `<customer-filters>` (`filters`) it
- * renders. Those groups start empty: each child fills what they leave out with its own English
- * defaults (`DEFAULT_TABLE_STRINGS`, `DEFAULT_FILTER_STRINGS`), so a translation of one column
- * header keeps every other text.
+ * passes down to the elements it renders — `<customer-table>` (`table`), `<customer-filters>`
+ * (`filters`), and on a customer's page `<customer-dashboard>` (`dashboard`),
+ * `<customer-collaborators>` (`collaborators`), `<customer-switch-button>` (`switchButton`) and, in
+ * the add-customer dialog, `<customer-form>` (`form`). Those groups start empty: each child fills
+ * what they leave out with its own English defaults, so a translation of one column header keeps
+ * every other text.
  */
+import type { Status } from '../../src/model/schemas.js';
+import { STATUS_LABELS } from '../../src/model/rules.js';
+import type { CollaboratorsStrings } from '../customer-collaborators/define.js';
+import type { DashboardStrings } from '../customer-dashboard/define.js';
 import type { FilterStrings } from '../customer-filters/define.js';
+import type { CustomerFormStrings } from '../customer-form/define.js';
+import type { SwitchButtonStrings } from '../customer-switch-button/define.js';
 import type { CustomerTableStrings } from '../customer-table/define.js';
 import type { StringsOverride } from '../shared/strings-controller.js';
+import type { CustomerTab } from './route.js';
 
 export interface ConsoleStrings {
   title: string;
   addCustomer: string;
   addCustomerTitle: string;
-  addCustomerLater: string;
-  close: string;
+  /** The add-customer dialog's button that closes it without adding. */
+  cancel: string;
+  /** Announced (politely) once a customer was added and its page opens. */
+  customerAdded: (name: string) => string;
   urlProblemsIntro: string;
   dismiss: string;
   noBackend: string;
+
+  /** The customer page's way back to the list. */
+  backToList: string;
+  loadingCustomer: string;
+  notFoundTitle: string;
+  /** `id` is the User ID the address names. */
+  notFoundBody: (id: string) => string;
+  /** The address has no User ID in it at all (`…/customers/abc`). */
+  notFoundAddress: string;
+  errorTitle: string;
+  retry: string;
+  /** Labels of the page header's facts. */
+  userId: string;
+  externalId: string;
+  plan: string;
+  status: string;
+  joined: string;
+  tasks: string;
+  connections: string;
+  /** "120 / 1,000": both figures are already formatted for the locale. */
+  usage: (used: string, limit: string) => string;
+  /** After a usage figure at 80% of its limit or more, and above it. */
+  nearLimit: string;
+  overLimit: string;
+  statusLabels: Record<Status, string>;
+  /** The accessible name of the tab list. */
+  tabsLabel: string;
+  tabs: Record<CustomerTab, string>;
+  settingsLater: string;
+
   /** Passed to the table as its `strings`. */
   table: StringsOverride<CustomerTableStrings>;
   /** Passed to the filters as their `strings`. */
   filters: StringsOverride<FilterStrings>;
+  /** Passed to the customer page's dashboard. */
+  dashboard: StringsOverride<DashboardStrings>;
+  /** Passed to the customer page's team list. */
+  collaborators: StringsOverride<CollaboratorsStrings>;
+  /** Passed to "Switch to this account". */
+  switchButton: StringsOverride<SwitchButtonStrings>;
+  /** Passed to the add-customer form. */
+  form: StringsOverride<CustomerFormStrings>;
 }
 
 export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
   title: 'Customers',
   addCustomer: 'Add customer',
   addCustomerTitle: 'Add customer',
-  addCustomerLater:
-    'Adding customers from the console comes in a later release. Until then, create customers through the API.',
-  close: 'Close',
+  cancel: 'Cancel',
+  customerAdded: (name) => `${name} was added.`,
   urlProblemsIntro: 'Some filters in this link could not be used and were left out:',
   dismiss: 'Dismiss',
   noBackend: 'No backend configured: set the backend property or the api-base attribute.',
+
+  backToList: 'Back to customers',
+  loadingCustomer: 'Loading customer…',
+  notFoundTitle: 'This customer does not exist',
+  notFoundBody: (id) =>
+    `There is no customer with User ID ${id}. It may have been deleted, or the address has a mistyped ID.`,
+  notFoundAddress: 'There is no customer at this address. Check the link for a mistyped User ID.',
+  errorTitle: 'The customer could not be loaded',
+  retry: 'Retry',
+  userId: 'User ID',
+  externalId: 'External ID',
+  plan: 'Plan',
+  status: 'Status',
+  joined: 'Date joined',
+  tasks: 'Tasks used in billing period',
+  connections: 'Connections',
+  usage: (used, limit) => `${used} / ${limit}`,
+  nearLimit: 'near the limit',
+  overLimit: 'over the limit',
+  statusLabels: STATUS_LABELS,
+  tabsLabel: 'Customer sections',
+  tabs: { dashboard: 'Dashboard', collaborators: 'Collaborators', settings: 'Settings' },
+  settingsLater:
+    'Settings — name, external ID, iframe origins, plan and trial, app access and delete — come in the next release.',
+
   table: {},
   filters: {},
+  dashboard: {},
+  collaborators: {},
+  switchButton: {},
+  form: {},
 };

@@ -57,6 +57,148 @@ export const styles = [
       margin: ${tokens.spaceXs} 0 0;
       padding-inline-start: ${tokens.spaceL};
     }
+    .list {
+      display: flex;
+      flex-direction: column;
+      gap: var(--customer-console-gap, ${tokens.spaceL});
+    }
+    /*
+     * While a customer's page shows, the list is kept but not drawn: content-visibility keeps its
+     * rendering state (the table's scroll position, its loaded rows), which display: none would
+     * throw away; inert keeps it out of the tab order and the accessibility tree.
+     */
+    .list[inert] {
+      content-visibility: hidden;
+    }
+    .page {
+      display: flex;
+      flex-direction: column;
+      align-items: stretch;
+      gap: ${tokens.spaceL};
+    }
+    .back {
+      align-self: flex-start;
+      display: inline-flex;
+      align-items: center;
+      gap: ${tokens.spaceXs};
+    }
+    .back svg {
+      inline-size: 14px;
+      block-size: 14px;
+    }
+    .back:dir(rtl) svg {
+      transform: scaleX(-1);
+    }
+    .customer-header {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: ${tokens.spaceM} ${tokens.spaceL};
+      align-items: start;
+    }
+    .identity {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: ${tokens.spaceS} ${tokens.spaceM};
+      min-inline-size: 0;
+    }
+    .name {
+      margin: 0;
+      font-size: 1.25rem;
+      font-weight: ${tokens.fontWeightStrong};
+      overflow-wrap: anywhere;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${tokens.spaceXs};
+    }
+    .badge {
+      padding-inline: ${tokens.spaceS};
+      border: 1px solid ${tokens.colorBorder};
+      border-radius: ${tokens.radiusSmall};
+      background: ${tokens.colorBadgeBackground};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .status[data-status='expired'] {
+      color: ${tokens.colorDanger};
+    }
+    .status[data-status='trial'] {
+      color: ${tokens.colorWarning};
+    }
+    .facts {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${tokens.spaceS} ${tokens.spaceXl};
+      margin: 0;
+    }
+    .facts dt {
+      color: ${tokens.colorTextMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .usage-level {
+      font-size: ${tokens.fontSizeSmall};
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .usage[data-level='near'] .usage-level {
+      color: ${tokens.colorWarning};
+    }
+    .usage[data-level='over'] .usage-level {
+      color: ${tokens.colorDanger};
+    }
+    .tabs {
+      display: flex;
+      gap: ${tokens.spaceXs};
+      border-block-end: 1px solid ${tokens.colorBorder};
+    }
+    .tab {
+      padding: ${tokens.spaceS} ${tokens.spaceM};
+      border: 0;
+      border-block-end: 2px solid transparent;
+      background: transparent;
+      color: ${tokens.colorTextMuted};
+      font: inherit;
+      cursor: pointer;
+    }
+    .tab:hover {
+      color: ${tokens.colorText};
+    }
+    .tab[aria-selected='true'] {
+      border-block-end-color: ${tokens.colorAccent};
+      color: ${tokens.colorText};
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .page-heading:focus {
+      outline: none;
+    }
+    .page-heading:focus-visible {
+      outline: ${tokens.focusRingWidth} solid ${tokens.colorFocusRing};
+    }
+    .page-message {
+      margin: 0;
+      padding: ${tokens.spaceL};
+      border: 1px solid ${tokens.colorBorder};
+      border-radius: ${tokens.radius};
+      background: ${tokens.colorSurfaceRaised};
+    }
+    .page-message h3 {
+      margin: 0 0 ${tokens.spaceS};
+      font-size: 1rem;
+    }
+    .page-message p {
+      margin: 0 0 ${tokens.spaceM};
+    }
+    .page-message p:last-child {
+      margin-block-end: 0;
+    }
+    .later {
+      margin: 0;
+      color: ${tokens.colorTextMuted};
+    }
     .link-button {
       padding: 0;
       border: 0;

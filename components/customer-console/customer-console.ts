@@ -1,54 +1,94 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../src/backend/backend.js';
+import { HttpError } from '../../src/backend/errors.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
 import { SharedLookupsBackend } from '../../src/backend/shared-lookups.js';
-import type { StatusCounts } from '../../src/model/schemas.js';
+import type { DashboardPeriod } from '../../src/model/constants.js';
+import { customerStatus, effectivePlanId, findPlan, usageLevel } from '../../src/model/rules.js';
+import type { Customer, Plan, StatusCounts } from '../../src/model/schemas.js';
 import { withoutFilters } from '../../src/query/filters.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 import type { TableMode } from '../customer-table/define.js';
 import { backendContext } from '../shared/backend-context.js';
 import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
+import type { CustomerForm } from '../customer-form/define.js';
+import { deepActiveElement } from '../shared/deep-active-element.js';
 import { ModalDialogController } from '../shared/dialog.js';
 import {
   createCustomerCreateRequestEvent,
   createCustomerSelectEvent,
   createQueryChangeEvent,
+  type CustomerCreatedDetail,
   type CustomerSelectDetail,
+  type PeriodChangeDetail,
   type QueryChangeDetail,
   type ResultsChangeDetail,
   type SortChangeDetail,
 } from '../shared/events.js';
+import { rovingIndex } from '../shared/keyboard-navigation.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
 import { styles } from './customer-console.styles.js';
-import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-state.js';
+import {
+  CUSTOMER_TABS,
+  DEFAULT_PERIOD,
+  DEFAULT_TAB,
+  defaultBasePath,
+  normalizeBasePath,
+  parseRoute,
+  routeHref,
+  type ConsoleRoute,
+  type CustomerTab,
+} from './route.js';
+import { historyModeFor, queryFromUrl, urlHasQuery } from './url-state.js';
+
+const JOINED_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+
+interface LoadedCustomer {
+  customer: Customer;
+  plans: readonly Plan[];
+}
 
 /**
  * @tagname customer-console
- * @summary The Customers tab: filters over the customer table, the query kept in the page URL, and
- * the "Add customer" entry point.
+ * @summary The Customers tab: filters over the customer table, each customer's page (dashboard,
+ * collaborators, settings) with its own address, and the "Add customer" dialog.
  *
  * The backend is the `backend` property, or an HttpBackend built from `api-base` (with the
  * `getToken` property for the bearer token), else one an ancestor provides. The console provides it
- * to every element inside (`backendContext`). The query lives in the URL: typing replaces the
- * history entry, every other change pushes one, so reload and Back/Forward restore the list.
- * Parameters of the page that are not the query's are left alone. Set `no-url-sync` to keep the
- * query in memory only.
+ * to every element inside (`backendContext`).
  *
- * What it renders follows it: `now` and the `table` and `filters` groups of `strings` are passed
- * to the table and the filters, which also take their `lang` and `dir` from the console's (or the
- * nearest ancestor's).
+ * Routing is the console's own and lives in the page URL, under a base path (`base-path`; by default
+ * the page's path when the console first connects, without a `/customers/…` part or a file name):
+ * the list at the base with its query in the parameters (typing replaces the history entry, every
+ * other change pushes one), a customer's page at `<base>/customers/<User ID>/<tab>` (`dashboard`,
+ * `collaborators`, `settings`) with the dashboard's period as `?period=30d`. Reload, Back and
+ * Forward restore the list or the page and its tab. Parameters of the page that are not the
+ * console's are left alone. While a customer's page shows, the list stays alive (hidden), so the way
+ * back finds its query and scroll position as they were. A page that serves the console under a
+ * path must answer that path's `/customers/…` addresses with the same page, or a reload finds
+ * nothing. Set `no-url-sync` to keep all of it in memory only (several consoles on one page, or a
+ * page that routes itself: it cancels `customer-select` and sets `customerId` and `tab`).
  *
- * Needs `<customer-filters>` and `<customer-table>` registered; its define module does that.
+ * What it renders follows it: `now`, `lang`/`dir` and the `table`, `filters`, `dashboard`,
+ * `collaborators`, `switchButton` and `form` groups of `strings` reach the elements it renders.
+ *
+ * Needs `<customer-filters>`, `<customer-table>`, `<customer-dashboard>`,
+ * `<customer-collaborators>`, `<customer-switch-button>` and `<customer-form>` registered; its
+ * define module does that.
  *
  * @fires query-change - `{ query }`: the list's query changed (a filter, the sort, Back/Forward).
- * @fires customer-select - `{ id }`: the admin opened a customer (the detail view comes in a later
- *   release; cancel the event to handle it yourself).
+ * @fires customer-select - `{ id }`: the admin opened a customer from the list. Cancelable:
+ *   `preventDefault()` keeps the console on the list, for a page that shows customers its own way.
  * @fires customer-create-request - The admin chose "Add customer". Cancelable: `preventDefault()`
  *   stops the console's own dialog so the page can show its form.
+ * @fires customer-created - `{ customer }` (from the form in the console's dialog): a customer was
+ *   added; the console opens its page.
  *
  * @slot title - Replaces the "Customers" heading.
  * @slot actions - Extra buttons beside "Add customer".
@@ -56,10 +96,29 @@ import { historyModeFor, queryFromUrl, urlHasQuery, urlWithQuery } from './url-s
  * @csspart header - The row with the title and the actions.
  * @csspart title - The default heading.
  * @csspart add-button - The "Add customer" button.
+ * @csspart list - The list view (filters, notice, table); hidden, and kept, while a customer's page shows.
  * @csspart filters - The `<customer-filters>` element.
  * @csspart table - The `<customer-table>` element.
  * @csspart notice - The note listing URL parameters that were ignored.
+ * @csspart customer-page - A customer's page.
+ * @csspart back-button - The page's "Back to customers".
+ * @csspart customer-header - The page header: name, badges, facts, "Switch to this account".
+ * @csspart customer-name - The customer's name, the page's heading.
+ * @csspart plan-badge - The plan the customer is on now.
+ * @csspart status-badge - Its status; `data-status` is `active`, `trial` or `expired`.
+ * @csspart facts - The list of User ID, external ID, date joined and usage.
+ * @csspart usage - A usage figure; `data-level` is `ok`, `near` or `over`.
+ * @csspart usage-level - The "near/over the limit" text after a usage figure.
+ * @csspart switch-button - The `<customer-switch-button>` element.
+ * @csspart tabs - The tab list (Dashboard, Collaborators, Settings).
+ * @csspart tab - One tab; the selected one has `aria-selected="true"`.
+ * @csspart tabpanel - A tab's panel.
+ * @csspart dashboard - The `<customer-dashboard>` element.
+ * @csspart collaborators - The `<customer-collaborators>` element.
+ * @csspart page-message - The page's loading, not-found and error messages.
  * @csspart dialog - The "Add customer" dialog.
+ * @csspart form - The `<customer-form>` element in it.
+ * @csspart cancel-button - The dialog's Cancel.
  *
  * @cssprop --customer-console-gap - Space between header, filters and table.
  * @cssprop --customer-table-block-size - Height of the table (it scrolls inside).
@@ -71,19 +130,50 @@ export class CustomerConsole extends LitElement {
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_CONSOLE_STRINGS);
   private readonly clock = new ClockController(this);
+  private readonly locale = new LocaleController(this);
   private readonly backendProvider = new ContextProvider(this, { context: backendContext });
   private readonly addDialog = new ModalDialogController(this, () => this.dialog);
+  private readonly customerTask = new Task(this, {
+    args: () => [this.backendProvider.value, this.customerId] as const,
+    task: async ([backend, id], { signal }): Promise<LoadedCustomer | null> => {
+      if (!backend || id === undefined) return null;
+      // Plan names are decoration: without them the header shows the plan's id.
+      const [customer, plans] = await Promise.all([
+        backend.getCustomer(id, { signal }),
+        backend.listPlans({ signal }).catch((): Plan[] => []),
+      ]);
+      return { customer, plans };
+    },
+  });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('customer-form') private form!: CustomerForm | null;
 
   @state() private urlProblems: string[] = [];
   @state() private counts: StatusCounts | null = null;
+  /** The dashboard's period on the customer's page (`?period=`). */
+  @state() private period: DashboardPeriod = DEFAULT_PERIOD;
+  /** The address names a customer page but no User ID (`…/customers/abc`). */
+  @state() private unknownCustomerPath = false;
+  /** The polite live region's text. */
+  @state() private announcement = '';
 
   /** Listening to popstate and writing the URL. */
   private following = false;
-  /** The query change being rendered came from the URL, so writing it back must not push an entry. */
+  /** The change being rendered came from the URL, so writing it back must not push an entry. */
   private restoringFromUrl = false;
+  /** The base path taken from the page when `base-path` is not set. */
+  private pageBasePath: string | null = null;
+  /** The page's path when the console first connected on the list (`/demo/index.html`): the list's path under that base. */
+  private pageListPath: string | undefined;
   private builtBackend: { apiBase: string; getToken: ConsoleTokenSource; backend: Backend } | null = null;
+  /** Built anew after a customer was added, so every element under the console loads again. */
+  private renewBackend = false;
+  /** Focus goes to the customer page's heading once it renders (opened by the admin). */
+  private focusPage = false;
+  /** What had focus in the list when a customer's page opened, to get it back on the way back. */
+  private listFocus: HTMLElement | null = null;
+  private focusList = false;
 
   /** The backend; wins over `api-base`, and both over one an ancestor provides. */
   @property({ attribute: false }) backend: Backend | undefined;
@@ -97,32 +187,55 @@ export class CustomerConsole extends LitElement {
   /** The list's query. Read it, or set it to show another list; the URL follows. */
   @property({ attribute: false }) query: CustomerQuery = DEFAULT_QUERY;
 
+  /**
+   * The User ID of the customer whose page shows; undefined for the list. Set it to open a
+   * customer's page (a page that routes itself), clear it to go back to the list; the URL follows.
+   */
+  @property({ type: Number, attribute: 'customer-id' }) customerId: number | undefined;
+
+  /** The customer page's tab: `dashboard`, `collaborators` or `settings`. */
+  @property() tab: CustomerTab = DEFAULT_TAB;
+
+  /**
+   * Where the console lives in the page's URL, e.g. `/admin/customers-tab`: the list is there, a
+   * customer at `<base-path>/customers/<id>/<tab>`. Default: the page's path when the console first
+   * connects (without a customer path or a file name).
+   */
+  @property({ attribute: 'base-path' }) basePath: string | undefined;
+
   /** Data mode of the table: `auto` picks client mode for small lists. */
   @property() mode: TableMode = 'auto';
 
-  /** Keep the query out of the page URL (several consoles on one page, or a page that routes itself). */
+  /** Keep the list and the customer page out of the page URL (several consoles on one page, or a page that routes itself). */
   @property({ type: Boolean, attribute: 'no-url-sync' }) noUrlSync = false;
 
   /**
-   * The clock for statuses and date presets, the filters' and the table's too; the time the
-   * console was created when not set.
+   * The clock for statuses and date presets, every child's too; the time the console was created
+   * when not set.
    */
   @property({ attribute: false }) now: Date | undefined;
 
   /**
    * Replacement texts, for translation (DEFAULT_CONSOLE_STRINGS): the console's own, and in the
-   * `table` and `filters` groups the table's and the filters' (CustomerTableStrings,
-   * FilterStrings). Anything left out keeps its English default.
+   * `table`, `filters`, `dashboard`, `collaborators`, `switchButton` and `form` groups the texts of
+   * the elements it renders. Anything left out keeps its English default.
    */
   @property({ attribute: false }) strings: StringsOverride<ConsoleStrings> | undefined;
 
-  /** Opens the "Add customer" entry point, as the button does. */
+  /** Opens the "Add customer" dialog, as the button does (unless `customer-create-request` is canceled). */
   requestCreate(): void {
-    if (this.dispatchEvent(createCustomerCreateRequestEvent())) this.addDialog.show();
+    if (!this.dispatchEvent(createCustomerCreateRequestEvent())) return;
+    this.addDialog.show();
+    const form = this.form;
+    if (form) void form.updateComplete.then(() => form.focus());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.pageBasePath === null) {
+      this.pageBasePath = defaultBasePath(location.pathname);
+      if (parseRoute(location.pathname, location.search, this.pageBasePath).view === 'list') this.pageListPath = location.pathname;
+    }
     this.followUrl(!this.noUrlSync);
   }
 
@@ -139,21 +252,31 @@ export class CustomerConsole extends LitElement {
       this.backendProvider.setValue(backend);
     }
     if (changed.has('noUrlSync') && this.isConnected) this.followUrl(!this.noUrlSync);
+    if (changed.has('customerId') && this.customerId !== undefined) this.unknownCustomerPath = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Whoever changed the query (a filter, the sort, the page setting the property), the URL follows.
-    if (changed.has('query') && this.following) {
+    // Whoever changed the list or the page (the admin, the page setting a property), the URL follows.
+    // `period` and `unknownCustomerPath` are private state, which PropertyValues<this> does not name.
+    const all = changed as Map<PropertyKey, unknown>;
+    const routeChanged = all.has('customerId') || all.has('tab') || all.has('period') || all.has('unknownCustomerPath');
+    if (this.following && (changed.has('query') || routeChanged)) {
+      // The first update only states what the console starts with: nothing to go Back to.
       const previous = changed.get('query');
-      this.writeUrl(this.restoringFromUrl || previous === undefined ? 'replace' : historyModeFor(previous, this.query));
+      const first = changed.has('query') && previous === undefined;
+      const mode =
+        this.restoringFromUrl || first ? 'replace' : routeChanged || previous === undefined ? 'push' : historyModeFor(previous, this.query);
+      this.writeUrl(mode);
     }
     this.restoringFromUrl = false;
+    this.moveFocus();
   }
 
   protected override render(): TemplateResult {
     const s = this.text.value;
     const now = this.clock.now;
     const backend = this.backendProvider.value;
+    const onPage = this.customerId !== undefined || this.unknownCustomerPath;
     return html`
       <div class="header" part="header">
         <slot name="title"><h2 class="title" part="title">${s.title}</h2></slot>
@@ -165,36 +288,46 @@ export class CustomerConsole extends LitElement {
           </button>
         </div>
       </div>
-      <customer-filters
-        part="filters"
-        .backend=${backend}
-        .query=${this.query}
-        .counts=${this.counts}
-        .now=${now}
-        .strings=${s.filters}
-        @query-change=${this.onFiltersChange}
-      ></customer-filters>
-      ${this.urlProblems.length > 0 ? this.renderUrlProblems(s) : nothing}
-      ${backend
-        ? html`<customer-table
-            part="table"
-            .backend=${backend}
-            .query=${this.query}
-            .mode=${this.mode}
-            .now=${now}
-            .strings=${s.table}
-            @sort-change=${this.onSortChange}
-            @clear-filters-request=${this.onClearFilters}
-            @customer-select=${this.onCustomerSelect}
-            @results-change=${this.onResultsChange}
-          ></customer-table>`
-        : html`<p class="notice" part="notice">${s.noBackend}</p>`}
-      <dialog part="dialog" aria-labelledby="add-title">
+      <div class="list" part="list" ?inert=${onPage}>
+        <customer-filters
+          part="filters"
+          .backend=${backend}
+          .query=${this.query}
+          .counts=${this.counts}
+          .now=${now}
+          .strings=${s.filters}
+          @query-change=${this.onFiltersChange}
+        ></customer-filters>
+        ${this.urlProblems.length > 0 ? this.renderUrlProblems(s) : nothing}
+        ${backend
+          ? html`<customer-table
+              part="table"
+              .backend=${backend}
+              .query=${this.query}
+              .mode=${this.mode}
+              .now=${now}
+              .strings=${s.table}
+              @sort-change=${this.onSortChange}
+              @clear-filters-request=${this.onClearFilters}
+              @customer-select=${this.onCustomerSelect}
+              @results-change=${this.onResultsChange}
+            ></customer-table>`
+          : html`<p class="notice" part="notice">${s.noBackend}</p>`}
+      </div>
+      ${onPage ? this.renderPage(s) : nothing}
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      <dialog part="dialog" aria-labelledby="add-title" @cancel=${this.onDialogCancel} @click=${this.onDialogClick}>
         <div class="dialog-body">
           <h2 id="add-title">${s.addCustomerTitle}</h2>
-          <p>${s.addCustomerLater}</p>
+          <customer-form
+            part="form"
+            .backend=${backend}
+            .now=${now}
+            .strings=${s.form}
+            @customer-created=${this.onCustomerCreated}
+          ></customer-form>
           <div class="dialog-actions">
-            <button type="button" class="button primary" autofocus @click=${() => this.addDialog.close()}>${s.close}</button>
+            <button type="button" class="button" part="cancel-button" @click=${this.onCancelClick}>${s.cancel}</button>
           </div>
         </div>
       </dialog>
@@ -211,12 +344,156 @@ export class CustomerConsole extends LitElement {
     </div>`;
   }
 
-  /** The backend the children get: the given or built one, with plans and apps loaded once for both. */
+  private renderPage(s: ConsoleStrings): TemplateResult {
+    return html`<div class="page" part="customer-page">
+      <button type="button" class="link-button back" part="back-button" @click=${this.onBackToList}>
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3L5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
+        ${s.backToList}
+      </button>
+      ${this.renderPageContent(s)}
+    </div>`;
+  }
+
+  private renderPageContent(s: ConsoleStrings): TemplateResult {
+    const id = this.customerId;
+    if (!this.backendProvider.value) return html`<p class="notice" part="notice">${s.noBackend}</p>`;
+    if (id === undefined) return this.renderNotFound(s, s.notFoundAddress);
+    return this.customerTask.render({
+      initial: () => this.renderLoading(s),
+      pending: () => this.renderLoading(s),
+      complete: (loaded) => (loaded ? this.renderCustomer(s, loaded) : this.renderLoading(s)),
+      error: (error) =>
+        error instanceof HttpError && error.status === 404
+          ? this.renderNotFound(s, s.notFoundBody(String(id)))
+          : this.renderError(s, error),
+    });
+  }
+
+  private renderLoading(s: ConsoleStrings): TemplateResult {
+    return html`<p class="page-message loading" part="page-message" role="status">${s.loadingCustomer}</p>`;
+  }
+
+  private renderNotFound(s: ConsoleStrings, body: string): TemplateResult {
+    return html`<div class="page-message" part="page-message" data-state="not-found">
+      <h3 class="page-heading" tabindex="-1">${s.notFoundTitle}</h3>
+      <p>${body}</p>
+    </div>`;
+  }
+
+  private renderError(s: ConsoleStrings, error: unknown): TemplateResult {
+    return html`<div class="page-message" part="page-message" data-state="error" role="alert">
+      <h3 class="page-heading" tabindex="-1">${s.errorTitle}</h3>
+      <p>${error instanceof Error ? error.message : String(error)}</p>
+      <button type="button" class="button primary" @click=${() => void this.customerTask.run()}>${s.retry}</button>
+    </div>`;
+  }
+
+  private renderCustomer(s: ConsoleStrings, { customer, plans }: LoadedCustomer): TemplateResult {
+    const now = this.clock.now;
+    const status = customerStatus(customer, now);
+    const planId = effectivePlanId(customer, now);
+    const backend = this.backendProvider.value;
+    return html`<header class="customer-header" part="customer-header">
+        <div class="identity">
+          <h3 class="page-heading name" part="customer-name" tabindex="-1" dir="auto">${customer.name}</h3>
+          <div class="badges">
+            <span class="badge" part="plan-badge">${findPlan(planId, plans)?.name ?? planId}</span>
+            <span class="badge status" part="status-badge" data-status=${status}>${s.statusLabels[status]}</span>
+          </div>
+        </div>
+        <customer-switch-button
+          part="switch-button"
+          .backend=${backend}
+          .customerId=${customer.id}
+          .now=${now}
+          .strings=${s.switchButton}
+        ></customer-switch-button>
+        <dl class="facts" part="facts">
+          <div><dt>${s.userId}</dt><dd>${customer.id}</dd></div>
+          ${customer.external_id === null
+            ? nothing
+            : html`<div><dt>${s.externalId}</dt><dd dir="auto">${customer.external_id}</dd></div>`}
+          <div>
+            <dt>${s.joined}</dt>
+            <dd><time datetime=${customer.created_at}>${this.locale.dateFormat(JOINED_FORMAT).format(Date.parse(customer.created_at))}</time></dd>
+          </div>
+          <div><dt>${s.tasks}</dt><dd>${this.renderUsage(s, customer.tasks_used, customer.task_limit)}</dd></div>
+          <div><dt>${s.connections}</dt><dd>${this.renderUsage(s, customer.connections, customer.connection_limit)}</dd></div>
+        </dl>
+      </header>
+      ${this.renderTabs(s, customer.id)}`;
+  }
+
+  private renderUsage(s: ConsoleStrings, used: number, limit: number): TemplateResult {
+    const level = usageLevel(used, limit);
+    const n = this.locale.numberFormat();
+    return html`<span class="usage" part="usage" data-level=${level}
+      >${s.usage(n.format(used), n.format(limit))}${level === 'ok'
+        ? nothing
+        : html` <span class="usage-level" part="usage-level">${level === 'near' ? s.nearLimit : s.overLimit}</span>`}</span
+    >`;
+  }
+
+  private renderTabs(s: ConsoleStrings, id: number): TemplateResult {
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${this.onTabKeydown} @focusout=${this.onTabsFocusOut}>
+        ${CUSTOMER_TABS.map(
+          (tab) => html`<button
+            type="button"
+            class="tab"
+            part="tab"
+            role="tab"
+            id=${`tab-${tab}`}
+            aria-controls=${`panel-${tab}`}
+            aria-selected=${tab === this.tab ? 'true' : 'false'}
+            tabindex=${tab === this.tab ? 0 : -1}
+            @click=${() => this.selectTab(tab)}
+          >
+            ${s.tabs[tab]}
+          </button>`,
+        )}
+      </div>
+      ${CUSTOMER_TABS.map(
+        (tab) => html`<div class="tabpanel" part="tabpanel" role="tabpanel" id=${`panel-${tab}`} aria-labelledby=${`tab-${tab}`} ?hidden=${tab !== this.tab}>
+          ${tab === this.tab ? this.renderPanel(s, tab, id) : nothing}
+        </div>`,
+      )}`;
+  }
+
+  private renderPanel(s: ConsoleStrings, tab: CustomerTab, id: number): TemplateResult {
+    const backend = this.backendProvider.value;
+    const now = this.clock.now;
+    switch (tab) {
+      case 'dashboard':
+        return html`<customer-dashboard
+          part="dashboard"
+          .backend=${backend}
+          .customerId=${id}
+          .period=${this.period}
+          .now=${now}
+          .strings=${s.dashboard}
+          @period-change=${this.onPeriodChange}
+        ></customer-dashboard>`;
+      case 'collaborators':
+        return html`<customer-collaborators
+          part="collaborators"
+          .backend=${backend}
+          .customerId=${id}
+          .now=${now}
+          .strings=${s.collaborators}
+        ></customer-collaborators>`;
+      case 'settings':
+        return html`<p class="later">${s.settingsLater}</p>`;
+    }
+  }
+
+  /** The backend the children get: the given or built one, with plans and apps loaded once for all. */
   private resolveBackend(): Backend | undefined {
     const source = this.sourceBackend();
     if (source === undefined) return undefined;
     const current = this.backendProvider.value;
-    return current instanceof SharedLookupsBackend && current.source === source ? current : new SharedLookupsBackend(source);
+    const renew = this.renewBackend;
+    this.renewBackend = false;
+    return !renew && current instanceof SharedLookupsBackend && current.source === source ? current : new SharedLookupsBackend(source);
   }
 
   /** The console's own backend (the property, else one built from `api-base`), else an ancestor's. */
@@ -230,9 +507,19 @@ export class CustomerConsole extends LitElement {
     return backend;
   }
 
+  private base(): string {
+    return this.basePath !== undefined ? normalizeBasePath(this.basePath) : (this.pageBasePath ?? '');
+  }
+
+  /** What the console shows, as a route; null for an address it cannot write back (no User ID in it). */
+  private route(): ConsoleRoute | null {
+    if (this.customerId !== undefined) return { view: 'customer', id: this.customerId, tab: this.tab, period: this.period };
+    return this.unknownCustomerPath ? null : { view: 'list' };
+  }
+
   /**
-   * Starts or stops following the URL. On start a query in the URL wins over the `query` property
-   * (a reload or a shared link); without one, the property's query is written to the URL.
+   * Starts or stops following the URL. On start a list query or a customer page in the URL wins
+   * over the properties (a reload or a shared link); without one, the properties are written to it.
    */
   private followUrl(follow: boolean): void {
     if (follow === this.following) return;
@@ -242,8 +529,9 @@ export class CustomerConsole extends LitElement {
       return;
     }
     window.addEventListener('popstate', this.onPopState);
-    if (urlHasQuery(location.search)) this.restoreFromUrl();
-    else if (this.query !== DEFAULT_QUERY) this.writeUrl('replace');
+    const route = parseRoute(location.pathname, location.search, this.base());
+    if (route.view === 'customer' || urlHasQuery(location.search)) this.restoreFromUrl();
+    else if (this.query !== DEFAULT_QUERY || this.customerId !== undefined) this.writeUrl('replace');
   }
 
   /** A change the admin made: adopt it (the URL follows in `updated`) and tell the page. */
@@ -253,21 +541,70 @@ export class CustomerConsole extends LitElement {
   }
 
   private writeUrl(mode: 'push' | 'replace'): void {
-    const href = urlWithQuery(location.href, this.query);
+    const route = this.route();
+    if (route === null) return;
+    const listPath = this.basePath === undefined ? this.pageListPath : undefined;
+    const href = routeHref(location.href, route, this.query, this.base(), listPath);
     if (href === location.href) return;
     if (mode === 'push') history.pushState(history.state, '', href);
     else history.replaceState(history.state, '', href);
   }
 
+  /** Shows what the URL says; true when the list's query changed. */
   private restoreFromUrl(): boolean {
+    const route = parseRoute(location.pathname, location.search, this.base());
+    this.restoringFromUrl = true;
+    if (route.view === 'customer') {
+      this.customerId = route.id ?? undefined;
+      this.unknownCustomerPath = route.id === null;
+      this.tab = route.tab;
+      this.period = route.period;
+      return false;
+    }
+    if (this.customerId !== undefined) this.focusList = true;
+    this.customerId = undefined;
+    this.unknownCustomerPath = false;
     const { query, problems } = queryFromUrl(location.search);
     this.urlProblems = problems;
     const changed = JSON.stringify(query) !== JSON.stringify(this.query);
-    if (changed) {
-      this.query = query;
-      this.restoringFromUrl = true;
-    }
+    if (changed) this.query = query;
     return changed;
+  }
+
+  /** Opens a customer's page on its dashboard, focus on its heading once it shows. */
+  private openCustomer(id: number): void {
+    if (this.customerId === undefined && !this.unknownCustomerPath) {
+      // Usually the table's cell the admin opened the customer from (inside the console's shadow root).
+      const active = deepActiveElement();
+      this.listFocus = active instanceof HTMLElement ? active : null;
+    }
+    this.customerId = id;
+    this.unknownCustomerPath = false;
+    this.tab = DEFAULT_TAB;
+    this.period = DEFAULT_PERIOD;
+    this.focusPage = true;
+  }
+
+  private selectTab(tab: CustomerTab): void {
+    this.tab = tab;
+  }
+
+  /** Focus follows the view the admin moved to: the page's heading, or back where it was in the list. */
+  private moveFocus(): void {
+    if (this.focusPage && this.customerTask.status !== TaskStatus.PENDING) {
+      const heading = this.renderRoot.querySelector<HTMLElement>('.page-heading');
+      if (heading) {
+        this.focusPage = false;
+        heading.focus();
+      }
+    }
+    if (this.focusList && this.customerId === undefined) {
+      this.focusList = false;
+      const target = this.listFocus;
+      this.listFocus = null;
+      if (target?.isConnected) target.focus();
+      else this.renderRoot.querySelector<HTMLElement>('[part~="add-button"]')?.focus();
+    }
   }
 
   private readonly onPopState = (): void => {
@@ -298,10 +635,75 @@ export class CustomerConsole extends LitElement {
   }
 
   private onCustomerSelect(event: CustomEvent<CustomerSelectDetail>): void {
-    // Re-fired from the console so listeners see the console as the target, and can cancel it
-    // once the console opens its own detail view.
+    // Re-fired from the console so listeners see the console as the target and can cancel it.
     event.stopPropagation();
-    this.dispatchEvent(createCustomerSelectEvent({ id: event.detail.id }));
+    if (this.dispatchEvent(createCustomerSelectEvent({ id: event.detail.id }))) this.openCustomer(event.detail.id);
+  }
+
+  private onBackToList(): void {
+    this.customerId = undefined;
+    this.unknownCustomerPath = false;
+    this.focusList = true;
+  }
+
+  private onTabKeydown(event: KeyboardEvent): void {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const current = tabs.indexOf(event.target as HTMLButtonElement);
+    if (current < 0) return;
+    const next = rovingIndex(current, tabs.length, event.key, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
+    if (next === null) return;
+    event.preventDefault();
+    for (const [i, tab] of tabs.entries()) tab.tabIndex = i === next ? 0 : -1;
+    tabs[next]!.focus();
+  }
+
+  /** Arrows move focus without choosing: once focus leaves the tabs, the chosen tab is the one Tab reaches again. */
+  private onTabsFocusOut(event: FocusEvent): void {
+    const list = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
+    for (const tab of list.querySelectorAll<HTMLButtonElement>('[role="tab"]')) tab.tabIndex = tab.getAttribute('aria-selected') === 'true' ? 0 : -1;
+  }
+
+  private onPeriodChange(event: CustomEvent<PeriodChangeDetail>): void {
+    this.period = event.detail.period;
+  }
+
+  /** Escape closes the dialog, except while the form is sending (the answer would have nowhere to go). */
+  private onDialogCancel(event: Event): void {
+    if (this.form?.sending) event.preventDefault();
+  }
+
+  /**
+   * A backdrop click closes the dialog (ModalDialogController's listener, added when it opens, so
+   * after this one); while the form is sending, it must not.
+   */
+  private onDialogClick(event: MouseEvent): void {
+    if (event.target === this.dialog && this.form?.sending) event.stopImmediatePropagation();
+  }
+
+  private onCancelClick(): void {
+    if (!this.form?.sending) this.addDialog.close();
+  }
+
+  private onCustomerCreated(event: CustomEvent<CustomerCreatedDetail>): void {
+    const { customer } = event.detail;
+    this.announcement = this.text.value.customerAdded(customer.name);
+    // The list and its counts have one more customer: everything under the console loads again.
+    this.renewBackend = true;
+    this.listFocus = null;
+    this.openCustomer(customer.id);
+    // The dialog gives focus back to "Add customer" as it closes (its close event comes a task
+    // later); the new customer's page takes it from there.
+    this.focusPage = false;
+    this.dialog?.addEventListener(
+      'close',
+      () => {
+        this.focusPage = true;
+        this.requestUpdate();
+      },
+      { once: true },
+    );
+    this.addDialog.close();
   }
 }
 

@@ -2,13 +2,26 @@
  * Registers `<customer-console>` with the elements it is made of. Importing the class alone
  * (customer-console.js) registers nothing; importing this twice is harmless.
  */
+import '../customer-collaborators/define.js';
+import '../customer-dashboard/define.js';
 import '../customer-filters/define.js';
+import '../customer-form/define.js';
+import '../customer-switch-button/define.js';
 import '../customer-table/define.js';
 import { CustomerConsole } from './customer-console.js';
 
 export { CustomerConsole };
-// The detail of its other event, customer-select, comes with the table's define module.
+// The detail of customer-select comes with the table's define module, customer-created's with the form's.
 export type { QueryChangeDetail } from '../shared/events.js';
 export { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
+export {
+  CUSTOMER_TABS,
+  defaultBasePath,
+  parseRoute,
+  routeHref,
+  routePath,
+  type ConsoleRoute,
+  type CustomerTab,
+} from './route.js';
 
 if (!customElements.get('customer-console')) customElements.define('customer-console', CustomerConsole);

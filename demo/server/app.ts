@@ -125,6 +125,9 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
 
   if (context.staticDir && existsSync(join(context.staticDir, 'index.html'))) {
     app.use('/*', serveStatic({ root: context.staticDir }));
+    // The console on the list page routes itself: `/customers/<id>/<tab>` is that page too, so a
+    // reload or a shared link of a customer's page finds it.
+    app.get('/customers/*', serveStatic({ root: context.staticDir, path: 'index.html' }));
   } else {
     app.get('/', (c) => c.html(fallbackPage(context.apiBase)));
   }

@@ -1,7 +1,7 @@
 /**
  * The list demo page end to end, in Chromium: `<customer-console>` on demo/index.html against the
  * reference server and its SQLite database, as `npm start` serves it. Every filter, every sortable
- * column both ways, opening a row, reload and Back. What the table shows is compared with what the
+ * column both ways, opening a row (its page), reload and Back. What the table shows is compared with what the
  * API answers for the same query (HttpBackend from Node), so client-side querying and the server
  * must agree row for row.
  *
@@ -197,8 +197,11 @@ describe('list demo page (npm start) against the SQLite server', () => {
     const page = await openDemo();
     const name = (await shownNames(page))[1]!;
     await page.locator('customer-table .body-row[data-row="1"] [part~="name"]').click();
-    await page.locator('#selection h2').waitFor();
-    assert.equal(await page.locator('#selection h2').textContent(), name);
+    // The console opens the customer's page itself (test/e2e/customer-page-demo.test.ts goes further).
+    const heading = page.locator('customer-console [part~="customer-name"]');
+    await heading.waitFor();
+    assert.equal((await heading.textContent())?.trim(), name);
+    assert.match(new URL(page.url()).pathname, /^\/customers\/\d+\/dashboard$/);
     await page.close();
   });
 

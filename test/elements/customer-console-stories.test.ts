@@ -1,4 +1,4 @@
-// Every story of customer-filters and of the console's list view renders what it is for, settles
+// Every story of customer-filters and of the console (list view and customer page) renders what it is for, settles
 // and passes axe (colour contrast included, so the dark and RTL variants are checked too).
 import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
@@ -21,6 +21,7 @@ import {
   tabs,
 } from '../support/filter-queries.js';
 import { expectFocusOn } from '../support/focus.js';
+import { backButton, pageFacts, pageHeading, pageOf, pageTabs, selectedPanel, selectedTab } from '../support/console-page-queries.js';
 import { click, press } from '../support/user.js';
 import { until } from '../support/wait.js';
 
@@ -80,6 +81,12 @@ const consoleIn = (c: HTMLElement) => c.querySelector('customer-console')!;
 const filtersReady = (c: HTMLElement) => (filtersIn(c)?.shadowRoot?.querySelector('[role="tablist"]') ?? null) !== null;
 const hasRows = (el: CustomerConsole | null) => el !== null && el.shadowRoot !== null && shownNames(el).some((n) => n !== '(placeholder)');
 const rowsReady = (c: HTMLElement) => hasRows(consoleIn(c));
+/** A customer's page with its header (the name is its heading). */
+const pageReady = (c: HTMLElement) => {
+  const el = consoleIn(c);
+  return el?.shadowRoot != null && pageOf(el) !== null && allByPart(pageOf(el)!, 'customer-name').length === 1;
+};
+const customerName = (el: CustomerConsole) => allByPart(pageOf(el)!, 'customer-name')[0]!.textContent!.trim();
 const messageReady = (title: string) => (c: HTMLElement) => {
   const el = consoleIn(c);
   return el?.shadowRoot?.querySelector('customer-table')?.shadowRoot != null && tableMessage(el, title) !== null;
@@ -291,6 +298,54 @@ const consolePurposes: Record<string, Purpose> = {
       expect(all!.getBoundingClientRect().left).to.be.greaterThan(active!.getBoundingClientRect().left);
       expect(tab(filtersOf(el), 'Active').getAttribute('aria-selected')).to.equal('true');
       expect(shownNames(el).length).to.be.greaterThan(0);
+    },
+  },
+  CustomerPage: {
+    ready: pageReady,
+    check: async (c) => {
+      const el = consoleIn(c);
+      expect(pageHeading(el), 'the name is the page heading').to.equal(customerName(el));
+      expect(pageFacts(el)['User ID']).to.equal('12');
+      expect(selectedTab(el)).to.equal('Dashboard');
+      expect(el.shadowRoot!.querySelector('customer-dashboard')!.customerId).to.equal(12);
+      expect(allByPart(pageOf(el)!, 'status-badge')).to.have.length(1);
+      await click(backButton(el));
+      await until(() => hasRows(el), 'the list after Back to customers');
+    },
+  },
+  CustomerPageCollaborators: {
+    ready: pageReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(selectedTab(el)).to.equal('Collaborators');
+      expect(selectedPanel(el)!.querySelector('customer-collaborators')!.customerId).to.equal(12);
+    },
+  },
+  CustomerNotFound: {
+    ready: (c) => consoleIn(c) !== null && pageHeading(consoleIn(c)) === 'This customer does not exist',
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(pageOf(el)!.textContent).to.contain('User ID 999999');
+      expect(pageTabs(el)).to.have.length(0);
+      expect(backButton(el)).to.not.equal(null);
+    },
+  },
+  CustomerPageDark: {
+    ready: pageReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(luminance(getComputedStyle(el).backgroundColor), 'dark page background').to.be.below(0.05);
+      expect(luminance(getComputedStyle(allByPart(pageOf(el)!, 'customer-name')[0]!).color), 'light name').to.be.above(0.5);
+    },
+  },
+  CustomerPageRightToLeft: {
+    ready: pageReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      const [dashboard, collaborators] = pageTabs(el);
+      expect(dashboard!.getBoundingClientRect().left, 'the first tab is the rightmost').to.be.greaterThan(
+        collaborators!.getBoundingClientRect().left,
+      );
     },
   },
   DarkTheme: {
