@@ -66,8 +66,20 @@ const meta: Meta<CollaboratorsArgs> = {
 export default meta;
 type Story = StoryObj<CollaboratorsArgs>;
 
-/** A seeded workspace's team from MemoryBackend; customer managers carry the tag. */
-export const Default: Story = {};
+/** A seeded workspace's team from MemoryBackend (the first with managers and other members); customer managers carry the tag. */
+export const Default: Story = {
+  loaders: [
+    async () => {
+      const backend = memory();
+      for (let id = 1; id <= 50; id++) {
+        const team = await backend.listCollaborators(id);
+        if (team.some((m) => m.customer_manager) && team.some((m) => !m.customer_manager)) return { backend, customerId: id };
+      }
+      throw new Error('no seeded team with both customer managers and other members');
+    },
+  ],
+  render: (args, { loaded }) => renderCollaborators({ ...args, ...(loaded as Pick<CollaboratorsArgs, 'backend' | 'customerId'>) }),
+};
 
 /** Eighty members in a 320px box: the team scrolls (by keyboard too), the column headers stay. */
 export const LongTeam: Story = { args: { backend: new TeamBackend(LONG_TEAM), customerId: 1, height: '320px' } };

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/customer-switch-button/define.js';
 import type { Backend } from '../src/backend/backend.js';
+import type { Partner } from '../src/model/schemas.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { DEMO_PARTNER } from '../src/backend/generate.js';
 import { maySwitchToAccount } from '../src/model/rules.js';
@@ -19,6 +20,17 @@ async function customerWhere(backend: Backend, allowed: boolean): Promise<number
     if (maySwitchToAccount(admin, await backend.listCollaborators(id)) === allowed) return id;
   }
   throw new Error(`no seeded customer where switching is ${allowed ? 'allowed' : 'refused'}`);
+}
+
+/** `backend` as it is, except that /partner names `partner`'s admin (a page told another admin than the server checks). */
+function toldOtherAdmin(backend: Backend, partner: Partner): Backend {
+  return new Proxy(backend, {
+    get(target, prop) {
+      if (prop === 'getPartner') return async () => partner;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Logs the event and cancels it, so the story does not open the (fictional) account URL. */
@@ -71,7 +83,12 @@ export const Checking: Story = { args: { backend: memory({ latencyMs: 1e9 }) } }
  * click shows the server's 403 next to it.
  */
 export const ServerRefuses: Story = {
-  loaders: [withCustomer(true, { partner: DEMO_PARTNER, adminEmail: 'someone.else@partner.example' })],
+  loaders: [
+    async () => {
+      const backend = toldOtherAdmin(memory({ adminEmail: 'someone.else@partner.example' }), DEMO_PARTNER);
+      return { backend, customerId: await customerWhere(backend, true) };
+    },
+  ],
   render: renderLoaded,
 };
 

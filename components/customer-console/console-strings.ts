@@ -10,9 +10,9 @@
 import type { Status } from '../../src/model/schemas.js';
 import { STATUS_LABELS } from '../../src/model/rules.js';
 import type { CollaboratorsStrings } from '../customer-collaborators/define.js';
-import type { DashboardStrings } from '../customer-dashboard/define.js';
+import type { CustomerDashboardStrings } from '../customer-dashboard/define.js';
 import type { FilterStrings } from '../customer-filters/define.js';
-import type { CustomerFormStrings } from '../customer-form/define.js';
+import type { FormStrings } from '../customer-form/define.js';
 import type { SwitchButtonStrings } from '../customer-switch-button/define.js';
 import type { CustomerTableStrings } from '../customer-table/define.js';
 import type { StringsOverride } from '../shared/strings-controller.js';
@@ -64,13 +64,13 @@ export interface ConsoleStrings {
   /** Passed to the filters as their `strings`. */
   filters: StringsOverride<FilterStrings>;
   /** Passed to the customer page's dashboard. */
-  dashboard: StringsOverride<DashboardStrings>;
+  dashboard: StringsOverride<CustomerDashboardStrings>;
   /** Passed to the customer page's team list. */
   collaborators: StringsOverride<CollaboratorsStrings>;
   /** Passed to "Switch to this account". */
   switchButton: StringsOverride<SwitchButtonStrings>;
   /** Passed to the add-customer form. */
-  form: StringsOverride<CustomerFormStrings>;
+  form: StringsOverride<FormStrings>;
 }
 
 export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {

@@ -13,6 +13,7 @@ import { CUSTOMERS, NOW, memoryBackend } from '../support/customers.js';
 import { expectFocusOn } from '../support/focus.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, until } from '../support/wait.js';
+import { shownText } from '../support/text.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -95,7 +96,7 @@ function figures(el: CustomerDashboard): Record<string, string> {
 const bars = (el: CustomerDashboard) => allByRole(root(el), 'img');
 const tableToggle = (el: CustomerDashboard) => byRole(root(el), 'button', 'Show as table');
 const tooltip = (el: CustomerDashboard) => root(el).querySelector<HTMLElement>('[part~="tooltip"]');
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = shownText;
 
 async function untilLoaded(el: CustomerDashboard): Promise<void> {
   await until(() => loaded(el), 'the dashboard to load');

@@ -78,7 +78,7 @@ describe('customer-switch-button stories', () => {
     const el = host.querySelector('customer-switch-button')!;
     await until(() => settled(el), 'the check');
     await click(switchButton(el));
-    await until(() => switchDescription(el).includes('may switch into the account'), 'the refusal');
+    await until(() => switchDescription(el).includes('may switch into its account'), 'the refusal');
     await expectNoAxeViolations(host);
   });
 

@@ -5,10 +5,11 @@
 import type { CustomerForm } from '../../components/customer-form/define.js';
 import { accessibleName, allByPart, byRole } from './by-role.js';
 import { click, press, type } from './user.js';
+import { shownText } from './text.js';
 
 export type FormFieldLabel = 'Customer name' | 'Notification email' | 'Plan' | 'External ID (optional)';
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = shownText;
 
 /** The input or select labelled `label`. */
 export function formField(form: CustomerForm, label: FormFieldLabel | string): HTMLInputElement | HTMLSelectElement {

@@ -6,8 +6,9 @@
 import type { CustomerCollaborators } from '../../components/customer-collaborators/define.js';
 import type { CustomerSwitchButton } from '../../components/customer-switch-button/define.js';
 import { allByPart, byRole } from './by-role.js';
+import { shownText } from './text.js';
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = shownText;
 
 /** One team member as the table shows them. */
 export interface ShownMember {
