@@ -29,7 +29,7 @@ import {
   type ResultsChangeDetail,
   type SortChangeDetail,
 } from '../shared/events.js';
-import { rovingIndex } from '../shared/keyboard-navigation.js';
+import { moveRovingFocus } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
@@ -648,13 +648,7 @@ export class CustomerConsole extends LitElement {
 
   private onTabKeydown(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const current = tabs.indexOf(event.target as HTMLButtonElement);
-    if (current < 0) return;
-    const next = rovingIndex(current, tabs.length, event.key, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
-    if (next === null) return;
-    event.preventDefault();
-    for (const [i, tab] of tabs.entries()) tab.tabIndex = i === next ? 0 : -1;
-    tabs[next]!.focus();
+    moveRovingFocus(event, tabs, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
   }
 
   /** Arrows move focus without choosing: once focus leaves the tabs, the chosen tab is the one Tab reaches again. */

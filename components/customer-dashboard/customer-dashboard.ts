@@ -8,6 +8,7 @@ import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { createPeriodChangeEvent } from '../shared/events.js';
 import { rovingIndex } from '../shared/keyboard-navigation.js';
+import { moveRovingFocus } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { barSlots, labelledIndices, niceTicks, stackedBar } from './chart-geometry.js';
@@ -375,12 +376,7 @@ export class CustomerDashboard extends LitElement {
   /** Arrow keys move along time (mirrored right-to-left, where later is to the left), Home/End to the ends. */
   private onChartKeyDown(event: KeyboardEvent): void {
     const bars = [...this.renderRoot.querySelectorAll<SVGGElement>('.bar')];
-    const current = bars.indexOf(event.target as SVGGElement);
-    if (current < 0) return;
-    const next = rovingIndex(current, bars.length, event.key, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
-    if (next === null) return;
-    event.preventDefault();
-    bars[next]!.focus();
+    moveRovingFocus(event, bars, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl', keepTabStops: true });
   }
 
   private onBarFocus(index: number): void {

@@ -12,7 +12,8 @@ import { DEFAULT_QUERY, JOINED_PRESETS, type CustomerListParams, type CustomerQu
 import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { createQueryChangeEvent } from '../shared/events.js';
-import { listboxIndex, rovingIndex } from '../shared/keyboard-navigation.js';
+import { listboxIndex } from '../shared/keyboard-navigation.js';
+import { moveRovingFocus } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PopoverController } from '../shared/popover.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
@@ -512,13 +513,7 @@ export class CustomerFilters extends LitElement {
    */
   private onTabsKeyDown(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const current = tabs.indexOf(event.target as HTMLButtonElement);
-    if (current < 0) return;
-    const next = rovingIndex(current, tabs.length, event.key, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
-    if (next === null) return;
-    event.preventDefault();
-    for (const [i, tab] of tabs.entries()) tab.tabIndex = i === next ? 0 : -1;
-    tabs[next]!.focus();
+    moveRovingFocus(event, tabs, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
   }
 
   private togglePicker(id: PickerId): void {

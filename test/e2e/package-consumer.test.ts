@@ -36,7 +36,8 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: ['customer-table', 'customer-filters', 'customer-console'] },
+  // The console renders every other element (the list, the customer page, the add-customer form).
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: [...TAGS] },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
