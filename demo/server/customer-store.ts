@@ -506,15 +506,6 @@ export class CustomerStore {
     return rows.map((r) => ({ ...r, customer_manager: r.customer_manager === 1 }));
   }
 
-  isCollaborator(customerId: number, email: string): boolean {
-    return (
-      this.statement('SELECT 1 FROM collaborators WHERE customer_id = ? AND lower(email) = lower(?) LIMIT 1').get(
-        customerId,
-        email,
-      ) !== undefined
-    );
-  }
-
   /** Whether any customer lists this (normalised) origin. */
   anyCustomerHasOrigin(origin: string): boolean {
     return (
