@@ -199,14 +199,5 @@ export const styles = [
       margin: 0;
       color: ${tokens.colorTextMuted};
     }
-    .link-button {
-      padding: 0;
-      border: 0;
-      background: transparent;
-      color: ${tokens.colorAccent};
-      font: inherit;
-      text-decoration: underline;
-      cursor: pointer;
-    }
   `,
 ];

@@ -325,13 +325,7 @@ export const styles = [
     }
     .link-button {
       padding: 2px ${tokens.spaceXs};
-      border: 0;
-      background: transparent;
-      color: ${tokens.colorAccent};
-      font: inherit;
       font-size: ${tokens.fontSizeSmall};
-      text-decoration: underline;
-      cursor: pointer;
     }
   `,
 ];

@@ -61,27 +61,5 @@ export const styles = [
       cursor: progress;
       opacity: 0.8;
     }
-    .link-button {
-      padding: 0;
-      border: 0;
-      background: none;
-      color: ${tokens.colorAccent};
-      font: inherit;
-      text-decoration: underline;
-      cursor: pointer;
-    }
-    .spinner {
-      inline-size: 12px;
-      block-size: 12px;
-      border: 2px solid currentColor;
-      border-inline-end-color: transparent;
-      border-radius: 50%;
-      animation: spin 0.8s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
   `,
 ];

@@ -71,6 +71,30 @@ export const baseStyles = css`
   .button:focus-visible {
     outline-offset: 2px;
   }
+  /* A button that reads as a link (Clear all, Dismiss, Back to customers). */
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: ${tokens.colorAccent};
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  /* The busy mark inside a button while it sends. */
+  .spinner {
+    inline-size: 12px;
+    block-size: 12px;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
