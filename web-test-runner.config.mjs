@@ -38,6 +38,23 @@ function totalsReporter() {
   };
 }
 
+/**
+ * `emulateMedia` from @web/test-runner-commands drops `forcedColors` under puppeteer (our Chromium
+ * launcher), so the forced-colours tests ask for it with this command instead: the same DevTools
+ * emulation, which makes Chromium apply its forced palette as Windows High Contrast would.
+ */
+function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.forcedColors ?? 'none' }]);
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/elements/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -45,6 +62,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    forcedColorsPlugin(),
     // The templates' whitespace as the library build ships it (before esbuild, on the TypeScript as
     // written), so the DOM the tests count and query is the DOM partners get.
     minifyTemplatesDevServer(),

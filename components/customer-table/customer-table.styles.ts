@@ -6,7 +6,12 @@ export const customerTableStyles = css`
     display: flex;
     flex-direction: column;
     block-size: var(--customer-table-block-size, 560px);
-    min-block-size: 0;
+    /* About five rows under the header whatever the page asks (a page sized from 100vh leaves a
+       sliver at 200–400% zoom: WCAG 1.4.10); the page scrolls instead of the table vanishing. */
+    min-block-size: var(
+      --customer-table-min-block-size,
+      calc(44px + 5 * var(--customer-table-row-height, 56px))
+    );
     position: relative;
     background: ${tokens.colorSurface};
     border: 1px solid ${tokens.colorBorder};
