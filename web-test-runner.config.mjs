@@ -44,12 +44,17 @@ function totalsReporter() {
  * emulation, which makes Chromium apply its forced palette as Windows High Contrast would.
  */
 function forcedColorsPlugin() {
+  // Puppeteer's emulateMediaFeatures refuses forced-colors, so this speaks DevTools protocol itself;
+  // one session per page, kept, because an emulation ends when its session detaches.
+  const sessions = new WeakMap();
   return {
     name: 'emulate-forced-colors',
     async executeCommand({ command, payload, session }) {
       if (command !== 'emulate-forced-colors') return undefined;
       const page = session.browser.getPage(session.id);
-      await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.forcedColors ?? 'none' }]);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const features = [{ name: 'forced-colors', value: payload?.forcedColors === 'active' ? 'active' : 'none' }];
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features });
       return true;
     },
   };

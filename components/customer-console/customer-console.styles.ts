@@ -172,6 +172,14 @@ export const styles = [
       color: ${tokens.colorText};
       font-weight: ${tokens.fontWeightStrong};
     }
+    /* In forced colours the selected page tab is outlined in Highlight; the badges' borders already
+       keep their shape (forced to CanvasText). */
+    @media (forced-colors: active) {
+      .tab[aria-selected='true'] {
+        outline: 2px solid Highlight;
+        outline-offset: -2px;
+      }
+    }
     .page-heading:focus {
       outline: none;
     }

@@ -251,6 +251,14 @@ export const styles = [
     .meter .swatch {
       block-size: 100%;
     }
+    /* Forced colours would paint the meter's swatches as Canvas: keep their own colours (they match
+       the legend) inside an edge the palette draws. */
+    @media (forced-colors: active) {
+      .meter {
+        forced-color-adjust: none;
+        border: 1px solid CanvasText;
+      }
+    }
     .message {
       padding: ${tokens.spaceL};
       border: 1px solid ${tokens.colorBorder};

@@ -111,6 +111,17 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       font-weight: normal;
     }
+    /* Forced colours drop the selected tab's background and inset shadow and the count's fill: outline
+       the selected tab and give the count pill an edge, so neither is left to weight alone. */
+    @media (forced-colors: active) {
+      .tab[aria-selected='true'] {
+        outline: 2px solid Highlight;
+        outline-offset: -2px;
+      }
+      .count {
+        border: 1px solid CanvasText;
+      }
+    }
 
     .pickers {
       display: flex;

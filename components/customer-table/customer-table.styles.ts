@@ -250,6 +250,22 @@ export const customerTableStyles = css`
     );
   }
 
+  /* Forced colours paint every background as Canvas, so the bar would vanish and the badge lose its
+     shape: the track gets an edge, the fill a system colour of its own, the badge a border. */
+  @media (forced-colors: active) {
+    .usage-bar {
+      border: 1px solid CanvasText;
+    }
+    .usage-fill,
+    .usage-bar[data-level] .usage-fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .status {
+      border: 1px solid CanvasText;
+    }
+  }
+
   .apps {
     display: flex;
     gap: ${tokens.spaceXs};

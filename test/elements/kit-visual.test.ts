@@ -3,18 +3,39 @@
 // from any ancestor, and the console forwarding its children's parts.
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import '../../components/customer-filters/define.js';
+import type { CustomerFilters } from '../../components/customer-filters/define.js';
 import '../../components/customer-table/define.js';
 import type { CustomerTable } from '../../components/customer-table/define.js';
 import type { App, Customer, Plan } from '../../src/model/schemas.js';
 import { makeCustomer } from '../support/customers.js';
-import { settle } from '../support/table-queries.js';
+import { tab, tabCounts } from '../support/filter-queries.js';
+import { inTable, settle } from '../support/table-queries.js';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const PLANS: Plan[] = [{ id: 'starter', name: 'Starter', task_limit: 1_000, connection_limit: 10 }];
 const APPS: App[] = [{ id: 'huddle', name: 'Huddle Chat', icon: null }];
 const CUSTOMERS: Customer[] = [1, 2, 3].map((id) =>
-  makeCustomer({ id, name: `Customer ${id}`, tasks_used: id * 300, top_apps: ['huddle'], created_at: new Date(Date.UTC(2025, 0, id)).toISOString() }),
+  makeCustomer({
+    id,
+    name: `Customer ${id}`,
+    tasks_used: id * 300,
+    top_apps: ['huddle'],
+    created_at: new Date(Date.UTC(2025, 0, id)).toISOString(),
+    ...(id === 3 ? { in_trial: true, trial_ends_at: '2026-12-20T00:00:00.000Z' } : {}),
+  }),
 );
+
+const emulateForcedColors = (forcedColors: 'active' | 'none') => executeServerCommand('emulate-forced-colors', { forcedColors });
+
+const styleOf = (el: Element) => getComputedStyle(el);
+/** True when the element draws a visible edge all round (a border whose colour is not transparent). */
+function bordered(el: Element): boolean {
+  const s = styleOf(el);
+  return (['Top', 'Right', 'Bottom', 'Left'] as const).every(
+    (side) => parseFloat(s[`border${side}Width`]) >= 1 && s[`border${side}Style`] !== 'none' && s[`border${side}Color`] !== 'rgba(0, 0, 0, 0)',
+  );
+}
 
 async function table(style = ''): Promise<CustomerTable> {
   const el = await fixture<CustomerTable>(html`<customer-table style=${style}></customer-table>`);
@@ -33,5 +54,46 @@ describe('zoom (WCAG 1.4.10)', () => {
     const header = 44;
     const row = 56;
     expect(el.getBoundingClientRect().height).to.be.at.least(header + 5 * row);
+  });
+});
+
+/** An outline or a border all round: what marks the selected tab when backgrounds and shadows are forced away. */
+function outlined(el: Element): boolean {
+  const s = styleOf(el);
+  return (parseFloat(s.outlineWidth) >= 1 && s.outlineStyle !== 'none') || bordered(el);
+}
+
+describe('forced colours (Windows High Contrast)', () => {
+  beforeEach(() => emulateForcedColors('active'));
+  afterEach(() => emulateForcedColors('none'));
+
+  it('the usage bar keeps a bordered track and a fill of another colour', async () => {
+    const el = await table();
+    const bar = inTable(el, '[part~="usage-bar"]')!;
+    const fill = inTable(el, '[part~="usage-fill"]')!;
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    expect(bordered(bar), 'track border').to.equal(true);
+    expect(styleOf(fill).backgroundColor).to.not.equal(styleOf(bar).backgroundColor);
+    expect(styleOf(fill).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+  });
+
+  it('the status badge and the tab counts keep their shape (a border)', async () => {
+    const el = await table();
+    expect(bordered(inTable(el, '[part~="status"]')!), 'status badge').to.equal(true);
+    const filters = await fixture<CustomerFilters>(html`<customer-filters
+      .plans=${PLANS}
+      .apps=${APPS}
+      .counts=${{ all: 3, active: 2, trial: 1, expired: 0 }}
+    ></customer-filters>`);
+    expect(tabCounts(filters)).to.have.length(4);
+    for (const count of filters.shadowRoot!.querySelectorAll('[part~="tab-count"]')) expect(bordered(count), 'tab count').to.equal(true);
+  });
+
+  it('the selected status tab is outlined, not marked by weight alone', async () => {
+    const filters = await fixture<CustomerFilters>(html`<customer-filters .plans=${PLANS} .apps=${APPS} .counts=${null}></customer-filters>`);
+    const selected = tab(filters, 'All');
+    expect(selected.getAttribute('aria-selected')).to.equal('true');
+    expect(outlined(selected), 'selected tab').to.equal(true);
+    expect(outlined(tab(filters, 'Active')), 'a tab not selected').to.equal(false);
   });
 });
