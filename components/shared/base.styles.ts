@@ -95,11 +95,14 @@ export const baseStyles = css`
       transform: rotate(360deg);
     }
   }
+  /* Reduced motion stops animations outright: shortening an infinite one to 0.01 ms (the usual
+     recipe) turns the skeleton's shimmer into a strobe. A stopped spinner still reads as busy
+     beside the button's busy label. Transitions run once, so shortening them is enough. */
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
     *::after {
-      animation-duration: 0.01ms !important;
+      animation: none !important;
       transition-duration: 0.01ms !important;
     }
   }

@@ -2,15 +2,17 @@
 // table at 400% zoom (WCAG 1.4.10), forced colours, reduced motion, contrast of the tokens, themes
 // from any ancestor, and the console forwarding its children's parts.
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../../components/customer-filters/define.js';
 import type { CustomerFilters } from '../../components/customer-filters/define.js';
 import '../../components/customer-table/define.js';
 import type { CustomerTable } from '../../components/customer-table/define.js';
-import type { App, Customer, Plan } from '../../src/model/schemas.js';
+import type { Backend } from '../../src/backend/backend.js';
+import type { App, Customer, CustomerPage, Plan } from '../../src/model/schemas.js';
 import { makeCustomer } from '../support/customers.js';
 import { tab, tabCounts } from '../support/filter-queries.js';
-import { inTable, settle } from '../support/table-queries.js';
+import { allInTable, inTable, settle } from '../support/table-queries.js';
+import { until } from '../support/wait.js';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const PLANS: Plan[] = [{ id: 'starter', name: 'Starter', task_limit: 1_000, connection_limit: 10 }];
@@ -95,5 +97,34 @@ describe('forced colours (Windows High Contrast)', () => {
     expect(selected.getAttribute('aria-selected')).to.equal('true');
     expect(outlined(selected), 'selected tab').to.equal(true);
     expect(outlined(tab(filters, 'Active')), 'a tab not selected').to.equal(false);
+  });
+});
+
+describe('reduced motion', () => {
+  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  /** A backend whose first page never arrives, so the table stays on its skeleton. */
+  const loadingForever = {
+    listCustomers: () => new Promise<CustomerPage>(() => {}),
+    listApps: () => Promise.resolve(APPS),
+    listPlans: () => Promise.resolve(PLANS),
+  } as unknown as Backend;
+
+  it('the skeleton shimmers by default', async () => {
+    const el = await fixture<CustomerTable>(html`<customer-table .backend=${loadingForever} mode="server"></customer-table>`);
+    await until(() => allInTable(el, '[part~="placeholder"]').length > 0, 'the skeleton');
+    const running = allInTable(el, '[part~="placeholder"]').flatMap((p) => p.getAnimations()).filter((a) => a.playState === 'running');
+    expect(running).to.not.have.length(0);
+  });
+
+  it('with prefers-reduced-motion the shimmer stops (no animation at all, not a 0.01 ms strobe)', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+    const el = await fixture<CustomerTable>(html`<customer-table .backend=${loadingForever} mode="server"></customer-table>`);
+    await until(() => allInTable(el, '[part~="placeholder"]').length > 0, 'the skeleton');
+    for (const placeholder of allInTable(el, '[part~="placeholder"]')) {
+      expect(placeholder.getAnimations(), 'animations on a placeholder').to.have.length(0);
+      expect(styleOf(placeholder).opacity).to.equal('1');
+    }
   });
 });
