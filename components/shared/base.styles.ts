@@ -35,6 +35,12 @@ export const baseStyles = css`
     outline: ${tokens.focusRingWidth} solid ${tokens.colorFocusRing};
     outline-offset: calc(-1 * ${tokens.focusRingWidth});
   }
+  /* The browser's placeholder grey (#757575) is 3.86:1 on the dark surface: use the muted text
+     colour, which meets 4.5:1 in both themes. */
+  ::placeholder {
+    color: ${tokens.colorTextMuted};
+    opacity: 1;
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

@@ -14,7 +14,11 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 
 export const TOKEN_PREFIX = '--customers-console-';
 
-/** Light values: the defaults. Text colours meet WCAG AA (4.5:1) on `color-surface` and `color-surface-raised`. */
+/**
+ * Light values: the defaults. Text colours meet WCAG AA (4.5:1) on `color-surface` and
+ * `color-surface-raised`; `color-border-strong`, the edge of fields, pickers and the usage bar's
+ * track, meets 3:1 (WCAG 1.4.11) on every surface a field or a row can have.
+ */
 export const LIGHT_TOKENS = {
   'color-surface': '#ffffff',
   'color-surface-raised': '#f6f7f9',
@@ -23,7 +27,7 @@ export const LIGHT_TOKENS = {
   'color-text': '#1d2433',
   'color-text-muted': '#556070',
   'color-border': '#d5dae1',
-  'color-border-strong': '#a9b1bd',
+  'color-border-strong': '#7a8393',
   'color-accent': '#1f5fd1',
   'color-accent-text': '#ffffff',
   'color-focus-ring': '#1f5fd1',
@@ -63,7 +67,7 @@ export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
   'color-text': '#e7eaf0',
   'color-text-muted': '#a6afbd',
   'color-border': '#343a46',
-  'color-border-strong': '#555e6d',
+  'color-border-strong': '#717b8b',
   'color-accent': '#7aa7ff',
   'color-accent-text': '#0d1424',
   'color-focus-ring': '#7aa7ff',

@@ -10,7 +10,7 @@ import type { CustomerTable } from '../../components/customer-table/define.js';
 import type { Backend } from '../../src/backend/backend.js';
 import type { App, Customer, CustomerPage, Plan } from '../../src/model/schemas.js';
 import { makeCustomer } from '../support/customers.js';
-import { tab, tabCounts } from '../support/filter-queries.js';
+import { pickerButton, searchBox, tab, tabCounts } from '../support/filter-queries.js';
 import { allInTable, inTable, settle } from '../support/table-queries.js';
 import { until } from '../support/wait.js';
 
@@ -128,3 +128,49 @@ describe('reduced motion', () => {
     }
   });
 });
+
+/** WCAG contrast ratio of two computed colours (`rgb(r, g, b)`). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  describe(`contrast, ${theme} theme`, () => {
+    async function filters(): Promise<CustomerFilters> {
+      return fixture<CustomerFilters>(html`<customer-filters data-theme=${theme} .plans=${PLANS} .apps=${APPS} .counts=${null}></customer-filters>`);
+    }
+
+    it('field and picker borders reach 3:1 against what they sit on (WCAG 1.4.11)', async () => {
+      const el = await filters();
+      // Both are filled with the surface colour they sit on, so their own background is what the edge meets.
+      for (const [name, field] of [['search', searchBox(el)], ['Plan picker', pickerButton(el, 'Plan')]] as const) {
+        const fill = styleOf(field).backgroundColor;
+        expect(fill, `${name} fill`).to.not.equal('rgba(0, 0, 0, 0)');
+        expect(contrast(styleOf(field).borderTopColor, fill), `${name} border`).to.be.at.least(3);
+      }
+    });
+
+    it('the search placeholder reaches 4.5:1 on the field', async () => {
+      const input = searchBox(await filters());
+      expect(input.placeholder).to.not.equal('');
+      const placeholder = getComputedStyle(input, '::placeholder');
+      expect(contrast(placeholder.color, styleOf(input).backgroundColor) * Number(placeholder.opacity)).to.be.at.least(4.5);
+    });
+
+    it('the usage bar track has an edge of 3:1 against the row', async () => {
+      const el = await table();
+      el.dataset.theme = theme;
+      const bar = inTable(el, '[part~="usage-bar"]')!;
+      expect(bordered(bar), 'track edge').to.equal(true);
+      expect(contrast(styleOf(bar).borderTopColor, styleOf(el).backgroundColor)).to.be.at.least(3);
+    });
+  });
+}
