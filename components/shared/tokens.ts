@@ -7,10 +7,11 @@
  * properties inherit into shadow roots).
  *
  * Dark values are a second token set switched by `data-theme="dark"` — on the element itself (see
- * base.styles.ts) or on any ancestor with `themeStyles` adopted by the page — not by
+ * base.styles.ts) or on any ancestor once the page loads the theme CSS (`themeCss`, shipped as
+ * `customers-console/themes/dark.css`, or `themeStyles` adopted) — not by
  * `prefers-color-scheme`, because the partner's product decides the theme, not the OS.
  */
-import { css, unsafeCSS, type CSSResult } from 'lit';
+import { unsafeCSS, type CSSResult } from 'lit';
 
 export const TOKEN_PREFIX = '--customers-console-';
 
@@ -100,19 +101,29 @@ export function tokenDeclarations(values: Partial<Record<TokenName, string>>): s
     .join('\n');
 }
 
+export type ThemeName = 'light' | 'dark';
+
 /**
- * A stylesheet for the page (or a story): light tokens on `:root` and `[data-theme="light"]`, dark
- * tokens under `[data-theme="dark"]`. Adopt it with `document.adoptedStyleSheets`, or copy the text
- * from `themeStyles.cssText` into the partner's CSS.
+ * The text of a theme's page stylesheet, shipped as `customers-console/themes/<name>.css`
+ * (scripts/build-themes.ts writes it from here, so tokens.ts stays the one source).
+ *
+ * light: every token on `:root` and on `[data-theme='light']`. dark: every token, dark where it
+ * differs, on `[data-theme='dark']` — also as `:root[data-theme='dark']`, which outranks light's
+ * `:root` whichever file the page loads first. Either file works alone, for the element's own
+ * `var()` fallbacks are the light values.
  */
-export const themeStyles: CSSResult = css`
-  :root,
-  [data-theme='light'] {
-    ${unsafeCSS(tokenDeclarations(LIGHT_TOKENS))}
-    color-scheme: light;
-  }
-  [data-theme='dark'] {
-    ${unsafeCSS(tokenDeclarations(DARK_TOKENS))}
-    color-scheme: dark;
-  }
-`;
+export function themeCss(name: ThemeName): string {
+  const [selector, values] =
+    name === 'light'
+      ? [":root,\n[data-theme='light']", LIGHT_TOKENS]
+      : [":root[data-theme='dark'],\n[data-theme='dark']", { ...LIGHT_TOKENS, ...DARK_TOKENS }];
+  const declarations = `${tokenDeclarations(values)}\ncolor-scheme: ${name};`.replace(/^/gm, '  ');
+  return `/* customers-console ${name} theme: generated from components/shared/tokens.ts */\n${selector} {\n${declarations}\n}\n`;
+}
+
+/**
+ * Both themes as one stylesheet for the page (or a story): the same text as the shipped theme CSS.
+ * Adopt it with `document.adoptedStyleSheets`, or import `customers-console/themes/light.css` and
+ * `/themes/dark.css` instead.
+ */
+export const themeStyles: CSSResult = unsafeCSS(`${themeCss('light')}${themeCss('dark')}`);

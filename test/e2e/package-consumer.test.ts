@@ -16,7 +16,9 @@ import { extname, join, normalize } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
+import { themeCss } from '../../components/shared/tokens.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CHROME = findChromium() ?? '/usr/bin/chromium';
@@ -136,6 +138,15 @@ describe('the packed tarball', () => {
     }
     for (const tag of TAGS) assert.ok(packed.includes(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is in the tarball`);
     assert.deepEqual(packed.filter((f) => /\.test\.|^test\/|^demo\/|^stories\//.test(f)), [], 'no tests, demo or stories');
+  });
+
+  it('ships the light and dark themes, resolvable as customers-console/themes/<name>.css, from the tokens', () => {
+    const resolve = createRequire(join(app, 'index.js')).resolve;
+    for (const name of ['light', 'dark'] as const) {
+      assert.ok(packed.includes(`dist/themes/${name}.css`), `dist/themes/${name}.css is in the tarball`);
+      const file = resolve(`customers-console/themes/${name}.css`);
+      assert.equal(readFileSync(file, 'utf8'), themeCss(name), `${name}.css is the tokens' ${name} theme`);
+    }
   });
 
   it('registers each element where sideEffects says: every file with a customElements.define is listed', () => {

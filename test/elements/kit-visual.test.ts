@@ -3,13 +3,17 @@
 // from any ancestor, and the console forwarding its children's parts.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import '../../components/customer-console/define.js';
+import type { CustomerConsole } from '../../components/customer-console/define.js';
 import '../../components/customer-filters/define.js';
 import type { CustomerFilters } from '../../components/customer-filters/define.js';
 import '../../components/customer-table/define.js';
 import type { CustomerTable } from '../../components/customer-table/define.js';
 import type { Backend } from '../../src/backend/backend.js';
 import type { App, Customer, CustomerPage, Plan } from '../../src/model/schemas.js';
-import { makeCustomer } from '../support/customers.js';
+import { DARK_TOKENS, LIGHT_TOKENS, themeCss } from '../../components/shared/tokens.js';
+import { filtersOf, shownNames, tableOf } from '../support/console-queries.js';
+import { NOW as CONSOLE_NOW, makeCustomer, memoryBackend } from '../support/customers.js';
 import { pickerButton, searchBox, tab, tabCounts } from '../support/filter-queries.js';
 import { allInTable, inTable, settle } from '../support/table-queries.js';
 import { until } from '../support/wait.js';
@@ -132,14 +136,14 @@ describe('reduced motion', () => {
 /** WCAG contrast ratio of two computed colours (`rgb(r, g, b)`). */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+    const [r = 0, g = 0, bl = 0] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
       const c = Number(v) / 255;
       return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -174,3 +178,59 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/** `#rrggbb` as the `rgb(r, g, b)` a computed style reports. */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+describe('themes from any ancestor', () => {
+  let sheet: HTMLStyleElement | undefined;
+  afterEach(() => {
+    sheet?.remove();
+    sheet = undefined;
+    document.documentElement.removeAttribute('data-theme');
+  });
+
+  /** The page imports the shipped dark theme (customers-console/themes/dark.css: themeCss('dark')). */
+  function importDarkTheme(): void {
+    sheet = document.createElement('style');
+    sheet.textContent = themeCss('dark');
+    document.head.append(sheet);
+  }
+
+  it('data-theme="dark" on <html> alone changes nothing: the page needs the theme CSS', async () => {
+    document.documentElement.dataset.theme = 'dark';
+    const el = await table();
+    expect(styleOf(el).backgroundColor).to.equal(rgb(LIGHT_TOKENS['color-surface']));
+  });
+
+  it('with the dark CSS imported, data-theme="dark" on <html> themes a standalone element', async () => {
+    importDarkTheme();
+    document.documentElement.dataset.theme = 'dark';
+    const el = await table();
+    expect(styleOf(el).backgroundColor).to.equal(rgb(DARK_TOKENS['color-surface']!));
+    expect(styleOf(el).color).to.equal(rgb(DARK_TOKENS['color-text']!));
+    expect(styleOf(inTable(el, '[part~="usage-bar"]')!).borderTopColor).to.equal(rgb(DARK_TOKENS['color-border-strong']!));
+  });
+
+  it('… and the console with every element inside it', async () => {
+    importDarkTheme();
+    document.documentElement.dataset.theme = 'dark';
+    const el = await fixture<CustomerConsole>(html`<customer-console .backend=${memoryBackend()} .now=${CONSOLE_NOW}></customer-console>`);
+    await until(() => shownNames(el).length > 0 && !shownNames(el).includes('(placeholder)'), 'the first rows');
+    expect(styleOf(tableOf(el)).backgroundColor).to.equal(rgb(DARK_TOKENS['color-surface']!));
+    const search = searchBox(filtersOf(el));
+    expect(styleOf(search).backgroundColor).to.equal(rgb(DARK_TOKENS['color-surface']!));
+    expect(styleOf(search).color).to.equal(rgb(DARK_TOKENS['color-text']!));
+  });
+
+  it("an element's own data-theme still wins over the page's", async () => {
+    importDarkTheme();
+    document.documentElement.dataset.theme = 'dark';
+    const el = await table('');
+    el.dataset.theme = 'light';
+    expect(styleOf(el).backgroundColor).to.equal(rgb(LIGHT_TOKENS['color-surface']));
+  });
+});
