@@ -291,6 +291,7 @@ export class CustomerConsole extends LitElement {
       <div class="list" part="list" ?inert=${onPage}>
         <customer-filters
           part="filters"
+          exportparts="base, search, search-input, search-clear, tabs: filters-tabs, tab: filters-tab, tab-selected, tab-count, picker-button, popover, option, field-error, chips, chip, clear-all"
           .backend=${backend}
           .query=${this.query}
           .counts=${this.counts}
@@ -302,6 +303,7 @@ export class CustomerConsole extends LitElement {
         ${backend
           ? html`<customer-table
               part="table"
+              exportparts="scroller, grid, header: table-header, header-row, header-cell, sort-indicator, body, row, cell, name, external-id, plan, status, match, joined, usage: table-usage, usage-bar, usage-fill, usage-level: table-usage-level, connections, connections-level, apps, app-icon, placeholder, skeleton, message, message-title, message-action"
               .backend=${backend}
               .query=${this.query}
               .mode=${this.mode}
@@ -321,6 +323,7 @@ export class CustomerConsole extends LitElement {
           <h2 id="add-title">${s.addCustomerTitle}</h2>
           <customer-form
             part="form"
+            exportparts="form: form-form, field, label, input, help, field-error, form-error, submit"
             .backend=${backend}
             .now=${now}
             .strings=${s.form}
@@ -403,6 +406,7 @@ export class CustomerConsole extends LitElement {
         </div>
         <customer-switch-button
           part="switch-button"
+          exportparts="base, button, reason, error, retry"
           .backend=${backend}
           .customerId=${customer.id}
           .now=${now}
@@ -466,6 +470,7 @@ export class CustomerConsole extends LitElement {
       case 'dashboard':
         return html`<customer-dashboard
           part="dashboard"
+          exportparts="periods, period, body, skeleton, stats, stat, chart, table-toggle, legend, tooltip, table: dashboard-table, top-failing, recipe, message"
           .backend=${backend}
           .customerId=${id}
           .period=${this.period}
@@ -476,6 +481,7 @@ export class CustomerConsole extends LitElement {
       case 'collaborators':
         return html`<customer-collaborators
           part="collaborators"
+          exportparts="base, scroller, table: collaborators-table, caption, header: collaborators-header, row, name, email, role, manager-tag, note, skeleton, message, retry"
           .backend=${backend}
           .customerId=${id}
           .now=${now}

@@ -234,3 +234,49 @@ describe('themes from any ancestor', () => {
     expect(styleOf(el).backgroundColor).to.equal(rgb(LIGHT_TOKENS['color-surface']));
   });
 });
+
+describe('the console forwards its children\'s parts (exportparts)', () => {
+  let sheet: HTMLStyleElement | undefined;
+  afterEach(() => sheet?.remove());
+
+  async function openConsole(): Promise<CustomerConsole> {
+    const el = await fixture<CustomerConsole>(html`<customer-console .backend=${memoryBackend()} .now=${CONSOLE_NOW}></customer-console>`);
+    await until(() => shownNames(el).length > 0 && !shownNames(el).includes('(placeholder)'), 'the first rows');
+    return el;
+  }
+
+  it('customer-console::part(header-cell) and ::part(search-input) style the table and the filters inside', async () => {
+    sheet = document.createElement('style');
+    sheet.textContent = `
+      customer-console::part(header-cell) { background-color: rgb(1, 2, 3); }
+      customer-console::part(search-input) { border-color: rgb(4, 5, 6); }
+    `;
+    document.head.append(sheet);
+    const el = await openConsole();
+    const headerCells = [...tableOf(el).shadowRoot!.querySelectorAll('[part~="header-cell"]')];
+    expect(headerCells).to.not.have.length(0);
+    for (const cell of headerCells) expect(styleOf(cell).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(styleOf(searchBox(filtersOf(el))).borderTopColor).to.equal('rgb(4, 5, 6)');
+  });
+
+  /** `exportparts` as inner name → outer name. */
+  function exported(child: Element): Map<string, string> {
+    return new Map(
+      (child.getAttribute('exportparts') ?? '').split(',').map((pair) => {
+        const [inner, outer = inner] = pair.split(':').map((name) => name.trim());
+        return [inner!, outer!];
+      }),
+    );
+  }
+
+  it("every part the list's table and filters render is forwarded, none under a name the console itself uses", async () => {
+    const el = await openConsole();
+    const own = new Set([...el.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part')!.split(/\s+/)));
+    for (const child of [tableOf(el), filtersOf(el)]) {
+      const map = exported(child);
+      const rendered = new Set([...child.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part')!.split(/\s+/)));
+      for (const name of rendered) expect(map.has(name), `${child.localName} part ${name} is forwarded`).to.equal(true);
+      for (const outer of map.values()) expect(own.has(outer), `${child.localName} exports ${outer}, a console part`).to.equal(false);
+    }
+  });
+});
