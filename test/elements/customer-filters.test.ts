@@ -248,6 +248,42 @@ describe('customer-filters', () => {
     expectFocusOn(wrapper.querySelector('#after')!);
   });
 
+  it('closes a popover when Tab moves focus to the next control inside the same shadow root, and a later Escape leaves focus alone', async () => {
+    const el = await filters();
+    const planButton = pickerButton(el, 'Plan');
+    const panel = panelOf(planButton);
+    await click(planButton);
+    expect(isOpen(panel)).to.equal(true);
+    // The last plan checkbox; Tab goes on to the App button, inside the filters' own shadow root,
+    // a move that focusin on document never hears.
+    planCheckbox(el, 'Free').focus();
+    await press('Tab');
+    const appButton = pickerButton(el, 'App');
+    expectFocusOn(appButton);
+    expect(isOpen(panel), 'the plan panel closed when focus left it').to.equal(false);
+    await press('Escape');
+    expectFocusOn(appButton);
+  });
+
+  it('leaves an Escape pressed outside an open popover to whatever it was pressed in', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <customer-filters .backend=${memoryBackend()} .now=${NOW}></customer-filters>
+      <input id="elsewhere" aria-label="Elsewhere" />
+    </div>`);
+    const el = wrapper.querySelector('customer-filters')!;
+    await until(() => planLabels(el).length > 0, 'plans');
+    const planButton = pickerButton(el, 'Plan');
+    const panel = panelOf(planButton);
+    await click(planButton);
+    expect(isOpen(panel)).to.equal(true);
+    // An Escape that reaches the page from another element (a dialog's field, say) is not the
+    // popover's to take.
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    wrapper.querySelector('#elsewhere')!.dispatchEvent(escape);
+    expect(escape.defaultPrevented, 'the Escape was left alone').to.equal(false);
+    expect(isOpen(panel)).to.equal(true);
+  });
+
   it('stops listening to the page when removed with a picker open', async () => {
     const el = await filters();
     await click(pickerButton(el, 'Plan'));
