@@ -166,6 +166,18 @@ describe('customer-filters', () => {
     expect(tab(el, 'Expired subscription').getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('keeps the selected tab as the one Tab comes back to after arrowing to another and leaving', async () => {
+    const el = await filters();
+    await click(tab(el, 'Active'));
+    await press('ArrowRight');
+    expectFocusOn(tab(el, 'In trial'));
+    await press('Tab');
+    expect(tabs(el).includes(deepActiveElement() as HTMLElement), 'focus left the tabs').to.equal(false);
+    await press('Shift+Tab');
+    expectFocusOn(tab(el, 'Active'));
+    expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tab(el, 'Active')]);
+  });
+
   it('mirrors the arrow keys right-to-left', async () => {
     const el = await filters();
     el.dir = 'rtl';
