@@ -29,7 +29,7 @@ import {
   type ResultsChangeDetail,
   type SortChangeDetail,
 } from '../shared/events.js';
-import { moveRovingFocus } from '../shared/roving-focus.js';
+import { moveRovingFocus, returnTabStopToSelected } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
@@ -439,7 +439,7 @@ export class CustomerConsole extends LitElement {
   }
 
   private renderTabs(s: ConsoleStrings, id: number): TemplateResult {
-    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${this.onTabKeydown} @focusout=${this.onTabsFocusOut}>
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${this.onTabKeydown} @focusout=${returnTabStopToSelected}>
         ${CUSTOMER_TABS.map(
           (tab) => html`<button
             type="button"
@@ -655,13 +655,6 @@ export class CustomerConsole extends LitElement {
   private onTabKeydown(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     moveRovingFocus(event, tabs, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
-  }
-
-  /** Arrows move focus without choosing: once focus leaves the tabs, the chosen tab is the one Tab reaches again. */
-  private onTabsFocusOut(event: FocusEvent): void {
-    const list = event.currentTarget as HTMLElement;
-    if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
-    for (const tab of list.querySelectorAll<HTMLButtonElement>('[role="tab"]')) tab.tabIndex = tab.getAttribute('aria-selected') === 'true' ? 0 : -1;
   }
 
   private onPeriodChange(event: CustomEvent<PeriodChangeDetail>): void {

@@ -13,7 +13,7 @@ import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { createQueryChangeEvent } from '../shared/events.js';
 import { listboxIndex } from '../shared/keyboard-navigation.js';
-import { moveRovingFocus } from '../shared/roving-focus.js';
+import { moveRovingFocus, returnTabStopToSelected } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PopoverController } from '../shared/popover.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
@@ -246,7 +246,7 @@ export class CustomerFilters extends LitElement {
     const counts = this.statusCounts;
     const numbers = this.locale.numberFormat();
     return html`
-      <div class="tabs" part="tabs" role="tablist" aria-label=${s.statusTabsLabel} @keydown=${this.onTabsKeyDown}>
+      <div class="tabs" part="tabs" role="tablist" aria-label=${s.statusTabsLabel} @keydown=${this.onTabsKeyDown} @focusout=${returnTabStopToSelected}>
         ${STATUS_TABS.map((tab) => {
           const selected = this.query.status === tab;
           const label = tab === 'all' ? s.statusAll : s.status[tab];

@@ -17,6 +17,7 @@ import {
   type ResultsChangeDetail,
 } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { focusIsLost } from '../shared/deep-active-element.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { AppIconSheet } from './app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
@@ -156,6 +157,11 @@ export class CustomerTable extends LitElement {
   #rows: RowSource | null = null;
   #state: TableState = { view: 'loading' };
   #context!: TableContext;
+  /**
+   * "Clear filters" or "Retry" was pressed: its button goes away with its message, so once the
+   * table shows something again focus moves to the grid, or to the new message's button.
+   */
+  #focusAfterAction = false;
   /** What the last `results-change` said, so an unchanged result is not announced again. */
   #lastResults: ResultsChangeDetail | null = null;
 
@@ -262,6 +268,18 @@ export class CustomerTable extends LitElement {
     const { first, end } = this.#virtualWindow.range;
     this.#rows?.want(first, Math.max(end, first + 1));
     this.#announceResults();
+    this.#restoreFocusAfterAction();
+  }
+
+  #restoreFocusAfterAction(): void {
+    const { view } = this.#state;
+    if (!this.#focusAfterAction || view === 'loading') return;
+    this.#focusAfterAction = false;
+    // Only when the focus really was dropped: an admin who moved on keeps where they went.
+    if (!focusIsLost()) return;
+    const action = this.renderRoot.querySelector<HTMLElement>('[part~="message-action"]');
+    if (view !== 'rows' && action) action.focus();
+    else this.#gridFocus.focusCell();
   }
 
   #renderState(c: TableContext): TemplateResult | typeof nothing {
@@ -355,9 +373,13 @@ export class CustomerTable extends LitElement {
     });
   };
 
-  #onRetry = (): void => this.retry();
+  #onRetry = (): void => {
+    this.#focusAfterAction = true;
+    this.retry();
+  };
 
   #onClearFilters = (): void => {
+    this.#focusAfterAction = true;
     this.dispatchEvent(createClearFiltersRequestEvent());
   };
 }

@@ -74,6 +74,11 @@ export class GridFocusController implements ReactiveController {
     void this.#moveTo(to);
   }
 
+  /** Focuses the cell in the tab order (a state's button that had focus went away). */
+  focusCell(): void {
+    this.#cellAt(this.#cell)?.focus({ preventScroll: true });
+  }
+
   hostUpdated(): void {
     if (!this.#refocus) return;
     this.#refocus = false;

@@ -3,7 +3,10 @@
  * panel, and asks the controller to open or close it. While it is open the panel sits in the top
  * layer (the Popover API, so no ancestor's `overflow` clips it) and Floating UI keeps it next to the
  * anchor; `autoUpdate` runs only while open and is cleaned up on close and when the host leaves the
- * document. Escape and a click outside close it; focus goes back to the anchor.
+ * document. Escape (pressed in the panel or on its anchor) and a click outside close it; focus goes
+ * back to the anchor. Focus leaving the panel closes it too: that is heard on the panel and the
+ * anchor themselves (`focusout`), because a focus move inside a shadow tree never reaches
+ * `document` as a `focusin`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
@@ -71,6 +74,8 @@ export class PopoverController implements ReactiveController {
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.addEventListener('focusin', this.onDocumentFocusIn, true);
     document.addEventListener('keydown', this.onDocumentKeyDown, true);
+    panel.addEventListener('focusout', this.onFocusOut);
+    anchor.addEventListener('focusout', this.onFocusOut);
     this.host.requestUpdate();
     return positioned ?? this.position();
   }
@@ -90,6 +95,8 @@ export class PopoverController implements ReactiveController {
     document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.removeEventListener('focusin', this.onDocumentFocusIn, true);
     document.removeEventListener('keydown', this.onDocumentKeyDown, true);
+    panel.removeEventListener('focusout', this.onFocusOut);
+    anchor?.removeEventListener('focusout', this.onFocusOut);
     const focusWasInside = containsDeep(panel, deepActiveElement());
     if (supportsPopoverApi(panel)) {
       if (panel.matches(':popover-open')) panel.hidePopover();
@@ -153,9 +160,22 @@ export class PopoverController implements ReactiveController {
     if (!this.isInside(event)) this.close({ returnFocus: false, reason: 'focus-left' });
   };
 
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    // relatedTarget is where focus goes, retargeted into the panel's tree; null when it goes nowhere
+    // (the window lost focus, or a click on empty page, which the pointerdown handler decides).
+    const next = event.relatedTarget;
+    if (!(next instanceof Node)) return;
+    const { panel, anchor } = this;
+    if ((panel && containsDeep(panel, next)) || (anchor && containsDeep(anchor, next))) return;
+    this.close({ returnFocus: false, reason: 'focus-left' });
+  };
+
   private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape') return;
-    // Escape belongs to the popover while it is open: not to a search field or a dialog around it.
+    // Only an Escape pressed in the panel or on its anchor is the popover's; one pressed elsewhere
+    // (the grid, a dialog) belongs to what it was pressed in.
+    if (!this.isInside(event)) return;
+    // Inside, Escape belongs to the popover: not to a search field or a dialog around it.
     event.preventDefault();
     event.stopPropagation();
     this.close({ returnFocus: true, reason: 'escape' });

@@ -19,3 +19,14 @@ export function moveRovingFocus(
   items[next]!.focus();
   return next;
 }
+
+/**
+ * For a `focusout` on a tab list: arrows move the tab stop without choosing, so once focus leaves
+ * the list the tab stop goes back to the selected tab (`aria-selected="true"`), the one Tab must
+ * reach again.
+ */
+export function returnTabStopToSelected(event: FocusEvent): void {
+  const list = event.currentTarget as HTMLElement;
+  if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
+  for (const tab of list.querySelectorAll<HTMLElement>('[role="tab"]')) tab.tabIndex = tab.getAttribute('aria-selected') === 'true' ? 0 : -1;
+}

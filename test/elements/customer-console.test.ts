@@ -14,6 +14,7 @@ import {
   columnHeader,
   columnNames,
   dataRows,
+  grid,
   filtersOf,
   shownNames,
   tabNames,
@@ -238,6 +239,9 @@ describe('customer-console (list view)', () => {
     await expectRows(el, ALL_BY_DATE);
     expect(urlQuery()).to.equal('');
     expect(searchBox(filtersOf(el)).value).to.equal('');
+    // The button is gone with its message: focus is in the grid, not dropped on <body>.
+    await until(() => grid(el)!.contains(tableRoot(el).activeElement), 'focus in the grid');
+    expect(document.activeElement).to.equal(el);
   });
 
   it('reports URL parameters it could not use, without failing the list', async () => {
@@ -301,6 +305,7 @@ describe('customer-console (list view)', () => {
     await expectNoAxeViolations(el);
     await click(byRole(alert, 'button', 'Retry'));
     await expectRows(el, ['Acme Corp', 'Globex', 'Société Générale']);
+    await until(() => grid(el)!.contains(tableRoot(el).activeElement), 'focus in the grid after Retry');
     expect(urlQuery()).to.equal('status=active');
     expect(tab(filtersOf(el), 'Active').getAttribute('aria-selected')).to.equal('true');
   });

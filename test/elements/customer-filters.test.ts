@@ -166,6 +166,18 @@ describe('customer-filters', () => {
     expect(tab(el, 'Expired subscription').getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('keeps the selected tab as the one Tab comes back to after arrowing to another and leaving', async () => {
+    const el = await filters();
+    await click(tab(el, 'Active'));
+    await press('ArrowRight');
+    expectFocusOn(tab(el, 'In trial'));
+    await press('Tab');
+    expect(tabs(el).includes(deepActiveElement() as HTMLElement), 'focus left the tabs').to.equal(false);
+    await press('Shift+Tab');
+    expectFocusOn(tab(el, 'Active'));
+    expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tab(el, 'Active')]);
+  });
+
   it('mirrors the arrow keys right-to-left', async () => {
     const el = await filters();
     el.dir = 'rtl';
@@ -246,6 +258,42 @@ describe('customer-filters', () => {
     await press('Tab');
     expect(isOpen(panel)).to.equal(false);
     expectFocusOn(wrapper.querySelector('#after')!);
+  });
+
+  it('closes a popover when Tab moves focus to the next control inside the same shadow root, and a later Escape leaves focus alone', async () => {
+    const el = await filters();
+    const planButton = pickerButton(el, 'Plan');
+    const panel = panelOf(planButton);
+    await click(planButton);
+    expect(isOpen(panel)).to.equal(true);
+    // The last plan checkbox; Tab goes on to the App button, inside the filters' own shadow root,
+    // a move that focusin on document never hears.
+    planCheckbox(el, 'Free').focus();
+    await press('Tab');
+    const appButton = pickerButton(el, 'App');
+    expectFocusOn(appButton);
+    expect(isOpen(panel), 'the plan panel closed when focus left it').to.equal(false);
+    await press('Escape');
+    expectFocusOn(appButton);
+  });
+
+  it('leaves an Escape pressed outside an open popover to whatever it was pressed in', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <customer-filters .backend=${memoryBackend()} .now=${NOW}></customer-filters>
+      <input id="elsewhere" aria-label="Elsewhere" />
+    </div>`);
+    const el = wrapper.querySelector('customer-filters')!;
+    await until(() => planLabels(el).length > 0, 'plans');
+    const planButton = pickerButton(el, 'Plan');
+    const panel = panelOf(planButton);
+    await click(planButton);
+    expect(isOpen(panel)).to.equal(true);
+    // An Escape that reaches the page from another element (a dialog's field, say) is not the
+    // popover's to take.
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    wrapper.querySelector('#elsewhere')!.dispatchEvent(escape);
+    expect(escape.defaultPrevented, 'the Escape was left alone').to.equal(false);
+    expect(isOpen(panel)).to.equal(true);
   });
 
   it('stops listening to the page when removed with a picker open', async () => {

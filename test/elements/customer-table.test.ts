@@ -505,6 +505,22 @@ describe('customer-table', () => {
       await settle(el);
       expect(message(el)).to.equal(null);
       expect(shownNames(el)).to.deep.equal(['Delta Foods']);
+      // Retry is gone with its message: focus went to the grid, not to <body>.
+      expect(grid(el).contains(focusedIn(el)), 'focus in the grid').to.equal(true);
+    });
+
+    it('moves focus to the new message when Retry fails again', async () => {
+      const backend = new ControlledBackend();
+      const el = await render({ backend: backend.asBackend(), mode: 'server' });
+      await until(() => backend.calls.length === 1, 'the request');
+      backend.calls[0]!.reject(new HttpError(problem(503, 'Service unavailable', 'The backend is down')));
+      await settle(el);
+      await click(inTable(el, '[part~="message-action"]')!);
+      await until(() => backend.calls.length === 2, 'the retry');
+      backend.calls[1]!.reject(new HttpError(problem(503, 'Service unavailable', 'Still down')));
+      await settle(el);
+      expect(message(el)!.textContent).to.contain('Still down');
+      expect(focusedIn(el), 'focus on the new Retry').to.equal(inTable(el, '[part~="message-action"]'));
     });
 
     it('fetches its pages again when it comes back to the page', async () => {
