@@ -104,6 +104,7 @@ const NO_PLANS: readonly Plan[] = [];
  * @csspart message-action - Their button (Clear filters, Retry).
  *
  * @cssprop --customer-table-block-size - Height of the table when none is set on the element (default 560px).
+ * @cssprop --customer-table-min-block-size - The least height it keeps, at any zoom (default: the header and five rows).
  * @cssprop --customer-table-row-height - Height of every data row (default 56px).
  * @cssprop --customer-table-columns - `grid-template-columns` of every row.
  * @cssprop --customer-table-min-inline-size - Width below which the table scrolls sideways (default 880px).
