@@ -20,6 +20,7 @@ import {
   type Customer,
   type Plan,
 } from '../../src/model/index.js';
+import { makeCustomer } from '../support/customers.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -33,23 +34,20 @@ const APPS: App[] = [
   { id: 'jira', name: 'Jira', icon: null },
 ];
 const context = { plans: PLANS, now: NOW };
-const customer: Customer = {
+const customer: Customer = makeCustomer({
   id: 7,
   name: 'Société Générale',
   external_id: 'SG-1',
   notification_email: 'ops@example.com',
   plan_id: 'growth',
-  in_trial: false,
-  trial_ends_at: null,
   created_at: '2024-02-03T04:05:06.000Z',
   tasks_used: 10,
   task_limit: 10_000,
   connections: 2,
   connection_limit: 25,
   top_apps: ['slack'],
-  origins: [],
   version: 4,
-};
+});
 /** On Business, with a trial that ended yesterday and was never settled by a write. */
 const ended: Customer = { ...customer, plan_id: 'business', in_trial: true, trial_ends_at: at(-DAY), task_limit: 100, connection_limit: 100 };
 const running: Customer = { ...customer, in_trial: true, trial_ends_at: at(5 * DAY), task_limit: 100 };

@@ -23,6 +23,7 @@ import {
   type Plan,
   maySwitchToAccount,
 } from '../../src/model/index.js';
+import { makeCustomer } from '../support/customers.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -31,23 +32,20 @@ const PLANS: Plan[] = [
   { id: 'growth', name: 'Growth', task_limit: 10_000, connection_limit: 25 },
   { id: 'business', name: 'Business', task_limit: 50_000, connection_limit: 100 },
 ];
-const customer: Customer = {
+const customer: Customer = makeCustomer({
   id: 1,
   name: 'Société Générale',
   external_id: 'SG-1',
   notification_email: 'ops@example.com',
   plan_id: 'growth',
-  in_trial: false,
-  trial_ends_at: null,
   created_at: '2024-02-03T04:05:06.000Z',
   tasks_used: 10,
   task_limit: 10_000,
   connections: 2,
   connection_limit: 25,
   top_apps: ['slack'],
-  origins: [],
   version: 4,
-};
+});
 
 describe('customerStatus and its label', () => {
   it('is active on a paid plan without a trial', () => {
