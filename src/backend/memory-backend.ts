@@ -149,9 +149,10 @@ export class MemoryBackend implements Backend {
   private readonly customers = new Map<number, Customer>();
   private readonly idByExternalId = new Map<string, number>();
   private readonly appAccess = new Map<number, AppAccess>();
-  /** Customers created through this backend: they have no collaborators or recipes yet. */
-  private readonly createdIds = new Set<number>();
-  /** The customers as the backend started with them: their recipes are generated from these. */
+  /**
+   * The customers as the backend started with them: their teams and recipes are generated from
+   * these. A customer created through this backend is not here, and has neither yet.
+   */
   private readonly initial = new Map<number, Customer>();
   /** Recipes and rollups per customer, generated when first asked for. */
   private readonly activity = new Map<number, CustomerActivity>();
@@ -239,7 +240,6 @@ export class MemoryBackend implements Backend {
     this.nextId++;
     this.customers.set(customer.id, customer);
     this.index = null;
-    this.createdIds.add(customer.id);
     if (customer.external_id !== null) this.idByExternalId.set(customer.external_id, customer.id);
     if (key !== undefined) this.idempotency.set(key, { body, customerId: customer.id, result: structuredClone(customer) });
     return structuredClone(customer);
@@ -377,7 +377,7 @@ export class MemoryBackend implements Backend {
 
   /** Generated on demand (cheap, deterministic) rather than held for every customer. */
   private collaboratorsOf(customerId: number): Collaborator[] {
-    return this.createdIds.has(customerId) ? [] : generateCollaborators(this.seed, customerId);
+    return this.initial.has(customerId) ? generateCollaborators(this.seed, customerId) : [];
   }
 
   private activityOf(customerId: number): CustomerActivity {
