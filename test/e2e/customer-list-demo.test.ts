@@ -50,7 +50,9 @@ async function openDemo(search = ''): Promise<Page> {
 /** The names the table shows, top to bottom: data rows of its grid (rows are recycled, so ordered by aria-rowindex). */
 function shownNames(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const table = document.querySelector('customer-console')!.shadowRoot!.querySelector('customer-table')!.shadowRoot!;
+    // Right after a reload or Back the console may not have rendered its table yet: no names so far.
+    const table = document.querySelector('customer-console')?.shadowRoot?.querySelector('customer-table')?.shadowRoot;
+    if (!table) return [];
     // No named functions in here: the test's compiler would wrap them in a helper the page lacks.
     return [...table.querySelectorAll('[role="grid"] [role="row"][aria-rowindex]')]
       .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')), name: row.querySelector('[part~="name"]')?.textContent?.trim() }))
