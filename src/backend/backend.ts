@@ -12,6 +12,7 @@ import type {
   DashboardStats,
   EmbedSession,
   EmbedSessionRequest,
+  HistoryPage,
   NewCustomer,
   Partner,
   Plan,
@@ -23,6 +24,23 @@ export type CustomerRef = number | { externalId: string };
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** A write that may say which version of the customer it was decided on. */
+export interface WriteOptions extends CallOptions {
+  /**
+   * The customer's `version` the admin read, sent as `If-Match`: a write on a customer that has
+   * changed since fails with HttpError 412 and nothing is written. Omitted, the write applies to
+   * the customer as it is (the plain API call).
+   */
+  version?: number;
+}
+
+/** Which page of a customer's change history. */
+export interface HistoryParams {
+  page?: number;
+  /** At most MAX_PER_PAGE; default 20. */
+  per_page?: number;
 }
 
 export interface CreateOptions extends CallOptions {
@@ -41,10 +59,17 @@ export interface Backend {
    */
   updateCustomer(ref: CustomerRef, patch: CustomerPatch, version: number, options?: CallOptions): Promise<Customer>;
   deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void>;
-  setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer>;
-  setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions): Promise<Customer>;
+  setPlan(ref: CustomerRef, planId: string, options?: WriteOptions): Promise<Customer>;
+  setTrial(ref: CustomerRef, enabled: boolean, options?: WriteOptions): Promise<Customer>;
   getAppAccess(ref: CustomerRef, options?: CallOptions): Promise<AppAccess>;
-  setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions): Promise<AppAccess>;
+  /**
+   * App access is a change to the customer: it moves the customer's `version` one on (read the
+   * customer again for the new one) and is written to its history. An access equal to the stored
+   * one changes nothing.
+   */
+  setAppAccess(ref: CustomerRef, access: AppAccess, options?: WriteOptions): Promise<AppAccess>;
+  /** The customer's changes, newest first (`GET /customers/:id/history`). */
+  listHistory(ref: CustomerRef, params?: HistoryParams, options?: CallOptions): Promise<HistoryPage>;
   listCollaborators(ref: CustomerRef, options?: CallOptions): Promise<Collaborator[]>;
   getDashboard(ref: CustomerRef, period: DashboardStats['period'], options?: CallOptions): Promise<DashboardStats>;
   /** A URL that opens the customer's account; HttpError 403 when the admin may not switch. */

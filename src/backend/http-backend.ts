@@ -16,6 +16,7 @@ import {
   CustomerPage,
   DashboardStats,
   EmbedSession,
+  HistoryPage,
   Partner,
   PlanList,
   Problem,
@@ -23,7 +24,15 @@ import {
 } from '../model/schemas.js';
 import type { App, Collaborator, CustomerPatch, EmbedSessionRequest, NewCustomer, Plan } from '../model/schemas.js';
 import type { CustomerListParams } from '../query/types.js';
-import { customerPathSegment, type Backend, type CallOptions, type CreateOptions, type CustomerRef } from './backend.js';
+import {
+  customerPathSegment,
+  type Backend,
+  type CallOptions,
+  type CreateOptions,
+  type CustomerRef,
+  type HistoryParams,
+  type WriteOptions,
+} from './backend.js';
 import { HttpError, NetworkError, SchemaError, TimeoutError, problem } from './errors.js';
 import { abortableDelay, abortError } from './abort.js';
 
@@ -63,6 +72,14 @@ interface RequestSpec<T> {
 }
 
 /** Retry-After in ms (delta-seconds or an HTTP date); null when absent or unreadable. */
+/**
+ * A PUT that may carry the version it was decided on. Without one it is idempotent and retried;
+ * with one it is not (a retry after a lost answer would meet its own write and fail with 412).
+ */
+function versioned(options: WriteOptions | undefined): { headers?: Record<string, string>; retryable: boolean } {
+  return options?.version === undefined ? { retryable: true } : { headers: { 'If-Match': `"${options.version}"` }, retryable: false };
+}
+
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
   if (header === null) return null;
   const trimmed = header.trim();
@@ -171,26 +188,26 @@ export class HttpBackend implements Backend {
     });
   }
 
-  setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer> {
+  setPlan(ref: CustomerRef, planId: string, options?: WriteOptions): Promise<Customer> {
     return this.request({
       method: 'PUT',
       path: `${this.customerPath(ref)}/plan`,
       body: { plan_id: planId },
+      ...versioned(options),
       schema: Customer,
       what: 'The customer',
-      retryable: true,
       signal: options?.signal,
     });
   }
 
-  setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions): Promise<Customer> {
+  setTrial(ref: CustomerRef, enabled: boolean, options?: WriteOptions): Promise<Customer> {
     return this.request({
       method: 'PUT',
       path: `${this.customerPath(ref)}/trial`,
       body: { enabled },
+      ...versioned(options),
       schema: Customer,
       what: 'The customer',
-      retryable: true,
       signal: options?.signal,
     });
   }
@@ -206,13 +223,28 @@ export class HttpBackend implements Backend {
     });
   }
 
-  setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions): Promise<AppAccess> {
+  setAppAccess(ref: CustomerRef, access: AppAccess, options?: WriteOptions): Promise<AppAccess> {
     return this.request({
       method: 'PUT',
       path: `${this.customerPath(ref)}/app-access`,
       body: access,
+      ...versioned(options),
       schema: AppAccess,
       what: 'The app access',
+      signal: options?.signal,
+    });
+  }
+
+  listHistory(ref: CustomerRef, params: HistoryParams = {}, options?: CallOptions): Promise<HistoryPage> {
+    const query = new URLSearchParams();
+    if (params.page !== undefined) query.set('page', String(params.page));
+    if (params.per_page !== undefined) query.set('per_page', String(params.per_page));
+    return this.request({
+      method: 'GET',
+      path: `${this.customerPath(ref)}/history`,
+      query,
+      schema: HistoryPage,
+      what: 'The change history',
       retryable: true,
       signal: options?.signal,
     });

@@ -18,7 +18,10 @@
  *   activity at the clock, the figures the server computes in SQL.
  * - Switching is decided by `switchIntoAccount` (maySwitchToAccount of the signed-in admin's e-mail
  *   and the team), as on the server.
- * - Writes to the customer record (PATCH, plan, trial) bump `version`; app access does not.
+ * - Every write to a customer (PATCH, plan, trial, a changed app access) moves `version` one on;
+ *   plan, trial and app access check the version the caller read when it sends one (If-Match).
+ * - Every change is written to the customer's history (`customerChanges`, `appAccessChanges`) as
+ *   the signed-in admin, with the change itself; the customers it starts with have none yet.
  * - An Idempotency-Key (1–255 printable ASCII, else 400) returns the first result for the same
  *   body (compared as canonical JSON) and answers 422 when reused with another body; deleting the
  *   customer forgets its keys.
@@ -35,6 +38,10 @@ import type {
   DashboardStats,
   EmbedSession,
   EmbedSessionRequest,
+  HistoryAction,
+  HistoryChange,
+  HistoryEntry,
+  HistoryPage,
   Partner,
   NewCustomer,
   Plan,
@@ -51,6 +58,7 @@ import {
   patchCustomer,
   removeCustomer,
   valueOrThrow,
+  versionCheck,
   type CommandResult,
 } from '../model/commands.js';
 import {
@@ -62,8 +70,10 @@ import {
   sortFromParam,
   type CustomerIndex,
 } from '../query/index.js';
+import { appAccessChanges, customerChanges } from '../model/history.js';
+import { MAX_PER_PAGE } from '../model/constants.js';
 import type { CustomerListParams } from '../query/types.js';
-import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
+import type { Backend, CallOptions, CreateOptions, CustomerRef, HistoryParams, WriteOptions } from './backend.js';
 import { HttpError, problem, type FieldErrors } from './errors.js';
 import { abortableDelay, abortError } from './abort.js';
 import { canonicalJson } from './canonical-json.js';
@@ -157,6 +167,9 @@ export class MemoryBackend implements Backend {
   /** Recipes and rollups per customer, generated when first asked for. */
   private readonly activity = new Map<number, CustomerActivity>();
   private readonly idempotency = new Map<string, IdempotentCreate>();
+  /** Each customer's changes, oldest first. */
+  private readonly history = new Map<number, HistoryEntry[]>();
+  private nextHistoryId = 1;
   private nextId: number;
   /** The query index of the current customers with its cached sort orders; dropped on every write. */
   private index: CustomerIndex | null = null;
@@ -242,6 +255,7 @@ export class MemoryBackend implements Backend {
     this.index = null;
     if (customer.external_id !== null) this.idByExternalId.set(customer.external_id, customer.id);
     if (key !== undefined) this.idempotency.set(key, { body, customerId: customer.id, result: structuredClone(customer) });
+    this.record(customer, 'create', customerChanges(null, customer));
     return structuredClone(customer);
   }
 
@@ -263,7 +277,7 @@ export class MemoryBackend implements Backend {
     );
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     if (updated.external_id !== null) this.idByExternalId.set(updated.external_id, current.id);
-    return this.save(updated);
+    return this.save(current, updated, 'update');
   }
 
   async deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions): Promise<void> {
@@ -274,19 +288,22 @@ export class MemoryBackend implements Backend {
     this.index = null;
     if (current.external_id !== null) this.idByExternalId.delete(current.external_id);
     this.appAccess.delete(current.id);
+    this.history.delete(current.id);
     for (const [key, entry] of this.idempotency) if (entry.customerId === current.id) this.idempotency.delete(key);
   }
 
-  async setPlan(ref: CustomerRef, planId: string, options?: CallOptions): Promise<Customer> {
+  async setPlan(ref: CustomerRef, planId: string, options?: WriteOptions): Promise<Customer> {
     await this.enter(options);
     const current = this.find(ref);
-    return this.save(decided(changePlan(current, { plan_id: planId }, { plans: this.plans, now: this.now() })));
+    const context = { plans: this.plans, now: this.now(), expectedVersion: options?.version };
+    return this.save(current, decided(changePlan(current, { plan_id: planId }, context)), 'plan');
   }
 
-  async setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions): Promise<Customer> {
+  async setTrial(ref: CustomerRef, enabled: boolean, options?: WriteOptions): Promise<Customer> {
     await this.enter(options);
     const current = this.find(ref);
-    return this.save(decided(changeTrial(current, { enabled }, { plans: this.plans, now: this.now() })));
+    const context = { plans: this.plans, now: this.now(), expectedVersion: options?.version };
+    return this.save(current, decided(changeTrial(current, { enabled }, context)), 'trial');
   }
 
   async getAppAccess(ref: CustomerRef, options?: CallOptions): Promise<AppAccess> {
@@ -295,12 +312,34 @@ export class MemoryBackend implements Backend {
     return structuredClone(this.appAccess.get(customer.id) ?? { mode: 'all' });
   }
 
-  async setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions): Promise<AppAccess> {
+  async setAppAccess(ref: CustomerRef, access: AppAccess, options?: WriteOptions): Promise<AppAccess> {
     await this.enter(options);
     const customer = this.find(ref);
     const stored = decided(changeAppAccess(access, this.apps));
-    this.appAccess.set(customer.id, stored);
+    decided(versionCheck(customer, options?.version));
+    const changes = appAccessChanges(this.appAccess.get(customer.id) ?? { mode: 'all' }, stored);
+    if (changes.length > 0) {
+      this.appAccess.set(customer.id, stored);
+      const next = { ...customer, version: customer.version + 1 };
+      this.customers.set(customer.id, next);
+      this.index = null;
+      this.record(next, 'app_access', changes);
+    }
     return structuredClone(stored);
+  }
+
+  async listHistory(ref: CustomerRef, params: HistoryParams = {}, options?: CallOptions): Promise<HistoryPage> {
+    await this.enter(options);
+    const customer = this.find(ref);
+    const page = params.page ?? 1;
+    const perPage = params.per_page ?? 20;
+    const errors: FieldErrors = {};
+    if (!Number.isInteger(page) || page < 1) errors['page'] = ['must be a whole number from 1'];
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) errors['per_page'] = [`must be a whole number from 1 to ${MAX_PER_PAGE}`];
+    if (Object.keys(errors).length > 0) throw unprocessable('The history parameters are not valid.', errors);
+    const newestFirst = [...(this.history.get(customer.id) ?? [])].reverse();
+    const items = newestFirst.slice((page - 1) * perPage, page * perPage);
+    return { items: structuredClone(items), total: newestFirst.length, page, per_page: perPage };
   }
 
   async listCollaborators(ref: CustomerRef, options?: CallOptions): Promise<Collaborator[]> {
@@ -388,10 +427,29 @@ export class MemoryBackend implements Backend {
     return activity;
   }
 
-  private save(customer: Customer): Customer {
+  /** Stores a written customer and its history entry (what changed from the record as read, settled). */
+  private save(current: Customer, customer: Customer, action: HistoryAction): Customer {
+    const now = this.now();
     this.customers.set(customer.id, customer);
     this.index = null;
-    return this.view(customer, this.now());
+    const after = this.view(customer, now);
+    this.record(after, action, customerChanges(this.view(current, now), after));
+    return after;
+  }
+
+  /** A history entry for a change, by the signed-in admin; a write that changed nothing records none. */
+  private record(customer: Customer, action: HistoryAction, changes: HistoryChange[]): void {
+    if (changes.length === 0) return;
+    const entries = this.history.get(customer.id) ?? [];
+    entries.push({
+      id: this.nextHistoryId++,
+      at: this.now().toISOString(),
+      action,
+      actor: { kind: 'admin', name: this.partner.admin.name },
+      version: customer.version,
+      changes,
+    });
+    this.history.set(customer.id, entries);
   }
 
   /** What a caller gets: a copy, settled at `now` (an ended trial reads as Free, limits from the plan). */

@@ -5,7 +5,7 @@
  * never the shared request. Every other call goes straight through.
  */
 import { abortError } from './abort.js';
-import type { Backend, CallOptions, CreateOptions, CustomerRef } from './backend.js';
+import type { Backend, CallOptions, CreateOptions, CustomerRef, HistoryParams, WriteOptions } from './backend.js';
 import type { App, AppAccess, CustomerPatch, DashboardStats, EmbedSessionRequest, NewCustomer, Plan } from '../model/schemas.js';
 import type { CustomerListParams } from '../query/types.js';
 
@@ -47,17 +47,20 @@ export class SharedLookupsBackend implements Backend {
   deleteCustomer(ref: CustomerRef, version: number, options?: CallOptions) {
     return this.#backend.deleteCustomer(ref, version, options);
   }
-  setPlan(ref: CustomerRef, planId: string, options?: CallOptions) {
+  setPlan(ref: CustomerRef, planId: string, options?: WriteOptions) {
     return this.#backend.setPlan(ref, planId, options);
   }
-  setTrial(ref: CustomerRef, enabled: boolean, options?: CallOptions) {
+  setTrial(ref: CustomerRef, enabled: boolean, options?: WriteOptions) {
     return this.#backend.setTrial(ref, enabled, options);
   }
   getAppAccess(ref: CustomerRef, options?: CallOptions) {
     return this.#backend.getAppAccess(ref, options);
   }
-  setAppAccess(ref: CustomerRef, access: AppAccess, options?: CallOptions) {
+  setAppAccess(ref: CustomerRef, access: AppAccess, options?: WriteOptions) {
     return this.#backend.setAppAccess(ref, access, options);
+  }
+  listHistory(ref: CustomerRef, params?: HistoryParams, options?: CallOptions) {
+    return this.#backend.listHistory(ref, params, options);
   }
   listCollaborators(ref: CustomerRef, options?: CallOptions) {
     return this.#backend.listCollaborators(ref, options);

@@ -31,6 +31,12 @@ export interface PlanContext {
   now: Date;
 }
 
+/** A plan or trial change, optionally decided on a version the caller read. */
+export interface PlanChangeContext extends PlanContext {
+  /** The version in If-Match, when the caller sent one: a stale one is a 412. */
+  expectedVersion?: number | undefined;
+}
+
 /** Whether another customer already holds this external ID (asked only for a new or changed one). */
 export type ExternalIdTaken = (externalId: string) => boolean;
 
@@ -133,11 +139,13 @@ export function patchCustomer(current: Customer, body: unknown, context: PatchCu
  * one version on. So choosing a paid plan for an expired customer makes it active on that plan,
  * and choosing one during a running trial keeps the trial.
  */
-export function changePlan(current: Customer, body: unknown, context: PlanContext): CommandResult<Customer> {
+export function changePlan(current: Customer, body: unknown, context: PlanChangeContext): CommandResult<Customer> {
   const parsed = parse(PlanChange, body, 'The plan is not valid.');
   if (!parsed.ok) return parsed;
   const planId = parsed.value.plan_id;
   if (!findPlan(planId, context.plans)) return refused(unknownPlanProblem(planId));
+  const fresh = versionCheck(current, context.expectedVersion);
+  if (!fresh.ok) return fresh;
   const settled = settleTrial(current, context.now);
   return accepted(withLimits({ ...settled, plan_id: planId, version: current.version + 1 }, context.plans, context.now));
 }
@@ -148,9 +156,11 @@ export function changePlan(current: Customer, body: unknown, context: PlanContex
  * version on. A trial that has ended already put the customer on the free plan, so enabling one
  * again runs on Free and disabling it leaves the customer expired.
  */
-export function changeTrial(current: Customer, body: unknown, context: PlanContext): CommandResult<Customer> {
+export function changeTrial(current: Customer, body: unknown, context: PlanChangeContext): CommandResult<Customer> {
   const parsed = parse(TrialChange, body, 'The trial change is not valid.');
   if (!parsed.ok) return parsed;
+  const fresh = versionCheck(current, context.expectedVersion);
+  if (!fresh.ok) return fresh;
   const settled = settleTrial(current, context.now);
   const changed = parsed.value.enabled ? enableTrial(settled, context.now) : disableTrial(settled);
   return accepted(withLimits({ ...changed, version: current.version + 1 }, context.plans, context.now));
@@ -159,7 +169,9 @@ export function changeTrial(current: Customer, body: unknown, context: PlanConte
 /**
  * PUT /customers/:id/app-access: the access to store. Selected apps must be in the catalogue (a
  * 422 on `app_ids` naming each unknown one) and keep their order without duplicates. App access is
- * not part of the customer record, so no version is checked or bumped.
+ * not a field of the customer record, but changing it is a change to the customer: the stores move
+ * the customer's version one on (checking an optional If-Match first, `versionCheck`) and write
+ * its history, unless the access stays as it was.
  */
 export function changeAppAccess(body: unknown, apps: readonly App[]): CommandResult<AppAccess> {
   const parsed = parse(AppAccess, body, 'The app access is not valid.');
@@ -174,6 +186,14 @@ export function changeAppAccess(body: unknown, apps: readonly App[]): CommandRes
     );
   }
   return accepted({ mode: 'selected', app_ids: [...new Set(access.app_ids)] });
+}
+
+/**
+ * An optional If-Match (PUT plan, trial, app access): none sent, the write applies to the customer
+ * as it is; one sent must be the current version, else 412. Checked after the body (422 first).
+ */
+export function versionCheck(current: Pick<Customer, 'version'>, expectedVersion: number | undefined): CommandResult<void> {
+  return expectedVersion === undefined ? accepted(undefined) : removeCustomer(current, expectedVersion);
 }
 
 /** DELETE /customers/:id: allowed when the caller read the current version. */

@@ -4,3 +4,4 @@ export * from './problems.js';
 export * from './commands.js';
 export * from './dashboard.js';
 export * from './account-switch.js';
+export * from './history.js';

@@ -4,7 +4,15 @@
  */
 import * as z from 'zod/mini';
 
-import { DASHBOARD_PERIODS, ID_MAX_LENGTH, SORT_KEYS, STATUSES } from './constants.js';
+import {
+  DASHBOARD_PERIODS,
+  HISTORY_ACTIONS,
+  HISTORY_ACTOR_KINDS,
+  HISTORY_FIELDS,
+  ID_MAX_LENGTH,
+  SORT_KEYS,
+  STATUSES,
+} from './constants.js';
 
 export * from './constants.js';
 
@@ -191,6 +199,11 @@ export const Partner = z.object({
     permissions: z.object({
       manage_customers: z.boolean(),
       delete_customers: z.boolean(),
+      /**
+       * Whether this backend renames customers through the API (PATCH `name`). Absent means no:
+       * the name is changed inside the customer's account by its customer managers.
+       */
+      rename_customers: z.optional(z.boolean()),
     }),
   }),
 });
@@ -208,6 +221,41 @@ export const EmbedSession = z.object({
   expires_at: isoDateTime,
 });
 export type EmbedSession = z.infer<typeof EmbedSession>;
+
+/**
+ * A value in a change-history entry: text, a flag, a list (origins, selected app ids), or null
+ * (no external ID, no trial end). `app_access` is "all" or the list of selected app ids.
+ */
+export const HistoryValue = z.nullable(
+  z.union([z.string().check(z.maxLength(2048)), z.boolean(), z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(1000))]),
+);
+export type HistoryValue = z.infer<typeof HistoryValue>;
+export const HistoryChange = z.object({ field: z.enum(HISTORY_FIELDS), from: HistoryValue, to: HistoryValue });
+export type HistoryChange = z.infer<typeof HistoryChange>;
+
+/**
+ * One change to a customer, written in the same transaction as the change itself. `version` is the
+ * customer's version after it, so a 412 can point at the change that made an edit stale. A create
+ * lists every field it set, `from` null.
+ */
+export const HistoryEntry = z.object({
+  id: positiveInt,
+  at: isoDateTime,
+  action: z.enum(HISTORY_ACTIONS),
+  actor: z.object({ kind: z.enum(HISTORY_ACTOR_KINDS), name: trimmed(200) }),
+  version: positiveInt,
+  changes: z.array(HistoryChange),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** One page of `GET /customers/:id/history`, newest first. */
+export const HistoryPage = z.object({
+  items: z.array(HistoryEntry),
+  total: nonNegativeInt,
+  page: positiveInt,
+  per_page: positiveInt,
+});
+export type HistoryPage = z.infer<typeof HistoryPage>;
 
 /** RFC 9457 problem details, with field errors for 422. */
 export const Problem = z.object({
