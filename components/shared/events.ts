@@ -3,7 +3,7 @@
  * are bubbling, composed `CustomEvent`s, declared in the global event maps of elements, `document`
  * and `window`, so `document.addEventListener('customer-select', (e) => e.detail.id)` is typed.
  */
-import type { Customer, DashboardPeriod, StatusCounts } from '../../src/model/schemas.js';
+import type { AppAccess, Customer, DashboardPeriod, StatusCounts } from '../../src/model/schemas.js';
 import type { CustomerQuery, CustomerSort } from '../../src/query/types.js';
 
 export interface QueryChangeDetail {
@@ -41,6 +41,30 @@ export interface CustomerSwitchDetail {
 
 export interface CustomerCreatedDetail {
   customer: Customer;
+}
+
+/** A saved change to a customer: the record as the backend answered it (its new version included). */
+export interface CustomerChangeDetail {
+  customer: Customer;
+  /** What was saved: a PATCH of fields, the plan, the trial. */
+  change: 'fields' | 'plan' | 'trial';
+}
+
+export interface AppAccessChangeDetail {
+  /** The customer's User ID. */
+  id: number;
+  access: AppAccess;
+}
+
+export interface CustomerDeletedDetail {
+  /** The deleted customer's User ID. */
+  id: number;
+  name: string;
+}
+
+export interface UnsavedChangesDetail {
+  /** Whether the element now holds edits that are not saved. */
+  unsaved: boolean;
 }
 
 function kitEvent<T>(type: string, detail: T, cancelable: boolean): CustomEvent<T> {
@@ -95,6 +119,29 @@ export function createCustomerCreatedEvent(detail: CustomerCreatedDetail): Custo
   return kitEvent('customer-created', detail, false);
 }
 
+/** `customer-change`: a change to the customer was saved (plan-settings, customer-settings). */
+export function createCustomerChangeEvent(detail: CustomerChangeDetail): CustomEvent<CustomerChangeDetail> {
+  return kitEvent('customer-change', detail, false);
+}
+
+/** `app-access-change`: the customer's app access was saved (app-access-editor). */
+export function createAppAccessChangeEvent(detail: AppAccessChangeDetail): CustomEvent<AppAccessChangeDetail> {
+  return kitEvent('app-access-change', detail, false);
+}
+
+/** `customer-deleted`: the customer was deleted (customer-settings). */
+export function createCustomerDeletedEvent(detail: CustomerDeletedDetail): CustomEvent<CustomerDeletedDetail> {
+  return kitEvent('customer-deleted', detail, false);
+}
+
+/**
+ * `unsaved-changes`: an editing element started or stopped holding unsaved edits (it also says so
+ * in its `hasUnsavedChanges` property), so a page can ask before navigating away.
+ */
+export function createUnsavedChangesEvent(detail: UnsavedChangesDetail): CustomEvent<UnsavedChangesDetail> {
+  return kitEvent('unsaved-changes', detail, false);
+}
+
 /** Each event of the kit and its type. */
 export interface CustomersConsoleEventMap {
   'query-change': CustomEvent<QueryChangeDetail>;
@@ -106,6 +153,10 @@ export interface CustomersConsoleEventMap {
   'period-change': CustomEvent<PeriodChangeDetail>;
   'customer-switch': CustomEvent<CustomerSwitchDetail>;
   'customer-created': CustomEvent<CustomerCreatedDetail>;
+  'customer-change': CustomEvent<CustomerChangeDetail>;
+  'app-access-change': CustomEvent<AppAccessChangeDetail>;
+  'customer-deleted': CustomEvent<CustomerDeletedDetail>;
+  'unsaved-changes': CustomEvent<UnsavedChangesDetail>;
 }
 
 declare global {
