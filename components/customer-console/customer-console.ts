@@ -21,6 +21,7 @@ import { ModalDialogController } from '../shared/dialog.js';
 import {
   createCustomerCreateRequestEvent,
   createCustomerSelectEvent,
+  createCustomerTabChangeEvent,
   createQueryChangeEvent,
   type CustomerCreatedDetail,
   type CustomerSelectDetail,
@@ -75,6 +76,11 @@ interface LoadedCustomer {
  * nothing. Set `no-url-sync` to keep all of it in memory only (several consoles on one page, or a
  * page that routes itself: it cancels `customer-select` and sets `customerId` and `tab`).
  *
+ * `single-customer` (with `customer-id`) shows that one customer's page and nothing else: no list,
+ * no "Add customer", no way back, no URL of its own (the framed console: an embed session reaches
+ * only its customer). `readonly` shows everything without a control that writes, and without
+ * "Switch to this account".
+ *
  * What it renders follows it: `now`, `lang`/`dir` and the `table`, `filters`, `dashboard`,
  * `collaborators`, `switchButton` and `form` groups of `strings` reach the elements it renders.
  *
@@ -89,6 +95,7 @@ interface LoadedCustomer {
  *   stops the console's own dialog so the page can show its form.
  * @fires customer-created - `{ customer }` (from the form in the console's dialog): a customer was
  *   added; the console opens its page.
+ * @fires customer-tab-change - `{ id, tab }`: the admin chose another tab of a customer's page.
  *
  * @slot title - Replaces the "Customers" heading.
  * @slot actions - Extra buttons beside "Add customer".
@@ -210,6 +217,15 @@ export class CustomerConsole extends LitElement {
   @property({ type: Boolean, attribute: 'no-url-sync' }) noUrlSync = false;
 
   /**
+   * Only the page of the customer `customer-id` names: no list, no "Add customer", no way back,
+   * and no URL of its own (as with `no-url-sync`). The framed console runs this way.
+   */
+  @property({ type: Boolean, attribute: 'single-customer', reflect: true }) singleCustomer = false;
+
+  /** Shows the customer's page without anything that writes: settings read-only, no "Switch to this account". */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /**
    * The clock for statuses and date presets, every child's too; the time the console was created
    * when not set.
    */
@@ -236,7 +252,7 @@ export class CustomerConsole extends LitElement {
       this.pageBasePath = defaultBasePath(location.pathname);
       if (parseRoute(location.pathname, location.search, this.pageBasePath).view === 'list') this.pageListPath = location.pathname;
     }
-    this.followUrl(!this.noUrlSync);
+    this.followUrl(this.syncsUrl());
   }
 
   override disconnectedCallback(): void {
@@ -251,7 +267,7 @@ export class CustomerConsole extends LitElement {
       this.counts = null;
       this.backendProvider.setValue(backend);
     }
-    if (changed.has('noUrlSync') && this.isConnected) this.followUrl(!this.noUrlSync);
+    if ((changed.has('noUrlSync') || changed.has('singleCustomer')) && this.isConnected) this.followUrl(this.syncsUrl());
     if (changed.has('customerId') && this.customerId !== undefined) this.unknownCustomerPath = false;
   }
 
@@ -276,6 +292,10 @@ export class CustomerConsole extends LitElement {
     const s = this.text.value;
     const now = this.clock.now;
     const backend = this.backendProvider.value;
+    if (this.singleCustomer) {
+      return html`${this.renderPage(s)}
+        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
+    }
     const onPage = this.customerId !== undefined || this.unknownCustomerPath;
     return html`
       <div class="header" part="header">
@@ -349,10 +369,12 @@ export class CustomerConsole extends LitElement {
 
   private renderPage(s: ConsoleStrings): TemplateResult {
     return html`<div class="page" part="customer-page">
-      <button type="button" class="link-button back" part="back-button" @click=${this.onBackToList}>
-        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3L5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
-        ${s.backToList}
-      </button>
+      ${this.singleCustomer
+        ? nothing
+        : html`<button type="button" class="link-button back" part="back-button" @click=${this.onBackToList}>
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3L5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
+            ${s.backToList}
+          </button>`}
       ${this.renderPageContent(s)}
     </div>`;
   }
@@ -404,14 +426,16 @@ export class CustomerConsole extends LitElement {
             <span class="badge status" part="status-badge" data-status=${status}>${s.statusLabels[status]}</span>
           </div>
         </div>
-        <customer-switch-button
-          part="switch-button"
-          exportparts="base, button, reason, error, retry"
-          .backend=${backend}
-          .customerId=${customer.id}
-          .now=${now}
-          .strings=${s.switchButton}
-        ></customer-switch-button>
+        ${this.readonly
+          ? nothing
+          : html`<customer-switch-button
+              part="switch-button"
+              exportparts="base, button, reason, error, retry"
+              .backend=${backend}
+              .customerId=${customer.id}
+              .now=${now}
+              .strings=${s.switchButton}
+            ></customer-switch-button>`}
         <dl class="facts" part="facts">
           <div><dt>${s.userId}</dt><dd>${customer.id}</dd></div>
           ${customer.external_id === null
@@ -592,7 +616,14 @@ export class CustomerConsole extends LitElement {
   }
 
   private selectTab(tab: CustomerTab): void {
+    if (tab === this.tab) return;
     this.tab = tab;
+    if (this.customerId !== undefined) this.dispatchEvent(createCustomerTabChangeEvent({ id: this.customerId, tab }));
+  }
+
+  /** The URL is the console's unless it was told to keep out of it, or shows one customer only. */
+  private syncsUrl(): boolean {
+    return !this.noUrlSync && !this.singleCustomer;
   }
 
   /** Focus follows the view the admin moved to: the page's heading, or back where it was in the list. */

@@ -62,6 +62,13 @@ export interface CustomerDeletedDetail {
   name: string;
 }
 
+export interface CustomerTabChangeDetail {
+  /** The customer's User ID. */
+  id: number;
+  /** The tab now shown: `dashboard`, `collaborators` or `settings`. */
+  tab: string;
+}
+
 export interface UnsavedChangesDetail {
   /** Whether the element now holds edits that are not saved. */
   unsaved: boolean;
@@ -142,6 +149,11 @@ export function createUnsavedChangesEvent(detail: UnsavedChangesDetail): CustomE
   return kitEvent('unsaved-changes', detail, false);
 }
 
+/** `customer-tab-change`: the admin chose another tab of a customer's page (customer-console). */
+export function createCustomerTabChangeEvent(detail: CustomerTabChangeDetail): CustomEvent<CustomerTabChangeDetail> {
+  return kitEvent('customer-tab-change', detail, false);
+}
+
 /** Each event of the kit and its type. */
 export interface CustomersConsoleEventMap {
   'query-change': CustomEvent<QueryChangeDetail>;
@@ -157,6 +169,7 @@ export interface CustomersConsoleEventMap {
   'app-access-change': CustomEvent<AppAccessChangeDetail>;
   'customer-deleted': CustomEvent<CustomerDeletedDetail>;
   'unsaved-changes': CustomEvent<UnsavedChangesDetail>;
+  'customer-tab-change': CustomEvent<CustomerTabChangeDetail>;
 }
 
 declare global {

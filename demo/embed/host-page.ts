@@ -3,7 +3,7 @@
  * host SDK, with a token fetched from "the partner's backend" (the host server's /partner/token).
  * It shows every event the console sends. `window.embedDemo` lets the end-to-end tests mount more.
  */
-import { mountConsole, type ConsoleEvent, type MountedConsole } from '../../src/embed/host.js';
+import { ConsoleRefusedError, mountConsole, type ConsoleEvent, type MountedConsole } from '../../src/embed/host.js';
 
 interface HostConfig {
   console_url: string;
@@ -25,7 +25,7 @@ interface Mounted {
   console: MountedConsole;
   token: string;
   events: ConsoleEvent[];
-  /** 'waiting' until `ready`, then 'ready'; 'no handshake' when it never came. */
+  /** 'waiting' until `ready`, then 'ready'; 'refused: <code>' when the server refused; 'no handshake' when nothing came. */
   status: string;
 }
 
@@ -85,8 +85,13 @@ async function mount(request: MountRequest): Promise<number> {
       status.textContent = `Ready (route ${ready.route}).`;
     },
     (error: Error) => {
-      entry.status = 'no handshake';
-      status.textContent = `No handshake: ${error.message}`;
+      if (error instanceof ConsoleRefusedError) {
+        entry.status = `refused: ${error.code}`;
+        status.textContent = `Refused (${error.code}): ${error.message}`;
+      } else {
+        entry.status = 'no handshake';
+        status.textContent = `No handshake: ${error.message}`;
+      }
     },
   );
   const c = entry.console;

@@ -23,6 +23,7 @@ import { serve } from '@hono/node-server';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { EmbedSessionRequest, type Customer, type EmbedSession } from '../../src/model/schemas.js';
 import { effectiveOrigins, isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
+import { wrap, type EmbedRefusal } from '../../src/embed/messages.js';
 import { bearerToken } from './auth.js';
 import type { Principal, ServerContext } from './context.js';
 import { CustomerStore, customerFromRow } from './customer-store.js';
@@ -73,18 +74,8 @@ export function mintEmbedToken(claims: EmbedTokenClaims): Promise<string> {
   return jwt.sign(claims.secret ?? embedSecret());
 }
 
-/** Which check refused an embed request; the error page and problem+json name it. */
-export type EmbedRefusal =
-  | 'token-missing'
-  | 'token-invalid'
-  | 'token-expired'
-  | 'token-too-long-lived'
-  | 'token-issued-in-future'
-  | 'token-reused'
-  | 'origin-invalid'
-  | 'origin-mismatch'
-  | 'origin-not-allowed'
-  | 'customer-not-found';
+/** Which check refused an embed request; the error page and problem+json name it (src/embed/messages.ts). */
+export type { EmbedRefusal };
 
 const REFUSALS: Record<EmbedRefusal, { status: number; title: string; detail: string }> = {
   'token-missing': { status: 400, title: 'Embed token missing', detail: 'The request carries no embed token.' },
@@ -228,21 +219,35 @@ const scriptJson = (value: unknown) =>
 /**
  * A refusal as a plain page. It may be framed anywhere (`frame-ancestors *`): it holds no data and
  * nothing to click, and a partner engineer should see in the frame which check failed rather than a
- * blank browser error. It runs no script and loads nothing.
+ * blank browser error. It loads nothing. For a refusal with a parent origin to tell (`notify`), one
+ * inline script (allowed by its nonce, nothing else runs) posts the refusal's code to that origin
+ * only: the browser delivers it only when the framing page really has that origin, so the host SDK
+ * rejects `ready` at once with the code, and nobody else hears it.
  */
-function plainPage(status: number, title: string, detail: string, check?: string, origin?: string): Response {
+function plainPage(
+  status: number,
+  title: string,
+  detail: string,
+  check?: string,
+  origin?: string,
+  notify?: { code: EmbedRefusal; target: string },
+): Response {
+  const nonce = randomBytes(16).toString('base64');
+  const script = notify
+    ? `<script nonce="${nonce}">parent.postMessage(${scriptJson(wrap({ type: 'error', code: notify.code, message: detail }))}, ${scriptJson(notify.target)});</script>\n`
+    : '';
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font:14px/1.4 system-ui,sans-serif;margin:1rem">
 <h1 style="font-size:1.1rem">The console cannot open: ${escapeHtml(title.toLowerCase())}</h1>
 <p>${escapeHtml(detail)}</p>
 ${check ? `<p>Check: <code>${escapeHtml(check)}</code>${origin ? ` · origin <code>${escapeHtml(origin)}</code>` : ''}</p>\n<p>No session was opened.</p>` : ''}
-</body></html>`;
+${script}</body></html>`;
   return new Response(body, {
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+      'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; ${notify ? `script-src 'nonce-${nonce}'; ` : ''}frame-ancestors *`,
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
       'X-Content-Type-Options': 'nosniff',
@@ -250,7 +255,12 @@ ${check ? `<p>Check: <code>${escapeHtml(check)}</code>${origin ? ` · origin <co
   });
 }
 
-const errorPage = (refusal: EmbedRefused) => plainPage(refusal.status, refusal.title, refusal.message, refusal.reason, refusal.origin);
+/** The refusal page; `parentOrigin` is the origin the framing page claimed, told the code if it is one. */
+const errorPage = (refusal: EmbedRefused, parentOrigin: string | undefined) => {
+  const target = normaliseOrigin(parentOrigin ?? '');
+  const notify = target.ok ? { code: refusal.reason, target: target.origin } : undefined;
+  return plainPage(refusal.status, refusal.title, refusal.message, refusal.reason, refusal.origin, notify);
+};
 
 /** The framed page's policy: only the verified parent may frame it, and it loads only from here. */
 export function consolePagePolicy(origin: string): string {
@@ -326,7 +336,7 @@ export function embedRoutes(context: ServerContext): Hono {
     try {
       opened = await sessions.open(token, origin, browserOrigin);
     } catch (error) {
-      if (error instanceof EmbedRefused) return errorPage(error);
+      if (error instanceof EmbedRefused) return errorPage(error, origin);
       // Another writer holds the database: nothing was written, so the token is still unused.
       if (lockContentionProblem(error)) return plainPage(503, 'Console busy', 'The console server is busy with another writer; reload the page in a moment.');
       throw error;

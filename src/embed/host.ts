@@ -14,10 +14,24 @@
  * window and `event.origin` is the console's origin (taken from `url`), and it is parsed with the
  * protocol schema. Commands are posted to the console's origin, never `*`.
  */
-import { ConsoleMessage, unwrap, wrap, type ConsoleEvent, type HostCommand } from './messages.js';
+import { ConsoleMessage, isEmbedRefusal, unwrap, wrap, type ConsoleEvent, type EmbedRefusal, type HostCommand } from './messages.js';
 
-export type { ConsoleEvent, HostCommand } from './messages.js';
-export { EMBED_PROTOCOL_VERSION } from './messages.js';
+export type { ConsoleEvent, EmbedRefusal, HostCommand } from './messages.js';
+export { EMBED_PROTOCOL_VERSION, EMBED_REFUSALS } from './messages.js';
+
+/**
+ * `ready` rejects with this when the console's server refused to open the session: the origin is
+ * not allowed, the token expired, was used already or is not valid… `code` says which.
+ */
+export class ConsoleRefusedError extends Error {
+  override readonly name = 'ConsoleRefusedError';
+  constructor(
+    readonly code: EmbedRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface MountOptions {
   /** The console page endpoint, e.g. `https://console.example.com/embed/console`. */
@@ -26,11 +40,17 @@ export interface MountOptions {
   token: string;
   /** This page's origin as the server should check it; defaults to `location.origin`. */
   origin?: string;
-  /** Every event the console sends: `ready`, `resize`, `navigated`, `customer-select`, `error`, `signed-out`. */
+  /**
+   * Every event the console sends: `ready`, `resize`, `navigated`, `customer-select`, `error`,
+   * `signed-out`. A refused session sends `error` with the refusal's code (EMBED_REFUSALS) at once.
+   */
   onEvent?: (event: ConsoleEvent) => void;
   /** Accessible name of the frame. Default "Customers console". */
   title?: string;
-  /** How long to wait for `ready` before `ready` rejects. Default 15000 ms. */
+  /**
+   * How long to wait for `ready` before `ready` rejects. Default 15000 ms. A refusal the server
+   * states does not wait for it; a frame the browser blocks (frame-ancestors) does.
+   */
   handshakeTimeoutMs?: number;
 }
 
@@ -38,7 +58,10 @@ export type ReadyEvent = Extract<ConsoleEvent, { type: 'ready' }>;
 
 export interface MountedConsole {
   readonly frame: HTMLIFrameElement;
-  /** Resolves with the console's `ready` event; rejects if it does not come in time or on destroy. */
+  /**
+   * Resolves with the console's `ready` event. Rejects with ConsoleRefusedError as soon as the
+   * server refuses the session, else with an Error if `ready` does not come in time or on destroy.
+   */
   readonly ready: Promise<ReadyEvent>;
   /** Opens a console route, e.g. `customers/42/settings`. Sent once the console is ready. */
   navigate(route: string): void;
@@ -97,6 +120,9 @@ export function mountConsole(container: HTMLElement, options: MountOptions): Mou
       for (const command of queued.splice(0)) post(command);
     } else if (message.type === 'resize') {
       frame.style.blockSize = `${message.height}px`;
+    } else if (message.type === 'error' && !isReady && isEmbedRefusal(message.code)) {
+      clearTimeout(timer);
+      rejectReady(new ConsoleRefusedError(message.code, message.message));
     } else if (message.type === 'signed-out') {
       for (const pending of signOuts.splice(0)) pending.resolve();
     }

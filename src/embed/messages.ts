@@ -34,6 +34,29 @@ const ThemePropertyValue = z.string().check(
   z.regex(/^(?![\s\S]*(url|image|image-set|src)\s*\()[^;{}<>\\]*$/i, 'must be a plain CSS value'),
 );
 
+/**
+ * Why the console's server refused to open a session. Its refusal page tells the host at once, as
+ * an `error` with one of these codes, so `ready` rejects without waiting for the handshake timeout.
+ */
+export const EMBED_REFUSALS = [
+  'token-missing',
+  'token-invalid',
+  'token-expired',
+  'token-too-long-lived',
+  'token-issued-in-future',
+  'token-reused',
+  'origin-invalid',
+  'origin-mismatch',
+  'origin-not-allowed',
+  'customer-not-found',
+] as const;
+export type EmbedRefusal = (typeof EMBED_REFUSALS)[number];
+
+/** True for the codes of a refused session (as opposed to an error of a session that ran). */
+export function isEmbedRefusal(code: string): code is EmbedRefusal {
+  return (EMBED_REFUSALS as readonly string[]).includes(code);
+}
+
 // Console → host
 export const ReadyMessage = z.object({ ...envelope, type: z.literal('ready'), route: ConsoleRoute, customer_id: z.int().check(z.gte(1)) });
 export const ResizeMessage = z.object({ ...envelope, type: z.literal('resize'), height: z.number().check(z.gte(0), z.lte(1_000_000)) });
@@ -42,7 +65,7 @@ export const CustomerSelectMessage = z.object({ ...envelope, type: z.literal('cu
 export const ErrorMessage = z.object({
   ...envelope,
   type: z.literal('error'),
-  code: z.enum(['session-expired', 'signed-out', 'backend', 'bad-message']),
+  code: z.enum(['session-expired', 'signed-out', 'backend', 'bad-message', ...EMBED_REFUSALS]),
   message: z.string().check(z.maxLength(500)),
 });
 /** Sent once the server has ended the session after a host's `sign-out`. */
