@@ -9,7 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -133,7 +133,7 @@ after(async () => {
 
 describe('the packed tarball', () => {
   it('holds the built library, its types, the manifest and the licence', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/types/index.d.ts']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/types/index.d.ts', 'dist/react.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) {
       assert.ok(packed.includes(file), `${file} is in the tarball (it has ${packed.length} files)`);
     }
     for (const tag of TAGS) assert.ok(packed.includes(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is in the tarball`);
@@ -157,6 +157,74 @@ describe('the packed tarball', () => {
       const listed = manifest.sideEffects.some((pattern) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
       assert.ok(listed, `${file} is listed in sideEffects`);
     }
+  });
+});
+
+describe('editor and framework tooling in the tarball', () => {
+  const installed = (file: string) => join(app, 'node_modules/customers-console', file);
+
+  it('the manifest names the shipped modules, each element\'s definition and its events\' types', () => {
+    const manifest = JSON.parse(readFileSync(installed('custom-elements.json'), 'utf8')) as {
+      modules: { path: string; declarations?: { tagName?: string; customElement?: boolean; events?: { name: string; type?: { text: string } }[] }[]; exports?: { kind: string; name: string; declaration: { module: string } }[] }[];
+    };
+    for (const module of manifest.modules) assert.ok(packed.includes(module.path), `${module.path} (a manifest module) is in the tarball`);
+    for (const tag of TAGS) {
+      const definition = manifest.modules.find((m) => m.path === `dist/elements/${tag}.js`)?.exports?.find((e) => e.kind === 'custom-element-definition');
+      assert.equal(definition?.name, tag, `dist/elements/${tag}.js defines <${tag}>`);
+      assert.ok(packed.includes(definition.declaration.module), `its class lives in ${definition.declaration.module}, which is shipped`);
+    }
+    const events = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []);
+    assert.ok(events.length >= TAGS.length, `events are documented (${events.length})`);
+    for (const event of events) assert.match(event.type?.text ?? '', /^CustomEvent<\w+>$/, `${event.name} has its detail type`);
+  });
+
+  it('ships VS Code custom data and JetBrains web-types naming every element', () => {
+    const pkg = JSON.parse(readFileSync(installed('package.json'), 'utf8')) as { 'web-types': string };
+    const webTypes = JSON.parse(readFileSync(installed(pkg['web-types']), 'utf8')) as { contributions: { html: { elements: { name: string }[] } } };
+    const vscode = JSON.parse(readFileSync(installed('dist/vscode.html-custom-data.json'), 'utf8')) as { tags: { name: string }[] };
+    for (const tag of TAGS) {
+      assert.ok(webTypes.contributions.html.elements.some((e) => e.name === tag), `web-types names <${tag}>`);
+      assert.ok(vscode.tags.some((t) => t.name === tag), `VS Code data names <${tag}>`);
+    }
+  });
+
+  it('customers-console/react types React 19 JSX: properties, and on<event-name> handlers with their detail', () => {
+    // React's types as a partner's app has them (the repo's copy, linked in: offline and identical).
+    for (const name of ['@types/react', 'csstype']) {
+      mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });
+      symlinkSync(join(REPO, 'node_modules', name), join(app, 'node_modules', name), 'dir');
+    }
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false, types: [] }, files: ['react-check.tsx'] }),
+    );
+    writeFileSync(
+      join(app, 'react-check.tsx'),
+      `import type {} from 'customers-console/react';
+import { DEFAULT_QUERY, MemoryBackend } from 'customers-console/core';
+
+const backend = new MemoryBackend();
+export const ok = (
+  <>
+    <customer-console backend={backend} no-url-sync oncustomer-select={(event) => console.log(event.detail.id.toFixed())} />
+    <customer-table query={DEFAULT_QUERY} mode="server" onsort-change={(event) => event.detail.sort.key} />
+    <customer-dashboard customerId={1} period="30d" onperiod-change={(event) => event.detail.period} />
+  </>
+);
+// @ts-expect-error a mode the table does not have
+export const badMode = <customer-table mode="fast" />;
+// @ts-expect-error customer-select's detail has no name
+export const badDetail = <customer-console oncustomer-select={(event) => event.detail.name} />;
+`,
+    );
+    const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
+    let output = '';
+    try {
+      output = execFileSync(process.execPath, [tsc, '-p', join(app, 'tsconfig.json')], { cwd: app, encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    assert.equal(output.trim(), '', 'the React page type-checks, and both wrong uses are errors');
   });
 });
 
