@@ -12,7 +12,8 @@
 import '../../components/customer-console/define.js';
 import type { CustomerConsole } from '../../components/customer-console/define.js';
 import { createBridge } from '../../src/embed/bridge.js';
-import type { HostCommand } from '../../src/embed/messages.js';
+import { FRAME_START_PARAM, FrameStart, type ColorScheme, type HostCommand } from '../../src/embed/messages.js';
+import { themeCss } from '../../components/shared/tokens.js';
 import { HttpBackend } from '../../src/backend/http-backend.js';
 import { HttpError } from '../../src/backend/errors.js';
 import type { EmbedPageSession } from '../server/embed.js';
@@ -21,6 +22,28 @@ const TABS = ['dashboard', 'collaborators', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 const root = document.getElementById('console')!;
+
+// Both token sets on the page, so `data-theme` on its root switches every element at once.
+const themes = new CSSStyleSheet();
+themes.replaceSync(`${themeCss('light')}\n${themeCss('dark')}`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, themes];
+
+/** What the host SDK asked to start with (the URL fragment: never sent to a server); invalid parts are ignored. */
+function readStart(): FrameStart {
+  const raw = new URLSearchParams(location.hash.slice(1)).get(FRAME_START_PARAM);
+  if (raw === null) return {};
+  try {
+    const parsed = FrameStart.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+function applyTheme(properties: Record<string, string> | undefined, scheme: ColorScheme | undefined): void {
+  for (const [name, value] of Object.entries(properties ?? {})) document.documentElement.style.setProperty(name, value);
+  if (scheme) document.documentElement.dataset['theme'] = scheme;
+}
 
 function readSession(): EmbedPageSession | null {
   const script = document.getElementById('embed-session');
@@ -46,6 +69,9 @@ if (!session) root.replaceChildren(...message('Customers console', 'This page op
 else start(session);
 
 function start(session: EmbedPageSession): void {
+  const begin = readStart();
+  applyTheme(begin.theme, begin.scheme);
+  if (begin.locale) document.documentElement.lang = begin.locale;
   // The token came in the frame's URL; drop it from history so a reload does not replay it.
   history.replaceState(null, '', location.pathname);
 
@@ -66,6 +92,7 @@ function start(session: EmbedPageSession): void {
   consoleElement.singleCustomer = true;
   consoleElement.readonly = true;
   consoleElement.customerId = id;
+  consoleElement.tab = (begin.route === undefined ? null : tabOf(begin.route)) ?? 'dashboard';
   consoleElement.backend = watched;
   consoleElement.addEventListener('customer-tab-change', (event) => bridge.send({ type: 'navigated', route: routeOf(event.detail.tab as Tab) }));
   root.replaceChildren(consoleElement);
@@ -95,7 +122,7 @@ function start(session: EmbedPageSession): void {
       await consoleElement.updateComplete;
       bridge.send({ type: 'navigated', route: routeOf(tab) });
     } else if (command.type === 'theme') {
-      for (const [name, value] of Object.entries(command.properties)) document.documentElement.style.setProperty(name, value);
+      applyTheme(command.properties, command.scheme);
     } else if (command.type === 'sign-out') await signOut();
   }
 

@@ -19,6 +19,13 @@ interface MountRequest {
   /** Reuse a token (to show that the server refuses it). */
   token?: string;
   handshakeTimeoutMs?: number;
+  /** What the console starts with (mountConsole's options of the same names). */
+  theme?: Record<string, string>;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  route?: string;
+  /** Renew an ended session in place with a fresh token from the partner backend (mountConsole's getToken). */
+  renew?: boolean;
 }
 
 interface Mounted {
@@ -70,6 +77,11 @@ async function mount(request: MountRequest): Promise<number> {
   entry.console = mountConsole(container, {
     url: config.console_url,
     token,
+    ...(request.renew ? { getToken: () => partnerToken(request.customerId) } : {}),
+    ...(request.theme ? { theme: request.theme } : {}),
+    ...(request.colorScheme ? { colorScheme: request.colorScheme } : {}),
+    ...(request.locale ? { locale: request.locale } : {}),
+    ...(request.route ? { route: request.route } : {}),
     ...(request.claimOrigin ? { origin: request.claimOrigin } : {}),
     ...(request.handshakeTimeoutMs ? { handshakeTimeoutMs: request.handshakeTimeoutMs } : {}),
     onEvent(event) {
@@ -102,13 +114,8 @@ async function mount(request: MountRequest): Promise<number> {
     button('List', () => c.navigate('customers')),
     button('Settings', () => c.navigate(`customers/${request.customerId}/settings`)),
     button('Collaborators', () => c.navigate(`customers/${request.customerId}/collaborators`)),
-    button('Dark theme', () =>
-      c.setTheme({
-        '--customers-console-color-surface': '#15181e',
-        '--customers-console-color-text': '#e7eaf0',
-        '--customers-console-color-accent': '#7aa7ff',
-      }),
-    ),
+    button('Dark theme', () => c.setTheme({}, 'dark')),
+    button('Light theme', () => c.setTheme({}, 'light')),
     button('Sign out', () => void c.signOut()),
   );
   return index;

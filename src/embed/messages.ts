@@ -83,15 +83,35 @@ export type ConsoleMessage = z.infer<typeof ConsoleMessage>;
 
 // Host → console
 export const NavigateMessage = z.object({ ...envelope, type: z.literal('navigate'), route: ConsoleRoute });
+/** The kit's two token sets (`data-theme` on the framed page's root). */
+export const ColorScheme = z.enum(['light', 'dark']);
+export type ColorScheme = z.infer<typeof ColorScheme>;
 export const ThemeMessage = z.object({
   ...envelope,
   type: z.literal('theme'),
   properties: z.record(ThemePropertyName, ThemePropertyValue),
+  scheme: z.optional(ColorScheme),
 });
 export const SignOutMessage = z.object({ ...envelope, type: z.literal('sign-out') });
 
 export const HostMessage = z.discriminatedUnion('type', [NavigateMessage, ThemeMessage, SignOutMessage]);
 export type HostMessage = z.infer<typeof HostMessage>;
+
+/**
+ * What the host asks the console to start with, so its first paint is already themed, in the
+ * host's language and on the right page. The host SDK puts it in the frame URL's fragment, which
+ * never reaches a server or a Referer; the console page parses it with this schema.
+ */
+export const FrameStart = z.object({
+  theme: z.optional(z.record(ThemePropertyName, ThemePropertyValue)),
+  scheme: z.optional(ColorScheme),
+  /** A BCP 47 language tag, e.g. `de-DE`: the console's `lang` (numbers, dates). */
+  locale: z.optional(z.string().check(z.maxLength(35), z.regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i, 'must be a language tag'))),
+  route: z.optional(ConsoleRoute),
+});
+export type FrameStart = z.infer<typeof FrameStart>;
+/** The fragment parameter that carries FrameStart as JSON. */
+export const FRAME_START_PARAM = 'cc-start';
 
 /** A message without its envelope, as code on either side writes it. */
 export type Unwrapped<M> = M extends unknown ? Omit<M, 'channel' | 'v'> : never;

@@ -84,7 +84,17 @@ interface HostPage {
   page: Page;
   consoleMessages: string[];
   /** Mounts a console on the host page; returns its index. */
-  mount(request: { customerId: number; claimOrigin?: string; token?: string; handshakeTimeoutMs?: number }): Promise<number>;
+  mount(request: {
+    customerId: number;
+    claimOrigin?: string;
+    token?: string;
+    handshakeTimeoutMs?: number;
+    theme?: Record<string, string>;
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    route?: string;
+    renew?: boolean;
+  }): Promise<number>;
   events(index: number): Promise<ConsoleEvent[]>;
   waitForEvent(index: number, predicate: string): Promise<void>;
   status(index: number): Promise<string>;
@@ -216,6 +226,67 @@ describe('allowed host (127.0.0.2, on the customer list)', () => {
       const other = await host.mount({ customerId: 3, handshakeTimeoutMs: 10 * 60_000 });
       assert.equal(await host.status(other), 'refused: origin-not-allowed');
       assert.match((await (await host.frame(other)).textContent('body')) ?? '', /origin-not-allowed/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('starting and renewing', () => {
+  it('starts themed, in the host\'s language and on the asked page: the first paint already is', TEST, async () => {
+    const host = await openHost(partner);
+    try {
+      const index = await host.mount({
+        customerId: 1,
+        colorScheme: 'dark',
+        locale: 'de-DE',
+        theme: { '--customers-console-color-accent': 'rgb(91, 60, 196)' },
+        route: 'customers/1/collaborators',
+      });
+      assert.equal(await host.status(index), 'ready');
+      const ready = (await host.events(index)).find((e) => e.type === 'ready');
+      assert.deepEqual(ready, { type: 'ready', route: 'customers/1/collaborators', customer_id: 1 });
+      const frame = await host.frame(index);
+      // Read at `ready`: nothing was sent after the frame loaded, so this is how it first painted.
+      const first = await frame.evaluate(() => ({
+        theme: document.documentElement.dataset['theme'],
+        lang: document.documentElement.lang,
+        accent: document.documentElement.style.getPropertyValue('--customers-console-color-accent'),
+        surface: getComputedStyle(document.documentElement).getPropertyValue('--customers-console-color-surface').trim(),
+      }));
+      assert.deepEqual(first, { theme: 'dark', lang: 'de-DE', accent: 'rgb(91, 60, 196)', surface: '#15181e' });
+      await frame.getByRole('tab', { name: 'Collaborators', selected: true }).waitFor();
+      // The date joined in the page header, formatted the German way.
+      const { created_at } = db.prepare('SELECT created_at FROM customers WHERE id = 1').get() as { created_at: string };
+      const joined = await frame.locator('customer-console [part~="facts"] time').textContent();
+      assert.equal(joined, new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(Date.parse(created_at)));
+      assert.notEqual(joined, new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.parse(created_at)));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with getToken, an ended session reopens in place on the page it showed, with a fresh token', TEST, async () => {
+    const host = await openHost(partner);
+    try {
+      const index = await host.mount({ customerId: 1, renew: true });
+      assert.equal(await host.status(index), 'ready');
+      await host.page.evaluate((i) => window.embedDemo.mounted[i]!.console.navigate('customers/1/collaborators'), index);
+      await host.waitForEvent(index, "e.type === 'navigated' && e.route === 'customers/1/collaborators'");
+      const frame = await host.frame(index);
+      const session = await frame.evaluate(() => JSON.parse(document.getElementById('embed-session')!.textContent!).session as string);
+      // The server ends the session (as when it expires); the next call the console makes meets a 401.
+      const ended = await fetch(`${server.url}/api/embed/session`, { method: 'DELETE', headers: { Authorization: `Bearer ${session}` } });
+      assert.equal(ended.status, 204);
+      await frame.getByRole('tab', { name: 'Dashboard' }).click();
+      await host.waitForEvent(index, "e.type === 'error' && e.code === 'session-expired'");
+      await host.page.waitForFunction((i) => window.embedDemo.mounted[i]!.events.filter((e) => e.type === 'ready').length === 2, index, { timeout: 20_000 });
+      const readies = (await host.events(index)).filter((e) => e.type === 'ready');
+      assert.deepEqual(readies.at(-1), { type: 'ready', route: 'customers/1/dashboard', customer_id: 1 }, 'reopened where it was');
+      const renewed = await host.frame(index);
+      const next = await renewed.evaluate(() => JSON.parse(document.getElementById('embed-session')!.textContent!).session as string);
+      assert.notEqual(next, session, 'a new session');
+      await renewed.locator('customer-console [part~="customer-name"]').waitFor();
     } finally {
       await context.close();
     }
