@@ -7,6 +7,11 @@
  * routes find the customer (404), read the request, store what the command returns and turn its
  * problems into answers. Checks run in the same order as MemoryBackend: 404 (unknown customer) →
  * 422 (body) → 412 (stale version) → 409 (external ID).
+ *
+ * Every write that changes a customer writes its history entry in the same transaction
+ * (`customerChanges`/`appAccessChanges` of src/model/history.ts, as MemoryBackend records): what
+ * changed from the customer as read, settled, to the customer as stored, by the caller
+ * (`historyActor`). A write that changes nothing records nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,6 +24,7 @@ import {
   type App,
   type Customer,
   type DashboardPeriod,
+  type HistoryAction,
   type Partner,
   type Plan,
   type Problem,
@@ -33,19 +39,22 @@ import {
   removeCustomer,
   staleVersionProblem,
   valueOrThrow,
+  versionCheck,
 } from '../../src/model/commands.js';
+import { appAccessChanges, customerChanges, historyPageParams } from '../../src/model/history.js';
 import { parseCustomerPathSegment } from '../../src/backend/backend.js';
 import { DEMO_PARTNER, DEMO_PLANS, generateApps } from '../../src/backend/generate.js';
 import { orderTeam } from '../../src/backend/team-order.js';
 import { switchIntoAccount } from '../../src/model/account-switch.js';
 import { parseListParams } from '../../src/query/index.js';
-import { adminTokenAuthenticator, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
+import { adminTokenAuthenticator, historyActor, requireAdmin, requireAuth, requireCustomerAccess, type AppEnv } from './auth.js';
 import type { ServerContext } from './context.js';
 import { corsFor } from './cors.js';
 import { customerFromRow, CustomerStore, type CustomerRow } from './customer-store.js';
 import { DashboardStore } from './dashboard-store.js';
 import { embedRoutes } from './embed.js';
 import { fallbackPage } from './fallback-page.js';
+import { HistoryStore } from './history-store.js';
 import { badRequest, forbidden, notFound, ProblemError, problemResponse, responseFor, unprocessable } from './problems.js';
 import { canonicalJson } from '../../src/backend/canonical-json.js';
 import { limitRequestBodies } from './body-limit.js';
@@ -98,6 +107,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   const store = new CustomerStore(context.db);
   store.countCache = options.countCache ?? true;
   const dashboards = new DashboardStore(context.db);
+  const history = new HistoryStore(context.db);
   const app = new Hono<AppEnv>();
 
   app.onError((error) => {
@@ -120,7 +130,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   // Hands the demo page its API base and token; only to pages of this server on this machine.
   app.get(`${context.apiBase}${DEMO_CONFIG_PATH}`, demoConfig(context));
 
-  app.route(context.apiBase, apiRoutes(context, store, dashboards));
+  app.route(context.apiBase, apiRoutes(context, store, dashboards, history));
   app.route('/', embedRoutes(context));
 
   if (context.staticDir && existsSync(join(context.staticDir, 'index.html'))) {
@@ -134,7 +144,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Hon
   return app;
 }
 
-function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: DashboardStore): Hono<AppEnv> {
+function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: DashboardStore, history: HistoryStore): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   const auth = requireAuth(context);
   for (const path of ['/customers', '/customers/*', '/plans', '/apps', '/partner']) api.use(path, auth);
@@ -164,17 +174,37 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
     return row;
   };
 
-  /** A customer write: re-read, apply, and store only if nobody changed it in between. */
-  const save = (next: Customer, expectedVersion: number): Customer => {
-    if (next.version === expectedVersion) {
-      // A change that changes nothing (applyCustomerChanges kept the version): nothing to write.
+  /**
+   * The customer as it is at `at`, read again once the body has arrived: reading it was an await,
+   * in which another request may have written it. Everything from here to the write is synchronous,
+   * so within this process nothing lands in between; other connections are caught by the version
+   * check in the write itself.
+   */
+  const currentCustomer = (id: number, at: Date): Customer => {
+    const row = store.findRowById(id);
+    if (!row) throw notFound('The customer no longer exists.');
+    return customerFromRow(row, context.plans, at);
+  };
+
+  /**
+   * A customer write and its history entry, in one transaction: `next` is stored only if the row is
+   * still at `current`'s version, and the entry lists the fields that differ between `current` (as
+   * read, settled) and the customer as stored. A change that changes nothing (the command kept the
+   * version) writes nothing.
+   */
+  const save = (c: Context<AppEnv>, current: Customer, next: Customer, action: HistoryAction, at: Date): Customer => {
+    if (next.version === current.version) {
       const row = store.findRowById(next.id);
-      if (row?.version !== expectedVersion) throw stale(row?.version);
-      return customer(row);
+      if (row?.version !== current.version) throw stale(row?.version);
+      return customerFromRow(row, context.plans, at);
     }
-    const saved = context.db.transaction(() => store.update(next, expectedVersion))();
-    if (!saved) throw stale(store.findRowById(next.id)?.version);
-    return customer(store.findRowById(next.id)!);
+    return context.db.transaction(() => {
+      if (!store.update(next, current.version)) throw stale(store.findRowById(next.id)?.version);
+      const saved = customerFromRow(store.findRowById(next.id)!, context.plans, at);
+      const changes = customerChanges(current, saved);
+      history.record(saved.id, { at, action, actor: historyActor(c.get('principal'), context), version: saved.version, changes });
+      return saved;
+    })();
   };
 
   api.get('/customers', (c) => {
@@ -211,7 +241,9 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
         problemError,
       );
       const id = store.insert(draft);
-      const result = customer(store.findRowById(id)!);
+      const result = customerFromRow(store.findRowById(id)!, context.plans, at);
+      const actor = historyActor(c.get('principal'), context);
+      history.record(id, { at, action: 'create', actor, version: result.version, changes: customerChanges(null, result) });
       if (key !== null) store.rememberCreate(key, requestHash, id, 201, JSON.stringify(result), at.getTime());
       return result;
     })();
@@ -224,20 +256,22 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
   // Writes are the partner admin's: an embed session reads its own customer but could otherwise,
   // for one, add any site to its own origin list.
   api.patch('/customers/:ref', async (c) => {
-    const current = customer(findCustomer(c));
+    const row = findCustomer(c);
     requireAdmin(c);
     const body = await readJson(c);
+    const at = now();
+    const current = currentCustomer(row.id, at);
     const next = valueOrThrow(
       patchCustomer(current, body, {
         plans: context.plans,
-        now: now(),
+        now: at,
         // Read only once the body is valid: 422 comes before 428.
         expectedVersion: () => ifMatchVersion(c),
         isExternalIdTaken: (id) => store.externalIdTaken(id, current.id),
       }),
       problemError,
     );
-    return withEtag(c, save(next, current.version));
+    return withEtag(c, save(c, current, next, 'update', at));
   });
 
   api.delete('/customers/:ref', (c) => {
@@ -251,28 +285,66 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
     return c.body(null, 204);
   });
 
+  // Plan and trial take an optional If-Match: without one the change applies to the customer as it
+  // is (the plain API call); with one it applies only to that version. The header is read after the
+  // body, as PATCH reads it: 422 before 400 (unreadable) before 412 (stale).
   api.put('/customers/:ref/plan', async (c) => {
-    const current = customer(findCustomer(c));
+    const row = findCustomer(c);
     requireAdmin(c);
-    const next = valueOrThrow(changePlan(current, await readJson(c), { plans: context.plans, now: now() }), problemError);
-    return withEtag(c, save(next, current.version));
+    const body = await readJson(c);
+    const at = now();
+    const current = currentCustomer(row.id, at);
+    const next = valueOrThrow(changePlan(current, body, { plans: context.plans, now: at }), problemError);
+    valueOrThrow(versionCheck(current, optionalIfMatchVersion(c)), problemError);
+    return withEtag(c, save(c, current, next, 'plan', at));
   });
 
   api.put('/customers/:ref/trial', async (c) => {
-    const current = customer(findCustomer(c));
+    const row = findCustomer(c);
     requireAdmin(c);
-    const next = valueOrThrow(changeTrial(current, await readJson(c), { plans: context.plans, now: now() }), problemError);
-    return withEtag(c, save(next, current.version));
+    const body = await readJson(c);
+    const at = now();
+    const current = currentCustomer(row.id, at);
+    const next = valueOrThrow(changeTrial(current, body, { plans: context.plans, now: at }), problemError);
+    valueOrThrow(versionCheck(current, optionalIfMatchVersion(c)), problemError);
+    return withEtag(c, save(c, current, next, 'trial', at));
   });
 
-  api.get('/customers/:ref/app-access', (c) => c.json(store.appAccess(findCustomer(c).id)));
+  // App access answers the customer's version as its ETag, so a client can send it back as If-Match.
+  api.get('/customers/:ref/app-access', (c) => {
+    const row = findCustomer(c);
+    c.header('ETag', etagOf(row.version));
+    return c.json(store.appAccess(row.id));
+  });
 
+  // A changed access moves the customer's version one on and is written to its history, in one
+  // transaction; the same access again changes nothing (but a stale If-Match is still a 412).
   api.put('/customers/:ref/app-access', async (c) => {
     const row = findCustomer(c);
     requireAdmin(c);
-    const stored = valueOrThrow(changeAppAccess(await readJson(c), context.apps), problemError);
-    context.db.transaction(() => store.setAppAccess(row.id, stored))();
+    const access = valueOrThrow(changeAppAccess(await readJson(c), context.apps), problemError);
+    const expectedVersion = optionalIfMatchVersion(c);
+    const at = now();
+    const version = context.db.transaction(() => {
+      const current = store.findRowById(row.id);
+      if (!current) throw notFound('The customer no longer exists.');
+      valueOrThrow(versionCheck(current, expectedVersion), problemError);
+      const changes = appAccessChanges(store.appAccess(row.id), access);
+      if (changes.length === 0) return current.version;
+      if (!store.setAppAccess(row.id, access, current.version)) throw stale(store.findRowById(row.id)?.version);
+      const actor = historyActor(c.get('principal'), context);
+      history.record(row.id, { at, action: 'app_access', actor, version: current.version + 1, changes });
+      return current.version + 1;
+    })();
+    c.header('ETag', etagOf(version));
     return c.json(store.appAccess(row.id));
+  });
+
+  // Newest first; the same 403/404 as every customer route, then 422 for the paging.
+  api.get('/customers/:ref/history', (c) => {
+    const row = findCustomer(c);
+    const params = valueOrThrow(historyPageParams(new URL(c.req.url).searchParams), problemError);
+    return c.json(history.page(row.id, params));
   });
 
   // Customer managers first, then by name: the order MemoryBackend lists them in.
@@ -333,6 +405,12 @@ function ifMatchVersion(c: Context<AppEnv>): number {
   const version = versionFromIfMatch(header.trim());
   if (version === null) throw badRequest('If-Match must be the ETag of the customer as sent, e.g. "3" with the quotes.');
   return version;
+}
+
+/** An optional If-Match (PUT plan, trial, app access): undefined when absent or empty, else as ifMatchVersion. */
+function optionalIfMatchVersion(c: Context<AppEnv>): number | undefined {
+  const header = c.req.header('if-match');
+  return header === undefined || header.trim() === '' ? undefined : ifMatchVersion(c);
 }
 
 function idempotencyKey(c: Context<AppEnv>): string | null {

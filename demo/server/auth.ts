@@ -4,6 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { HistoryEntry } from '../../src/model/schemas.js';
 import type { Authenticator, Principal, ServerContext } from './context.js';
 import { forbidden, ProblemError } from './problems.js';
 
@@ -70,4 +71,16 @@ export function requireCustomerAccess(c: Context<AppEnv>, customerId: number | u
   if (principal.kind === 'embed-session' && principal.customerId !== customerId) {
     throw forbidden('This embed session reaches only its own customer.');
   }
+}
+
+/**
+ * Who a principal is in a customer's change history. The partner admin (the admin token) is
+ * `admin` under the admin's name, as the console shows it. Every other caller of the API is `api`:
+ * an embed session (which may not write today, see requireAdmin, but would be recorded so if a
+ * route ever let it) under a name saying which session it was. `system` is for changes no caller
+ * made, such as a trial that ended, which no route writes.
+ */
+export function historyActor(principal: Principal, context: Pick<ServerContext, 'partner'>): HistoryEntry['actor'] {
+  if (principal.kind === 'admin') return { kind: 'admin', name: context.partner.admin.name };
+  return { kind: 'api', name: `Embed session of customer ${principal.customerId}` };
 }

@@ -568,20 +568,30 @@ export class CustomerStore {
     for (const origin of origins) stmt.run(customerId, origin);
   }
 
-  setAppAccess(customerId: number, access: AppAccess): void {
-    this.statement('UPDATE customers SET app_access_mode = ? WHERE id = ?').run(access.mode, customerId);
+  /**
+   * Stores the customer's app access and moves its version one on, if the row is still at
+   * `expectedVersion` (false otherwise: the check and the write are one statement, as in `update`).
+   */
+  setAppAccess(customerId: number, access: AppAccess, expectedVersion: number): boolean {
+    const result = this.statement('UPDATE customers SET app_access_mode = ?, version = version + 1 WHERE id = ? AND version = ?').run(
+      access.mode,
+      customerId,
+      expectedVersion,
+    );
+    if (result.changes !== 1) return false;
     this.statement('DELETE FROM customer_app_access WHERE customer_id = ?').run(customerId);
     if (access.mode === 'selected') {
       const stmt = this.statement('INSERT INTO customer_app_access (customer_id, position, app_id) VALUES (?, ?, ?)');
       access.app_ids.forEach((app, position) => stmt.run(customerId, position, app));
     }
+    return true;
   }
 
   /** Deletes the customer and every row that belongs to it, if still at `expectedVersion`. */
   delete(customerId: number, expectedVersion: number): boolean {
     const current = this.statement('SELECT version FROM customers WHERE id = ?').pluck().get(customerId) as number | undefined;
     if (current !== expectedVersion) return false;
-    for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
+    for (const table of ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys', 'customer_history']) {
       this.statement(`DELETE FROM ${table} WHERE customer_id = ?`).run(customerId);
     }
     this.statement('DELETE FROM customers WHERE id = ?').run(customerId);

@@ -17,6 +17,9 @@
  * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
  * `job_rollups_hourly` for the last two), WITHOUT ROWID tables whose primary keys start with the
  * customer: a period is one key range per table (see dashboard-store.ts).
+ *
+ * Each customer's change history is `customer_history`, one row per write that changed something,
+ * read newest first on (customer_id, id) (see history-store.ts).
  */
 import Database from 'better-sqlite3';
 import { FREE_PLAN_ID } from '../../src/model/schemas.js';
@@ -296,6 +299,27 @@ const MIGRATIONS: readonly string[] = [
     DELETE FROM job_rollups_daily WHERE customer_id = old.id;
     DELETE FROM recipes WHERE customer_id = old.id;
   END;
+  `,
+  // Every change to a customer (GET /customers/:id/history), written in the transaction of the
+  // change itself: who (actor_kind 'admin' | 'api' | 'system', and a name), when (ISO instant), the
+  // call (`action`), the customer's version after it, and `changes`, the JSON list of
+  // {field, from, to}. Ids only grow (AUTOINCREMENT), so newest first is `id DESC` on the index, and
+  // an entry's id is never reused after its customer is deleted. Deleting a customer deletes its
+  // history (CustomerStore.delete, and the cascade for any other delete). `action` and `actor_kind`
+  // hold HISTORY_ACTIONS and HISTORY_ACTOR_KINDS (src/model/constants.ts) without a CHECK, so a new
+  // kind of change needs no table rebuild.
+  `
+  CREATE TABLE customer_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor_kind TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    changes TEXT NOT NULL CHECK (json_valid(changes))
+  );
+  CREATE INDEX customer_history_customer ON customer_history (customer_id, id);
   `,
 ];
 

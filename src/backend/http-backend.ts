@@ -71,7 +71,6 @@ interface RequestSpec<T> {
   signal: AbortSignal | undefined;
 }
 
-/** Retry-After in ms (delta-seconds or an HTTP date); null when absent or unreadable. */
 /**
  * A PUT that may carry the version it was decided on. Without one it is idempotent and retried;
  * with one it is not (a retry after a lost answer would meet its own write and fail with 412).
@@ -80,6 +79,7 @@ function versioned(options: WriteOptions | undefined): { headers?: Record<string
   return options?.version === undefined ? { retryable: true } : { headers: { 'If-Match': `"${options.version}"` }, retryable: false };
 }
 
+/** Retry-After in ms (delta-seconds or an HTTP date); null when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
   if (header === null) return null;
   const trimmed = header.trim();

@@ -70,8 +70,7 @@ import {
   sortFromParam,
   type CustomerIndex,
 } from '../query/index.js';
-import { appAccessChanges, customerChanges } from '../model/history.js';
-import { MAX_PER_PAGE } from '../model/constants.js';
+import { appAccessChanges, customerChanges, historyPageParams } from '../model/history.js';
 import type { CustomerListParams } from '../query/types.js';
 import type { Backend, CallOptions, CreateOptions, CustomerRef, HistoryParams, WriteOptions } from './backend.js';
 import { HttpError, problem, type FieldErrors } from './errors.js';
@@ -331,12 +330,7 @@ export class MemoryBackend implements Backend {
   async listHistory(ref: CustomerRef, params: HistoryParams = {}, options?: CallOptions): Promise<HistoryPage> {
     await this.enter(options);
     const customer = this.find(ref);
-    const page = params.page ?? 1;
-    const perPage = params.per_page ?? 20;
-    const errors: FieldErrors = {};
-    if (!Number.isInteger(page) || page < 1) errors['page'] = ['must be a whole number from 1'];
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) errors['per_page'] = [`must be a whole number from 1 to ${MAX_PER_PAGE}`];
-    if (Object.keys(errors).length > 0) throw unprocessable('The history parameters are not valid.', errors);
+    const { page, per_page: perPage } = decided(historyPageParams(params));
     const newestFirst = [...(this.history.get(customer.id) ?? [])].reverse();
     const items = newestFirst.slice((page - 1) * perPage, page * perPage);
     return { items: structuredClone(items), total: newestFirst.length, page, per_page: perPage };

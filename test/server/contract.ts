@@ -23,6 +23,7 @@ import {
   DASHBOARD_PERIODS,
   DashboardStats,
   FREE_PLAN_ID,
+  HistoryPage,
   type Collaborator,
   type DashboardPeriod,
   type Status,
@@ -407,17 +408,21 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
         assert.equal(stored.version, c.version + 1);
       });
 
-      test('delete: stale version 412; then the customer and its data are gone', async (backend) => {
+      test('delete: stale version 412; then the customer and its data are gone, its history too', async (backend) => {
         const c = await backend.getCustomer(switchable.id);
         await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [someTopApp] });
-        const changed = await backend.updateCustomer(c.id, { origins: ['https://gone.example'] }, c.version);
+        const restricted = await backend.getCustomer(c.id);
+        const changed = await backend.updateCustomer(c.id, { origins: ['https://gone.example'] }, restricted.version);
+        assert.equal((await backend.listHistory(c.id)).total, 2);
         await rejects(backend.deleteCustomer(c.id, c.version), 412);
+        await rejects(backend.deleteCustomer(c.id, restricted.version), 412);
         assert.equal((await backend.getCustomer(c.id)).version, changed.version);
         await backend.deleteCustomer(c.id, changed.version);
         await rejects(backend.getCustomer(c.id), 404);
         await rejects(backend.getAppAccess(c.id), 404);
         await rejects(backend.listCollaborators(c.id), 404);
         await rejects(backend.switchToAccount(c.id), 404);
+        await rejects(backend.listHistory(c.id), 404);
         await rejects(backend.deleteCustomer(c.id, changed.version), 404);
         assert.equal((await backend.listCustomers({})).total, size - 1);
         const created = await backend.createCustomer({ name: 'After', notification_email: 'a@after.example', plan_id: 'starter' });
@@ -554,8 +559,29 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
         await rejects(backend.setAppAccess(c.id, { mode: 'selected', app_ids: ['no-such-app'] }), 422, 'app_ids');
         assert.deepEqual(await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [] }), { mode: 'selected', app_ids: [] });
         assert.deepEqual(await backend.setAppAccess(c.id, { mode: 'all' }), { mode: 'all' });
-        assert.equal((await backend.getCustomer(c.id)).version, c.version, 'app access is not a customer write');
+        assert.equal((await backend.getCustomer(c.id)).version, c.version + 3, 'each of the three changes moved the version; the 422 did not');
         await rejects(backend.getAppAccess(size + 1000), 404);
+      });
+
+      test('app access: a change moves the version one on, the same access again does not; an edit from before it is stale', async (backend) => {
+        const c = await backend.getCustomer(running.id);
+        const [a, b] = generateApps().map((app) => app.id);
+        const version = async () => (await backend.getCustomer(c.id)).version;
+        await backend.setAppAccess(c.id, { mode: 'all' });
+        assert.equal(await version(), c.version, 'all apps, as by default: nothing changed');
+        await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [a!, b!] });
+        assert.equal(await version(), c.version + 1);
+        await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [a!, b!, a!] });
+        assert.equal(await version(), c.version + 1, 'the same selection (a duplicate dropped) changes nothing');
+        await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [b!] });
+        assert.equal(await version(), c.version + 2);
+        // Another admin's edit decided on the customer before the access changed.
+        await rejects(backend.updateCustomer(c.id, { name: 'Stale Edit' }, c.version), 412);
+        await backend.setAppAccess(c.id, { mode: 'all' });
+        await backend.setAppAccess(c.id, { mode: 'all' });
+        const after = await backend.getCustomer(c.id);
+        assert.equal(after.version, c.version + 3);
+        assert.deepEqual({ ...after, version: c.version }, c, 'the record itself is as it was');
       });
 
       test('collaborators: the team with roles and the customer-manager tag', async (backend) => {
@@ -704,6 +730,191 @@ export function contractSuite(name: string, open: OpenContractSubject, knownDiff
         assert.match(detail, /customer manager/i);
         const team = await backend.listCollaborators(notSwitchable.id);
         assert.ok(!team.some((p) => p.email === DEMO_PARTNER.admin.email));
+      });
+    });
+
+    describe('change history', () => {
+      const admin = { kind: 'admin', name: DEMO_PARTNER.admin.name } as const;
+      const minutesOn = (n: number) => new Date(now.getTime() + n * 60_000);
+      const newCustomer = { name: 'History Ltd', notification_email: 'ops@history.example', plan_id: 'growth', external_id: 'hist/1' };
+
+      test('a create is one entry listing every field it set, from null, by the admin, at version 1', async (backend) => {
+        const created = await backend.createCustomer(newCustomer);
+        const page = await backend.listHistory(created.id);
+        HistoryPage.parse(page);
+        assert.deepEqual([page.total, page.page, page.per_page, page.items.length], [1, 1, 20, 1]);
+        const [entry] = page.items;
+        assert.deepEqual({ ...entry, id: 0 }, {
+          id: 0,
+          at: now.toISOString(),
+          action: 'create',
+          actor: admin,
+          version: 1,
+          changes: [
+            { field: 'name', from: null, to: 'History Ltd' },
+            { field: 'notification_email', from: null, to: 'ops@history.example' },
+            { field: 'external_id', from: null, to: 'hist/1' },
+            { field: 'plan_id', from: null, to: 'growth' },
+          ],
+        });
+        assert.deepEqual(await backend.listHistory({ externalId: 'hist/1' }), page, 'found by external ID too');
+        const keyed = { ...newCustomer, external_id: null };
+        const once = await backend.createCustomer(keyed, { idempotencyKey: 'hist-key' });
+        assert.deepEqual(await backend.createCustomer(keyed, { idempotencyKey: 'hist-key' }), once);
+        assert.equal((await backend.listHistory(once.id)).total, 1, 'a replayed create records nothing again');
+      });
+
+      test('patch, plan, trial and app access each add an entry: newest first, old → new, who, when, the version after', async (backend, setClock) => {
+        const start = await backend.getCustomer(active.id);
+        assert.equal((await backend.listHistory(start.id)).total, 0, 'a seeded customer starts with no history');
+        const plan = DEMO_PLANS.map((p) => p.id).find((id) => id !== start.plan_id)!;
+        const [app] = generateApps().map((a) => a.id);
+
+        setClock(minutesOn(1));
+        const patched = await backend.updateCustomer(start.id, { name: 'History Co', origins: ['https://history.example'] }, start.version);
+        setClock(minutesOn(2));
+        const planned = await backend.setPlan(start.id, plan);
+        setClock(minutesOn(3));
+        const trial = await backend.setTrial(start.id, true);
+        setClock(minutesOn(4));
+        await backend.setAppAccess(start.id, { mode: 'selected', app_ids: [app!] });
+
+        const page = await backend.listHistory(start.id);
+        HistoryPage.parse(page);
+        assert.equal(page.total, 4);
+        const ids = page.items.map((e) => e.id);
+        assert.deepEqual(ids, [...ids].sort((x, y) => y - x), 'newest first, ids growing with each change');
+        assert.equal(new Set(ids).size, 4);
+        assert.deepEqual(
+          page.items.map(({ id: _id, ...entry }) => entry),
+          [
+            {
+              at: minutesOn(4).toISOString(),
+              action: 'app_access',
+              actor: admin,
+              version: start.version + 4,
+              changes: [{ field: 'app_access', from: 'all', to: [app!] }],
+            },
+            {
+              at: minutesOn(3).toISOString(),
+              action: 'trial',
+              actor: admin,
+              version: start.version + 3,
+              changes: [
+                { field: 'in_trial', from: false, to: true },
+                { field: 'trial_ends_at', from: planned.trial_ends_at, to: trial.trial_ends_at },
+              ],
+            },
+            {
+              at: minutesOn(2).toISOString(),
+              action: 'plan',
+              actor: admin,
+              version: start.version + 2,
+              changes: [{ field: 'plan_id', from: start.plan_id, to: plan }],
+            },
+            {
+              at: minutesOn(1).toISOString(),
+              action: 'update',
+              actor: admin,
+              version: patched.version,
+              changes: [
+                { field: 'name', from: start.name, to: 'History Co' },
+                { field: 'origins', from: start.origins, to: ['https://history.example'] },
+              ],
+            },
+          ],
+        );
+        assert.equal(trial.trial_ends_at, new Date(minutesOn(3).getTime() + 30 * DAY_MS).toISOString());
+        assert.equal((await backend.getCustomer(start.id)).version, start.version + 4, 'the newest entry carries the current version');
+      });
+
+      test('an ended trial is read settled: the next change records only what that change did', async (backend) => {
+        const ended = await backend.getCustomer(endedToday.id);
+        const chosen = await backend.setPlan(ended.id, 'business');
+        const [entry] = (await backend.listHistory(ended.id)).items;
+        // Read as Free and out of trial already, so only the plan moved (not in_trial, not the end).
+        assert.deepEqual(entry!.changes, [{ field: 'plan_id', from: FREE_PLAN_ID, to: 'business' }]);
+        assert.equal(entry!.version, chosen.version);
+      });
+
+      test('paging: newest first, 20 a page by default, up to 200; bad page or per_page is 422', async (backend) => {
+        const created = await backend.createCustomer({ ...newCustomer, external_id: null });
+        let version = created.version;
+        for (let i = 1; i <= 24; i++) version = (await backend.updateCustomer(created.id, { name: `Paged ${i}` }, version)).version;
+        const versions = (page: HistoryPage) => page.items.map((e) => e.version);
+        const first = await backend.listHistory(created.id);
+        assert.deepEqual([first.total, first.page, first.per_page], [25, 1, 20]);
+        assert.deepEqual(versions(first), Array.from({ length: 20 }, (_, i) => 25 - i));
+        assert.deepEqual(first.items[0]!.changes, [{ field: 'name', from: 'Paged 23', to: 'Paged 24' }]);
+        const second = await backend.listHistory(created.id, { page: 2 });
+        assert.deepEqual(versions(second), [5, 4, 3, 2, 1]);
+        assert.equal(second.items.at(-1)!.action, 'create');
+        const past = await backend.listHistory(created.id, { page: 3 });
+        assert.deepEqual([past.items, past.total, past.page], [[], 25, 3]);
+        const all = await backend.listHistory(created.id, { per_page: 200 });
+        assert.deepEqual(all.items, [...first.items, ...second.items]);
+        assert.deepEqual(versions(await backend.listHistory(created.id, { page: 2, per_page: 10 })), [15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+        await rejects(backend.listHistory(created.id, { per_page: 201 }), 422, 'per_page');
+        await rejects(backend.listHistory(created.id, { per_page: 0 }), 422, 'per_page');
+        await rejects(backend.listHistory(created.id, { page: 0 }), 422, 'page');
+        await rejects(backend.listHistory(created.id, { page: -1 }), 422, 'page');
+        await rejects(backend.listHistory(created.id, { page: 1.5 }), 422, 'page');
+        const both = await rejects(backend.listHistory(created.id, { page: 0, per_page: 500 }), 422, 'page');
+        assert.deepEqual(Object.keys(both.fieldErrors).sort(), ['page', 'per_page']);
+        await rejects(backend.listHistory(size + 1000), 404);
+        await rejects(backend.listHistory({ externalId: 'nobody' }), 404);
+      });
+
+      test('a write that changes nothing, or fails, adds no entry', async (backend) => {
+        const created = await backend.createCustomer(newCustomer);
+        const [app] = generateApps().map((a) => a.id);
+        const same = await backend.updateCustomer(created.id, { name: created.name, origins: [] }, created.version);
+        assert.equal(same.version, created.version);
+        await backend.setAppAccess(created.id, { mode: 'all' });
+        await backend.setAppAccess(created.id, { mode: 'selected', app_ids: [app!] });
+        await backend.setAppAccess(created.id, { mode: 'selected', app_ids: [app!] });
+        // A plan PUT of the plan it is on: nothing to record, though the write took place.
+        await backend.setPlan(created.id, created.plan_id);
+        const current = await backend.getCustomer(created.id);
+        await rejects(backend.updateCustomer(created.id, { notification_email: 'nope' }, current.version), 422);
+        await rejects(backend.updateCustomer(created.id, { external_id: withExternal.external_id }, current.version), 409);
+        await rejects(backend.updateCustomer(created.id, { name: 'Stale' }, created.version), 412);
+        await rejects(backend.setPlan(created.id, 'platinum'), 422);
+        await rejects(backend.setAppAccess(created.id, { mode: 'selected', app_ids: ['no-such-app'] }), 422);
+        const page = await backend.listHistory(created.id);
+        assert.deepEqual(page.items.map((e) => e.action), ['app_access', 'create']);
+        assert.deepEqual(await backend.getCustomer(created.id), current);
+      });
+
+      test('optional If-Match on plan, trial and app access: absent applies, current applies, stale is 412 and writes nothing', async (backend) => {
+        const c = await backend.getCustomer(active.id);
+        const [planA, planB] = DEMO_PLANS.map((p) => p.id).filter((id) => id !== c.plan_id);
+        const [app] = generateApps().map((a) => a.id);
+        const withVersion = await backend.setPlan(c.id, planA!, { version: c.version });
+        assert.deepEqual([withVersion.plan_id, withVersion.version], [planA, c.version + 1]);
+        const without = await backend.setPlan(c.id, planB!);
+        assert.deepEqual([without.plan_id, without.version], [planB, c.version + 2]);
+        const trial = await backend.setTrial(c.id, true, { version: without.version });
+        assert.equal(trial.version, c.version + 3);
+        await backend.setAppAccess(c.id, { mode: 'selected', app_ids: [app!] }, { version: trial.version });
+        const current = await backend.getCustomer(c.id);
+        assert.equal(current.version, c.version + 4);
+        const entries = (await backend.listHistory(c.id)).total;
+        assert.equal(entries, 4);
+
+        const stale = current.version - 1;
+        const refusal = await rejects(backend.setPlan(c.id, planA!, { version: stale }), 412);
+        assert.match(refusal.problem.detail ?? '', new RegExp(`version ${current.version}`), 'the 412 names the current version');
+        await rejects(backend.setTrial(c.id, false, { version: stale }), 412);
+        await rejects(backend.setAppAccess(c.id, { mode: 'all' }, { version: stale }), 412);
+        await rejects(backend.setAppAccess(c.id, { mode: 'selected', app_ids: [app!] }, { version: stale }), 412);
+        await rejects(backend.setPlan(c.id, planA!, { version: current.version + 1 }), 412);
+        assert.deepEqual(await backend.getCustomer(c.id), current, 'nothing written');
+        assert.deepEqual(await backend.getAppAccess(c.id), { mode: 'selected', app_ids: [app] });
+        assert.equal((await backend.listHistory(c.id)).total, entries, 'no entry for a refused write');
+        // The body is judged before the version: an unknown plan with a stale version is a 422.
+        await rejects(backend.setPlan(c.id, 'platinum', { version: stale }), 422, 'plan_id');
+        await rejects(backend.setPlan(size + 1000, planA!, { version: 1 }), 404);
       });
     });
 

@@ -119,6 +119,29 @@ describe('timeouts and retries', () => {
     assert.equal(seen.length, 1);
   });
 
+  test('a plan, trial or app-access PUT without a version is retried on 503; with one (If-Match) it is not', async () => {
+    handler = (req, res, nth) => {
+      // Busy for every versioned attempt, and for the first attempt of each unversioned one.
+      if (req.headers['if-match'] !== undefined || nth % 2 === 1) return json(res, 503, problem(503, 'Service Unavailable'));
+      return json(res, 200, req.url.endsWith('/app-access') ? { mode: 'all' } : customer);
+    };
+    await backend().setPlan(1, 'growth');
+    await backend().setTrial(1, true);
+    await backend().setAppAccess(1, { mode: 'all' });
+    assert.equal(seen.length, 6, 'each unversioned PUT: a 503, then the retry');
+    seen = [];
+    for (const call of [
+      backend().setPlan(1, 'growth', { version: 3 }),
+      backend().setTrial(1, true, { version: 3 }),
+      backend().setAppAccess(1, { mode: 'all' }, { version: 3 }),
+    ]) {
+      const error = await rejection(call);
+      assert.ok(error instanceof HttpError && error.status === 503, String(error));
+    }
+    // A retry could meet its own first write and fail with 412, so the caller decides.
+    assert.equal(seen.length, 3);
+  });
+
   test('a switch (POST without idempotency key) answered 503 is not retried', async () => {
     handler = (_req, res) => json(res, 503, problem(503, 'Service Unavailable'));
     await rejection(backend().switchToAccount(1));
@@ -369,6 +392,44 @@ describe('what goes on the wire', () => {
       ],
     );
     assert.deepEqual(JSON.parse(seen[0]!.body), { name: 'Renamed' });
+  });
+
+  test('plan, trial and app access send If-Match with the quoted version only when given one', async () => {
+    handler = (req, res) => json(res, 200, req.url.endsWith('/app-access') ? JSON.parse(req.body) : customer);
+    await backend().setPlan(1, 'growth', { version: 4 });
+    await backend().setTrial(1, false, { version: 5 });
+    await backend().setAppAccess(1, { mode: 'all' }, { version: 6 });
+    await backend().setPlan(1, 'growth');
+    await backend().setTrial(1, false, {});
+    await backend().setAppAccess(1, { mode: 'all' });
+    assert.deepEqual(
+      seen.map((r) => [r.method, r.url, r.headers['if-match']]),
+      [
+        ['PUT', '/api/customers/1/plan', '"4"'],
+        ['PUT', '/api/customers/1/trial', '"5"'],
+        ['PUT', '/api/customers/1/app-access', '"6"'],
+        ['PUT', '/api/customers/1/plan', undefined],
+        ['PUT', '/api/customers/1/trial', undefined],
+        ['PUT', '/api/customers/1/app-access', undefined],
+      ],
+    );
+  });
+
+  test('history: page and per_page in the query only when given; an entry off the contract is a SchemaError', async () => {
+    const entry = {
+      id: 9,
+      at: anchor.toISOString(),
+      action: 'plan',
+      actor: { kind: 'admin', name: DEMO_PARTNER.admin.name },
+      version: 3,
+      changes: [{ field: 'plan_id', from: 'starter', to: 'growth' }],
+    };
+    handler = (_req, res) => json(res, 200, { items: [entry], total: 1, page: 1, per_page: 20 });
+    assert.deepEqual((await backend().listHistory(3)).items, [entry]);
+    await backend().listHistory({ externalId: 'acct/7' }, { page: 2, per_page: 50 });
+    assert.deepEqual(seen.map((r) => r.url), ['/api/customers/3/history', '/api/customers/E' + encodeURIComponent('acct/7') + '/history?page=2&per_page=50']);
+    handler = (_req, res) => json(res, 200, { items: [{ ...entry, changes: [{ field: 'password', from: null, to: 'x' }] }], total: 1, page: 1, per_page: 20 });
+    assert.ok((await rejection(backend().listHistory(3))) instanceof SchemaError);
   });
 
   test('list parameters: plan repeated, text and dates encoded, empty ones left out', async () => {

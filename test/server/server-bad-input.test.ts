@@ -23,7 +23,7 @@ after(() => server.close());
 /** A digest of every table, so "nothing changed" covers customers and everything that hangs off them. */
 function databaseDigest(): string {
   const hash = createHash('sha256');
-  for (const table of ['customers', 'customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
+  for (const table of ['customers', 'customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys', 'customer_history']) {
     for (const row of server.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
@@ -98,6 +98,23 @@ const CASES: Case[] = [
   ['unknown app access mode', 422, '/customers/1/app-access', { method: 'PUT', headers: json, body: '{"mode":"some"}' }],
   ['1001 selected apps', 422, '/customers/1/app-access', { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'selected', app_ids: Array.from({ length: 1001 }, (_, i) => `a${i}`) }) }, 'app_ids'],
   ['unknown dashboard period', 422, '/customers/1/dashboard?period=forever', undefined, 'period'],
+  ['history per_page over 200', 422, '/customers/1/history?per_page=201', undefined, 'per_page'],
+  ['history per_page zero', 422, '/customers/1/history?per_page=0', undefined, 'per_page'],
+  ['history page zero', 422, '/customers/1/history?page=0', undefined, 'page'],
+  ['history page that is not a number', 422, '/customers/1/history?page=two', undefined, 'page'],
+  ['history page with a leading zero', 422, '/customers/1/history?page=01', undefined, 'page'],
+  ['history page with an exponent', 422, '/customers/1/history?page=1e1', undefined, 'page'],
+  ['history page beyond safe integers', 422, '/customers/1/history?page=99999999999999999999', undefined, 'page'],
+  ['history page given twice', 422, '/customers/1/history?page=1&page=2', undefined, 'page'],
+  ['history of a customer that does not exist', 404, '/customers/999999/history?page=0'],
+  ['plan with an unreadable If-Match', 400, '/customers/1/plan', { method: 'PUT', headers: { ...json, 'If-Match': 'W/"1"' }, body: '{"plan_id":"enterprise"}' }],
+  ['trial with a bare If-Match', 400, '/customers/1/trial', { method: 'PUT', headers: { ...json, 'If-Match': '1' }, body: '{"enabled":true}' }],
+  ['app access with If-Match *', 400, '/customers/1/app-access', { method: 'PUT', headers: { ...json, 'If-Match': '*' }, body: '{"mode":"selected","app_ids":[]}' }],
+  ['plan with a stale If-Match', 412, '/customers/1/plan', { method: 'PUT', headers: { ...json, 'If-Match': '"2"' }, body: '{"plan_id":"enterprise"}' }],
+  ['trial with a stale If-Match', 412, '/customers/1/trial', { method: 'PUT', headers: { ...json, 'If-Match': '"9"' }, body: '{"enabled":true}' }],
+  ['app access with a stale If-Match', 412, '/customers/1/app-access', { method: 'PUT', headers: { ...json, 'If-Match': '"2"' }, body: '{"mode":"selected","app_ids":[]}' }],
+  ['app access unchanged, with a stale If-Match', 412, '/customers/1/app-access', { method: 'PUT', headers: { ...json, 'If-Match': '"2"' }, body: '{"mode":"all"}' }],
+  ['plan with an unknown plan and an unreadable If-Match: the body first', 422, '/customers/1/plan', { method: 'PUT', headers: { ...json, 'If-Match': 'W/"1"' }, body: '{"plan_id":"platinum"}' }, 'plan_id'],
   ['unknown route', 404, '/customers/1/invoices'],
   ['wrong method', 404, '/plans', { method: 'POST', headers: json, body: '{}' }],
   ['missing token', 401, '/customers', { headers: { Authorization: '' } }],

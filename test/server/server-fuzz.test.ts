@@ -313,6 +313,8 @@ const routeRequest: fc.Arbitrary<Omit<Generated, 'headers'> & { headers?: Record
     method: sub === 'switch' ? 'POST' : 'GET',
     path: withQuery(`/api/customers/${ref}/${sub}`, period === null ? '' : `period=${encode(period)}`),
   })),
+  // History paging: page and per_page are among the generated names.
+  fc.tuple(customerRef, queryString).map(([ref, q]) => ({ method: 'GET', path: withQuery(`/api/customers/${ref}/history`, q) })),
   fc.constantFrom('/api/plans', '/api/apps', '/api/partner', '/api/demo-config.json', '/api/openapi.json').map((path) => ({ method: 'GET', path })),
   fc.record({ token: jsonValue, origin: jsonValue }, { requiredKeys: [] }).chain((body) =>
     jsonText(fc.constant(body)).map((text) => ({ method: 'POST', path: '/api/embed/session', body: text })),

@@ -103,13 +103,15 @@ describe('delete', () => {
     const name = seeded[id - 1]!.name;
     const json = { 'Content-Type': 'application/json' };
     await server.call(`/customers/${id}/app-access`, { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'selected', app_ids: ['pipeline-crm'] }) });
-    await server.call(`/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': '"1"' }, body: JSON.stringify({ origins: ['https://thirty.example'] }) });
-    const tables = ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators'];
+    // The access change moved the version to 2.
+    const patched = await server.call(`/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': '"2"' }, body: JSON.stringify({ origins: ['https://thirty.example'] }) });
+    assert.equal(patched.status, 200);
+    const tables = ['customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'customer_history'];
     const rows = () => tables.map((t) => server.db.prepare(`SELECT count(*) FROM ${t} WHERE customer_id = ?`).pluck().get(id) as number);
     assert.ok(rows().every((n) => n > 0) || seeded[id - 1]!.top_apps.length === 0, `rows before: ${rows()}`);
-    const res = await server.call(`/customers/${id}`, { method: 'DELETE', headers: { 'If-Match': '"2"' } });
+    const res = await server.call(`/customers/${id}`, { method: 'DELETE', headers: { 'If-Match': '"3"' } });
     assert.equal(res.status, 204);
-    assert.deepEqual(rows(), [0, 0, 0, 0]);
+    assert.deepEqual(rows(), [0, 0, 0, 0, 0]);
     assert.equal(server.db.prepare('SELECT count(*) FROM customers WHERE id = ?').pluck().get(id), 0);
     const found = server.db.prepare('SELECT count(*) FROM customer_search WHERE rowid = ?').pluck().get(id);
     assert.equal(found, 0);
@@ -129,6 +131,76 @@ describe('delete', () => {
     assert.deepEqual(await replay.json(), created);
     await server.call(`/customers/${created.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } });
     assert.equal(server.db.prepare('SELECT count(*) FROM idempotency_keys WHERE customer_id = ?').pluck().get(created.id), 0);
+  });
+});
+
+describe('change history', () => {
+  const json = { 'Content-Type': 'application/json' };
+  const versionOf = (id: number) => server.db.prepare('SELECT version FROM customers WHERE id = ?').pluck().get(id) as number;
+  const entriesOf = (id: number) => server.db.prepare('SELECT count(*) FROM customer_history WHERE customer_id = ?').pluck().get(id) as number;
+
+  it('is written in the transaction of the change: when the entry cannot be written, neither is the change', async (t) => {
+    const id = 43;
+    const [version, entries] = [versionOf(id), entriesOf(id)];
+    t.mock.method(console, 'error', () => {});
+    const writes: Array<[string, RequestInit]> = [
+      ['/customers', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Unrecorded', notification_email: 'a@unrecorded.example', plan_id: 'starter' }) }],
+      [`/customers/${id}`, { method: 'PATCH', headers: { ...json, 'If-Match': `"${version}"` }, body: JSON.stringify({ name: 'Unrecorded Rename' }) }],
+      [`/customers/${id}/plan`, { method: 'PUT', headers: json, body: JSON.stringify({ plan_id: seeded[id - 1]!.plan_id === 'enterprise' ? 'starter' : 'enterprise' }) }],
+      [`/customers/${id}/trial`, { method: 'PUT', headers: json, body: JSON.stringify({ enabled: true }) }],
+      [`/customers/${id}/app-access`, { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'selected', app_ids: [] }) }],
+    ];
+    const customers = () => server.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    const before = { customers: customers(), customer: server.db.prepare('SELECT * FROM customers WHERE id = ?').get(id), access: await (await server.call(`/customers/${id}/app-access`)).json() };
+    server.db.exec("CREATE TEMP TRIGGER refuse_history BEFORE INSERT ON main.customer_history BEGIN SELECT RAISE(ABORT, 'history refused'); END");
+    try {
+      for (const [path, init] of writes) {
+        const response = await server.call(path, init);
+        assert.equal(response.status, 500, `${init.method} ${path}: ${await response.text()}`);
+      }
+    } finally {
+      server.db.exec('DROP TRIGGER temp.refuse_history');
+    }
+    assert.equal(customers(), before.customers, 'no customer was created');
+    assert.deepEqual(server.db.prepare('SELECT * FROM customers WHERE id = ?').get(id), before.customer, 'the customer row is as it was');
+    assert.deepEqual(await (await server.call(`/customers/${id}/app-access`)).json(), before.access);
+    assert.equal(entriesOf(id), entries);
+    // And with the entry writable again, the same change goes through with its entry.
+    const [path, init] = writes[2]!;
+    assert.equal((await server.call(path, init)).status, 200);
+    assert.deepEqual([versionOf(id), entriesOf(id)], [version + 1, entries + 1]);
+  });
+
+  it('app access answers the customer version as its ETag, on GET and PUT; an unchanged PUT keeps it', async () => {
+    const id = 41;
+    const put = (body: unknown, ifMatch?: string) =>
+      server.call(`/customers/${id}/app-access`, { method: 'PUT', headers: { ...json, ...(ifMatch ? { 'If-Match': ifMatch } : {}) }, body: JSON.stringify(body) });
+    assert.equal((await server.call(`/customers/${id}/app-access`)).headers.get('etag'), '"1"');
+    const changed = await put({ mode: 'selected', app_ids: [] }, '"1"');
+    assert.equal(changed.status, 200);
+    assert.equal(changed.headers.get('etag'), '"2"');
+    const same = await put({ mode: 'selected', app_ids: [] }, '"2"');
+    assert.equal(same.headers.get('etag'), '"2"');
+    assert.equal((await server.call(`/customers/${id}/app-access`)).headers.get('etag'), '"2"');
+    assert.equal((await server.call(`/customers/${id}`)).headers.get('etag'), '"2"');
+    assert.equal(entriesOf(id), 1);
+  });
+
+  it('plan and trial answer the new version as ETag, with or without If-Match', async () => {
+    const id = 42;
+    const plan = await server.call(`/customers/${id}/plan`, { method: 'PUT', headers: { ...json, 'If-Match': '"1"' }, body: JSON.stringify({ plan_id: 'business' }) });
+    assert.equal(plan.headers.get('etag'), '"2"');
+    const trial = await server.call(`/customers/${id}/trial`, { method: 'PUT', headers: json, body: JSON.stringify({ enabled: true }) });
+    assert.equal(trial.headers.get('etag'), '"3"');
+  });
+
+  it("an embed session reads its own customer's history, and gets 403 for any other, existing or not", async () => {
+    const as = (path: string) => fetch(server.api + path, { headers: { Authorization: 'Bearer session-for-5' } });
+    const own = await as('/customers/5/history');
+    assert.equal(own.status, 200);
+    assert.deepEqual(await own.json(), { items: [], total: 0, page: 1, per_page: 20 });
+    assert.equal((await as('/customers/6/history')).status, 403);
+    assert.equal((await as('/customers/999999/history')).status, 403);
   });
 });
 

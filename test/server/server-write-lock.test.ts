@@ -49,7 +49,7 @@ const QUICKLY_MS = 1_000;
 
 function digest(): string {
   const hash = createHash('sha256');
-  for (const table of ['customers', 'customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys']) {
+  for (const table of ['customers', 'customer_top_apps', 'customer_origins', 'customer_app_access', 'collaborators', 'idempotency_keys', 'customer_history']) {
     for (const row of server.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
@@ -62,6 +62,8 @@ const WRITES: Array<[string, string, RequestInit]> = [
   ['change the plan', '/customers/3/plan', { method: 'PUT', headers: json, body: JSON.stringify({ plan_id: 'enterprise' }) }],
   ['start a trial', '/customers/3/trial', { method: 'PUT', headers: json, body: JSON.stringify({ enabled: true }) }],
   ['restrict app access', '/customers/3/app-access', { method: 'PUT', headers: json, body: JSON.stringify({ mode: 'selected', app_ids: [] }) }],
+  ['change the plan with If-Match', '/customers/3/plan', { method: 'PUT', headers: { ...json, 'If-Match': '"1"' }, body: JSON.stringify({ plan_id: 'business' }) }],
+  ['restrict app access with If-Match', '/customers/3/app-access', { method: 'PUT', headers: { ...json, 'If-Match': '"1"' }, body: JSON.stringify({ mode: 'selected', app_ids: [] }) }],
   ['delete a customer', '/customers/4', { method: 'DELETE', headers: { 'If-Match': '"1"' } }],
 ];
 

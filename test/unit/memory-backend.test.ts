@@ -320,14 +320,16 @@ describe('writes', () => {
     assert.equal((await backend.listCustomers({})).total, 1);
   });
 
-  test('delete: 412 when stale, then gone with its app access', async () => {
+  test('delete: 412 when stale, then gone with its app access and history', async () => {
     const backend = memory({ size: 5 });
     await backend.setAppAccess(4, { mode: 'selected', app_ids: ['pipeline-crm'] });
-    await httpError(backend.deleteCustomer(4, 7), 412);
-    await backend.deleteCustomer(4, 1);
+    // The access change moved the version from 1 to 2.
+    await httpError(backend.deleteCustomer(4, 1), 412);
+    await backend.deleteCustomer(4, 2);
     await httpError(backend.getCustomer(4), 404);
     await httpError(backend.getAppAccess(4), 404);
-    await httpError(backend.deleteCustomer(4, 1), 404);
+    await httpError(backend.listHistory(4), 404);
+    await httpError(backend.deleteCustomer(4, 2), 404);
     assert.equal((await backend.listCustomers({})).total, 4);
   });
 
@@ -375,7 +377,11 @@ describe('writes', () => {
     assert.deepEqual(await backend.getAppAccess(1), { mode: 'all' });
     await backend.setAppAccess(1, { mode: 'selected', app_ids: ['huddle-chat', 'pipeline-crm', 'huddle-chat'] });
     assert.deepEqual(await backend.getAppAccess(1), { mode: 'selected', app_ids: ['huddle-chat', 'pipeline-crm'] });
-    assert.equal((await backend.getCustomer(1)).version, 1, 'app access is not part of the customer record');
+    assert.equal((await backend.getCustomer(1)).version, 2, 'the change moved the version; the refused one did not');
+    await backend.setAppAccess(1, { mode: 'selected', app_ids: ['huddle-chat', 'pipeline-crm'] });
+    assert.equal((await backend.getCustomer(1)).version, 2, 'the same access again changes nothing');
+    await httpError(backend.setAppAccess(1, { mode: 'all' }, { version: 1 }), 412);
+    assert.deepEqual(await backend.getAppAccess(1), { mode: 'selected', app_ids: ['huddle-chat', 'pipeline-crm'] });
   });
 });
 
