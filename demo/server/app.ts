@@ -70,6 +70,8 @@ export interface ServerOptions {
   adminToken?: string;
   staticDir?: string | null;
   apiBase?: string;
+  /** The partner's own origins for CORS on the whole API (main.ts reads CUSTOMERS_CONSOLE_CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 export function createServerContext(options: ServerOptions): ServerContext {
@@ -84,6 +86,7 @@ export function createServerContext(options: ServerOptions): ServerContext {
     authenticators: [],
     staticDir: options.staticDir ?? null,
     apiBase: options.apiBase ?? '/api',
+    corsOrigins: [...(options.corsOrigins ?? [])],
   };
   context.authenticators.push(adminTokenAuthenticator(context));
   return context;
