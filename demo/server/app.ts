@@ -62,6 +62,7 @@ import { DEMO_CONFIG_PATH, demoConfig } from './demo-config.js';
 import { etagOf, versionFromIfMatch } from './if-match.js';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './json-nesting.js';
 import { failFastOnHeldLocks, lockContentionProblem } from './write-lock.js';
+import { buildOpenApiDocument } from '../../src/contract/openapi.js';
 
 /** Bodies above this are refused with 413 (the largest valid body, 100 origins of 2 KB, fits). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -78,6 +79,8 @@ export interface ServerOptions {
   adminToken?: string;
   staticDir?: string | null;
   apiBase?: string;
+  /** The partner's own origins for CORS on the whole API (main.ts reads CUSTOMERS_CONSOLE_CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 export function createServerContext(options: ServerOptions): ServerContext {
@@ -92,6 +95,7 @@ export function createServerContext(options: ServerOptions): ServerContext {
     authenticators: [],
     staticDir: options.staticDir ?? null,
     apiBase: options.apiBase ?? '/api',
+    corsOrigins: [...(options.corsOrigins ?? [])],
   };
   context.authenticators.push(adminTokenAuthenticator(context));
   return context;
@@ -365,6 +369,10 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
     const team = store.collaborators(row.id);
     return c.json(valueOrThrow(switchIntoAccount(row, admin.email, team, `${SWITCH_URL_BASE}${row.id}`), problemError));
   });
+
+  // The contract itself, public like any API description (no auth: it holds no data).
+  const openApiDocument = JSON.stringify(buildOpenApiDocument({ servers: [{ url: context.apiBase, description: 'This server' }] }));
+  api.get('/openapi.json', (c) => c.body(openApiDocument, 200, { 'Content-Type': 'application/json' }));
 
   api.get('/plans', (c) => c.json({ items: plansWithFree(context.plans) }));
   api.get('/apps', (c) => c.json({ items: context.apps }));

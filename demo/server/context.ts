@@ -32,4 +32,9 @@ export interface ServerContext {
   staticDir: string | null;
   /** Where the API is mounted, e.g. `/api`. */
   apiBase: string;
+  /**
+   * The partner's own origins that get CORS on the whole API besides the partner's list
+   * (`CUSTOMERS_CONSOLE_CORS_ORIGINS`, normalised). Customers' origins never do (cors.ts).
+   */
+  corsOrigins: string[];
 }

@@ -4,7 +4,9 @@
  *
  * Environment: PORT (default 4100), CONSOLE_ADMIN_TOKEN (default dev-admin-token), CONSOLE_DB (the
  * SQLite file, default demo/server/data/console.sqlite), CONSOLE_SEED_CUSTOMERS (first-run size,
- * default 5000).
+ * default 5000), CUSTOMERS_CONSOLE_CORS_ORIGINS (the partner's own origins that may call the whole API
+ * cross-origin, comma-separated, each a whole https origin or a loopback http one; a bad entry stops
+ * the server, named).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,7 @@ import { DEFAULT_DB_FILE, DEMO_DIST_DIR } from './paths.js';
 import { seedDatabase } from './seed-data.js';
 import { startServer, type RunningServer } from './server.js';
 import { startEmbedDemoHosts } from './embed.js'; // embed demo (issue 5)
+import { CORS_ORIGINS_ENV, parseCorsOrigins } from './cors.js';
 
 const SEED = 1;
 
@@ -21,6 +24,7 @@ export async function main(): Promise<RunningServer> {
   const adminToken = process.env.CONSOLE_ADMIN_TOKEN ?? 'dev-admin-token';
   const file = process.env.CONSOLE_DB ?? DEFAULT_DB_FILE;
   const firstRunSize = Number(process.env.CONSOLE_SEED_CUSTOMERS ?? 5000);
+  const corsOrigins = parseCorsOrigins(process.env[CORS_ORIGINS_ENV]);
 
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
@@ -35,7 +39,7 @@ export async function main(): Promise<RunningServer> {
   }
 
   const staticDir = existsSync(join(DEMO_DIST_DIR, 'index.html')) ? DEMO_DIST_DIR : null;
-  const server = await startServer({ db, seed: SEED, adminToken, staticDir, hostname: '127.0.0.1', port });
+  const server = await startServer({ db, seed: SEED, adminToken, staticDir, corsOrigins, hostname: '127.0.0.1', port });
 
   // --- embed demo (issue 5): partner host page on 127.0.0.2, a stranger's on 127.0.0.3 ---
   const embedDemo = staticDir
@@ -49,6 +53,7 @@ export async function main(): Promise<RunningServer> {
 
   console.log(`\nCustomers console demo: ${server.url}/`);
   console.log(`API: ${server.url}/api   (Authorization: Bearer ${adminToken})`);
+  if (corsOrigins.length > 0) console.log(`CORS on the whole API for: ${corsOrigins.join(', ')}`);
   if (!staticDir) console.log('dist-demo is missing: serving the built-in customer list page instead of the console.');
   console.log('Press Ctrl-C to stop.');
 

@@ -19,6 +19,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 import { themeCss } from '../../components/shared/tokens.js';
+import { buildOpenApiDocument } from '../../src/contract/openapi.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CHROME = findChromium() ?? '/usr/bin/chromium';
@@ -147,6 +148,15 @@ describe('the packed tarball', () => {
       const file = resolve(`customers-console/themes/${name}.css`);
       assert.equal(readFileSync(file, 'utf8'), themeCss(name), `${name}.css is the tokens' ${name} theme`);
     }
+  });
+
+  it('ships the contract: customers-console/openapi.json is the generated document, and the checker bin runs', () => {
+    assert.ok(packed.includes('dist/openapi.json') && packed.includes('dist/contract-cli.js'), 'the document and the CLI are in the tarball');
+    const resolve = createRequire(join(app, 'index.js')).resolve;
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(JSON.parse(readFileSync(resolve('customers-console/openapi.json'), 'utf8')), buildOpenApiDocument({ version }));
+    const help = execFileSync(join(app, 'node_modules/.bin/customers-console-contract'), ['--help'], { encoding: 'utf8' });
+    assert.match(help, /^Usage: customers-console-contract --base-url/);
   });
 
   it('registers each element where sideEffects says: every file with a customElements.define is listed', () => {

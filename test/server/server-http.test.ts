@@ -28,18 +28,34 @@ after(() => server.close());
 const preflight = (origin: string) =>
   fetch(`${server.api}/customers`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
 
+const embedPreflight = (origin: string) =>
+  fetch(`${server.api}/embed/session`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+
 describe('CORS', () => {
-  it('answers the partner origin and a customer-listed origin, exactly', async () => {
-    for (const origin of ['https://partner.example', withOrigins.origins[0]!]) {
-      const pre = await preflight(origin);
-      assert.equal(pre.status, 204, origin);
-      assert.equal(pre.headers.get('access-control-allow-origin'), origin);
-      assert.match(pre.headers.get('access-control-allow-headers') ?? '', /If-Match/);
-      const res = await server.call('/plans', { headers: { Origin: origin } });
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('access-control-allow-origin'), origin);
-      assert.match(res.headers.get('vary') ?? '', /Origin/);
-    }
+  it('answers the partner origin on the whole API, exactly', async () => {
+    const origin = 'https://partner.example';
+    const pre = await preflight(origin);
+    assert.equal(pre.status, 204, origin);
+    assert.equal(pre.headers.get('access-control-allow-origin'), origin);
+    assert.match(pre.headers.get('access-control-allow-headers') ?? '', /If-Match/);
+    const res = await server.call('/plans', { headers: { Origin: origin } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    assert.match(res.headers.get('vary') ?? '', /Origin/);
+  });
+
+  // A customer-listed origin once got the whole admin API; now it reaches only the embed session's
+  // calls (server-cors.test.ts has the rest).
+  it("answers a customer-listed origin only on the embed session's calls, exactly", async () => {
+    const origin = withOrigins.origins[0]!;
+    const pre = await embedPreflight(origin);
+    assert.equal(pre.status, 204, origin);
+    assert.equal(pre.headers.get('access-control-allow-origin'), origin);
+    assert.match(pre.headers.get('vary') ?? '', /Origin/);
+    assert.equal((await preflight(origin)).status, 403, 'the admin list call');
+    const res = await server.call('/plans', { headers: { Origin: origin } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), null, 'an admin-token answer');
   });
 
   it('refuses look-alikes, other ports and schemes, null, and never sends a wildcard', async () => {
@@ -55,23 +71,25 @@ describe('CORS', () => {
       const pre = await preflight(origin);
       assert.equal(pre.status, 403, origin);
       assert.equal(pre.headers.get('access-control-allow-origin'), null, origin);
+      assert.equal((await embedPreflight(origin)).status, 403, origin);
       const res = await server.call('/plans', { headers: { Origin: origin } });
       assert.equal(res.headers.get('access-control-allow-origin'), null, origin);
     }
   });
 
   it('follows changes to a customer list', async () => {
-    assert.equal((await preflight('https://new-host.example')).status, 403);
+    assert.equal((await embedPreflight('https://new-host.example')).status, 403);
     const patch = await server.call('/customers/12', {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', 'If-Match': '"1"' },
       body: JSON.stringify({ origins: ['https://NEW-host.example:443'] }),
     });
     assert.equal(patch.status, 200);
-    assert.equal((await preflight('https://new-host.example')).status, 204);
+    assert.equal((await embedPreflight('https://new-host.example')).status, 204);
+    assert.equal((await preflight('https://new-host.example')).status, 403, 'never the admin API');
     const del = await server.call('/customers/12', { method: 'DELETE', headers: { 'If-Match': '"2"' } });
     assert.equal(del.status, 204);
-    assert.equal((await preflight('https://new-host.example')).status, 403);
+    assert.equal((await embedPreflight('https://new-host.example')).status, 403);
   });
 });
 

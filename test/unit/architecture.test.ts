@@ -78,6 +78,18 @@ describe('ARCHITECTURE.md import rules', () => {
     );
   });
 
+  it('src/contract imports itself, src/model, src/query and src/backend; only its CLI uses Node built-ins', () => {
+    const rooms = ['src/contract', 'src/model', 'src/query', 'src/backend'];
+    assert.deepEqual(
+      violations(['src/contract'], ({ to }) => rooms.includes(room(to))),
+      [],
+    );
+    const nodeImports = sources('src/contract')
+      .filter((file) => importsOf(readFileSync(join(ROOT, file), 'utf8')).some((spec) => spec.startsWith('node:')))
+      .sort();
+    assert.deepEqual(nodeImports, ['src/contract/cli.ts']);
+  });
+
   it('an element imports its own folder, components/shared and src/, and another element only through its define module', () => {
     assert.deepEqual(
       violations(['components'], ({ from, to }) => {
