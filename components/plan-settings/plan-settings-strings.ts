@@ -59,9 +59,12 @@ export interface PlanSettingsStrings {
   extendPreview: (days: string, date: string) => string;
   endTrial: string;
   endPreview: (plan: string, limits: string) => string;
+  /** End trial for a trial on the Free plan: there is no subscription to fall back on. */
+  endPreviewOnFree: string;
   trialEnabled: (date: string, tasks: string) => string;
   trialExtended: (date: string) => string;
   trialEndedBySubscription: (plan: string) => string;
+  trialEndedOnFree: string;
 
   conflictTitle: string;
   /** A change less than a minute old, where a relative time would say "now". */
@@ -142,15 +145,18 @@ export const DEFAULT_PLAN_SETTINGS_STRINGS: PlanSettingsStrings = {
   trialRunning: (date, tasks) => `In trial until ${date}, with a limit of ${tasks} tasks a month.`,
   trialFallsToFree: (date) => `The account falls to the Free plan automatically when the trial ends: ${date}.`,
   enableTrial: 'Enable trial',
-  enablePreview: (days, tasks, date) => `Enabling gives ${days} days at ${tasks} tasks a month: the trial would end on ${date}.`,
+  enablePreview: (days, tasks, date) =>
+    `Enabling gives ${days} days at ${tasks} tasks a month: the trial would end on ${date}, and the account then falls to the Free plan unless the trial is ended once the customer subscribes.`,
   extendTrial: 'Extend trial',
   extendPreview: (days, date) => `Extending adds ${days} days: the trial would end on ${date}.`,
   endTrial: 'End trial',
   endPreview: (plan, limits) =>
     `Once the customer has subscribed, ending the trial places it in an active subscription on ${plan} (${limits}).`,
+  endPreviewOnFree: 'This trial runs on the Free plan: choose the plan the customer subscribed to under Subscription first, or ending the trial leaves the account expired on Free.',
   trialEnabled: (date, tasks) => `The trial is on until ${date}, at ${tasks} tasks a month.`,
   trialExtended: (date) => `The trial now ends on ${date}.`,
   trialEndedBySubscription: (plan) => `The trial has ended: the subscription is active on ${plan}.`,
+  trialEndedOnFree: 'The trial has ended: the account is on the Free plan.',
 
   conflictTitle: 'Someone else changed this customer',
   justNow: 'moments ago',

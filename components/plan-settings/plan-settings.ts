@@ -419,7 +419,7 @@ export class PlanSettings extends LitElement {
         ${busy ? html`<span class="note" role="status">${s.saving}</span>` : nothing}
       </div>`;
     };
-    const subscribed = running ? previewChange(customer, { kind: 'trial', enabled: false }, lookups.plans, now).after : null;
+    const subscribed = running ? previewChange(customer, { kind: 'trial', enabled: false }, lookups.plans, now) : null;
     return html`<section class="section" part="trial" aria-labelledby="trial-heading">
       <h4 id="trial-heading">${s.trialHeading}</h4>
       ${running
@@ -432,7 +432,9 @@ export class PlanSettings extends LitElement {
               false,
               'end-preview',
               s.endTrial,
-              s.endPreview(this.planName(subscribed!.plan_id, lookups.plans), this.limitsText(subscribed!, s)),
+              subscribed!.status === 'active'
+                ? s.endPreview(this.planName(subscribed!.after.plan_id, lookups.plans), this.limitsText(subscribed!.after, s))
+                : s.endPreviewOnFree,
             )}`
         : html`<p part="trial-status">${s.trialNone}</p>
             ${button(true, 'enable-preview', s.enableTrial, s.enablePreview(days, tasks, this.formatDate(ends, s)))}`}
@@ -529,7 +531,9 @@ export class PlanSettings extends LitElement {
         ? `${s.planChanged(plan, this.limitsText(shown, s))} ${s.planPreviewInTrial(tasks, this.formatDate(shown.trial_ends_at!, s))}`
         : s.planChanged(plan, this.limitsText(shown, s));
     }
-    if (!action.enabled) return s.trialEndedBySubscription(this.planName(after.plan_id, plans));
+    if (!action.enabled) {
+      return customerStatus(after, now) === 'active' ? s.trialEndedBySubscription(this.planName(after.plan_id, plans)) : s.trialEndedOnFree;
+    }
     const date = this.formatDate(after.trial_ends_at!, s);
     return customerStatus(before, now) === 'trial' ? s.trialExtended(date) : s.trialEnabled(date, tasks);
   }

@@ -170,7 +170,7 @@ describe('plan-settings', () => {
     const expected = shownDate(at(30 * DAY));
     const enable = button(el, 'Enable trial');
     expect(shownText(byRole(root(el), 'button', 'Enable trial').nextElementSibling)).to.equal(
-      `Enabling gives 30 days at 100 tasks a month: the trial would end on ${expected}.`,
+      `Enabling gives 30 days at 100 tasks a month: the trial would end on ${expected}, and the account then falls to the Free plan unless the trial is ended once the customer subscribes.`,
     );
     enable.focus();
     const changed = nextEvent<CustomEvent<{ customer: Customer; change: string }>>(el, 'customer-change');
@@ -227,6 +227,23 @@ describe('plan-settings', () => {
     expect(partText(el, 'result')).to.equal('The trial has ended: the subscription is active on Growth.');
     expect(partText(el, 'status-badge')).to.equal('Active');
     expect(partText(el, 'trial-status')).to.equal('No trial is running.');
+  });
+
+  it('a trial re-enabled on Free: End trial says there is no subscription to fall back on until a plan is chosen', async () => {
+    const backend = memory();
+    const el = await settingsFor(backend, ENDED.id);
+    await clickOn(button(el, 'Enable trial'));
+    await until(() => partText(el, 'status-badge') === 'In trial', 'the trial');
+    expect(partText(el, 'plan-name')).to.equal('Free');
+    expect(shownText(button(el, 'End trial').nextElementSibling)).to.contain('This trial runs on the Free plan');
+    await choose(el, 'Growth');
+    await clickOn(button(el, 'Change plan'));
+    await until(() => partText(el, 'plan-name') === 'Growth', 'the plan');
+    expect(partText(el, 'status-badge'), 'the trial goes on').to.equal('In trial');
+    expect(shownText(button(el, 'End trial').nextElementSibling)).to.contain('active subscription on Growth');
+    await clickOn(button(el, 'End trial'));
+    await until(() => partText(el, 'status-badge') === 'Active', 'the subscription');
+    expect(partText(el, 'result')).to.equal('The trial has ended: the subscription is active on Growth.');
   });
 
   it('a plan chosen during a trial says the trial’s task limit holds until it ends', async () => {
