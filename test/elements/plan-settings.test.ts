@@ -100,6 +100,27 @@ describe('plan-settings', () => {
     expectFocusOn(button(el, 'Change plan'));
   });
 
+  it('chooses a plan with the arrow keys, as a radio group does, and applies it from the keyboard', async () => {
+    const backend = memory();
+    const el = await settingsFor(backend, QUIET.id);
+    radio(el, 'Growth').focus();
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(radio(el, 'Enterprise').checked).to.equal(true);
+    expectFocusOn(radio(el, 'Enterprise'));
+    expect(el.hasUnsavedChanges).to.equal(true);
+    await press('ArrowUp');
+    await el.updateComplete;
+    expect(el.hasUnsavedChanges, 'back on its own plan').to.equal(false);
+    await press('ArrowUp');
+    await el.updateComplete;
+    expect(radio(el, 'Starter').checked).to.equal(true);
+    button(el, 'Change plan').focus();
+    await press('Enter');
+    await until(() => part(el, 'result') !== null, 'the result');
+    expect((await backend.getCustomer(QUIET.id)).plan_id).to.equal('starter');
+  });
+
   it('applies a plan with the version shown: busy while saving, then customer-change and the result, focused', async () => {
     const inner = memory();
     const answer = deferred<void>();
