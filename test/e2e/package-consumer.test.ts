@@ -31,6 +31,7 @@ const TAGS = [
   'customer-collaborators',
   'customer-switch-button',
   'customer-form',
+  'plan-settings',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -39,12 +40,14 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
-  // The console renders every other element (the list, the customer page, the add-customer form).
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: [...TAGS] },
+  // The console renders the list, the customer page and the add-customer form (its Settings tab does
+  // not compose plan-settings yet).
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((tag) => tag !== 'plan-settings') },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
   { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
+  { name: 'plan-settings', specifier: 'customers-console/plan-settings.js', registers: ['plan-settings'] },
 ];
 
 let dir: string;
@@ -253,12 +256,15 @@ for (const bundler of ['vite', 'esbuild'] as const) {
 
           const shown = entry.registers.includes('customer-console') ? 'customer-console' : entry.registers[0]!;
           await page.evaluate(async (tag) => {
-            const element = document.createElement(tag) as HTMLElement & { backend?: unknown; noUrlSync?: boolean; customerId?: number };
-            const backend = (window as unknown as { demoBackend: { listCustomers(p: object): Promise<{ items: { id: number }[] }> } }).demoBackend;
+            const element = document.createElement(tag) as HTMLElement & { backend?: unknown; noUrlSync?: boolean; customerId?: number; customer?: unknown };
+            const backend = (
+              window as unknown as { demoBackend: { listCustomers(p: object): Promise<{ items: { id: number }[] }>; getCustomer(id: number): Promise<unknown> } }
+            ).demoBackend;
             element.backend = backend;
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
+            if (tag === 'plan-settings') element.customer = await backend.getCustomer(1);
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -279,6 +285,10 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const button = page.getByRole('button', { name: 'Switch to this account' });
             await button.waitFor({ timeout: 10_000 });
             assert.equal(await button.count(), 1);
+          } else if (shown === 'plan-settings') {
+            const plans = page.getByRole('group', { name: 'Plan' }).getByRole('radio');
+            await plans.first().waitFor({ timeout: 10_000 });
+            assert.ok((await plans.count()) >= 2, `plan choices rendered (${await plans.count()})`);
           } else if (shown === 'customer-form') {
             const name = page.getByRole('textbox', { name: 'Customer name' });
             await name.waitFor({ timeout: 10_000 });
