@@ -5,3 +5,4 @@ export * from './commands.js';
 export * from './dashboard.js';
 export * from './account-switch.js';
 export * from './history.js';
+export * from './edit-merge.js';
