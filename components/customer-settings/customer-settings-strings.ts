@@ -60,7 +60,9 @@ export interface CustomerSettingsStrings {
   originsInputLabel: string;
   originsInputHelp: string;
   addOrigin: string;
-  /** The Remove button of one entry (its accessible name names the origin). */
+  /** The Remove button's visible text. */
+  remove: string;
+  /** The Remove button of one entry, as its accessible name (it names the origin). */
   removeOrigin: (origin: string) => string;
   ownOriginsCaption: string;
   noOwnOrigins: string;
@@ -182,6 +184,7 @@ export const DEFAULT_CUSTOMER_SETTINGS_STRINGS: CustomerSettingsStrings = {
   originsInputLabel: 'Add origins',
   originsInputHelp: 'Type or paste origins such as https://app.example.com, separated by commas or new lines; press Enter to add.',
   addOrigin: 'Add',
+  remove: 'Remove',
   removeOrigin: (origin) => `Remove ${origin}`,
   ownOriginsCaption: "The customer's own origins",
   noOwnOrigins: 'The customer has no origins of its own.',
