@@ -114,25 +114,45 @@ const externalIdValue = (typed: string): string | null => (typed.trim() === '' ?
  * @csspart base - The wrapper of everything the element shows.
  * @csspart notice - The read-only or permission reason at the top.
  * @csspart section - Each section (name, ids, plan, app-access, origins, history, danger); also carries the section's own part.
- * @csspart name - The name section. @csspart ids - The external ID and User ID section.
- * @csspart plan - The plan slot's wrapper. @csspart app-access - The app access slot's wrapper.
- * @csspart origins - The origins section. @csspart history - The history section. @csspart danger - The danger zone.
+ * @csspart name - The name section.
+ * @csspart ids - The external ID and User ID section.
+ * @csspart plan - The plan slot's wrapper.
+ * @csspart app-access - The app access slot's wrapper.
+ * @csspart origins - The origins section.
+ * @csspart history - The history section.
+ * @csspart danger - The danger zone.
  * @csspart heading - A section's heading.
  * @csspart unsaved-badge - "Unsaved changes" next to a section's heading.
- * @csspart field - A label, control, help and error. @csspart label - A field's label. @csspart input - A text input.
- * @csspart help - Help text. @csspart warning - A warning (the external ID's API note, origin warnings).
- * @csspart field-error - A field's error. @csspart section-error - What went wrong saving a section.
- * @csspart button - Every button. @csspart save - A section's Save. @csspart revert - A section's Revert.
+ * @csspart field - A label, control, help and error.
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart help - Help text.
+ * @csspart warning - A warning (the external ID's API note, origin warnings).
+ * @csspart field-error - A field's error.
+ * @csspart section-error - What went wrong saving a section.
+ * @csspart button - Every button.
+ * @csspart save - A section's Save.
+ * @csspart revert - A section's Revert.
  * @csspart status - "Saved.", "Copied", merged duplicates.
- * @csspart user-id - The User ID. @csspart copy - The Copy button.
- * @csspart origin-list - The customer's own origins. @csspart origin - One origin entry. @csspart remove - An entry's Remove.
- * @csspart inherited - The inherited origins block. @csspart inherited-badge - Its "Inherited" badge.
- * @csspart rejected - The rejected entries and their reasons. @csspart csp - The frame-ancestors header shown.
+ * @csspart user-id - The User ID.
+ * @csspart copy - The Copy button.
+ * @csspart origin-list - The customer's own origins.
+ * @csspart origin - One origin entry.
+ * @csspart remove - An entry's Remove.
+ * @csspart inherited - The inherited origins block.
+ * @csspart inherited-badge - Its "Inherited" badge.
+ * @csspart rejected - The rejected entries and their reasons.
+ * @csspart csp - The frame-ancestors header shown.
  * @csspart origin-warning - The check before saving an origin list.
- * @csspart conflict - The "another admin changed this customer" panel. @csspart conflict-link - Its link to the history entry.
- * @csspart delete-button - "Delete account…". @csspart dialog - The delete dialog. @csspart delete-input - The typed name.
+ * @csspart conflict - The "another admin changed this customer" panel.
+ * @csspart conflict-link - Its link to the history entry.
+ * @csspart delete-button - "Delete account…".
+ * @csspart dialog - The delete dialog.
+ * @csspart delete-input - The typed name.
  * @csspart delete-confirm - The dialog's Delete.
- * @csspart history-list - The history's list. @csspart history-entry - One entry. @csspart history-more - "Show more".
+ * @csspart history-list - The history's list.
+ * @csspart history-entry - One entry.
+ * @csspart history-more - "Show more".
  * @csspart message - A loading, empty or error message.
  *
  * @cssprop --customer-settings-gap - Space between sections (default 16px).

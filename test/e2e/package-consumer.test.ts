@@ -30,6 +30,7 @@ const TAGS = [
   'customer-collaborators',
   'customer-switch-button',
   'customer-form',
+  'customer-settings',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -39,10 +40,13 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
   // The console renders every other element (the list, the customer page, the add-customer form).
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: [...TAGS] },
+  // (<customer-settings> joins it once the console's Settings tab renders it.)
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((tag) => tag !== 'customer-settings') },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
+  // The settings render the switch button in their name section.
+  { name: 'settings', specifier: 'customers-console/customer-settings.js', registers: ['customer-settings', 'customer-switch-button'] },
   { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
 ];
 
@@ -181,6 +185,7 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
+            if (tag === 'customer-settings') (element as unknown as { customer: unknown }).customer = await (backend as unknown as { getCustomer(id: number): Promise<unknown> }).getCustomer(1);
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -201,6 +206,10 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const button = page.getByRole('button', { name: 'Switch to this account' });
             await button.waitFor({ timeout: 10_000 });
             assert.equal(await button.count(), 1);
+          } else if (shown === 'customer-settings') {
+            const externalId = page.locator('customer-settings').getByRole('textbox', { name: 'External ID' });
+            await externalId.waitFor({ timeout: 10_000 });
+            assert.equal(await externalId.count(), 1);
           } else if (shown === 'customer-form') {
             const name = page.getByRole('textbox', { name: 'Customer name' });
             await name.waitFor({ timeout: 10_000 });
