@@ -12,3 +12,4 @@ export * from './components/customer-collaborators/define.js';
 export * from './components/customer-switch-button/define.js';
 export * from './components/customer-form/define.js';
 export * from './components/plan-settings/define.js';
+export * from './components/customer-settings/define.js';

@@ -37,3 +37,4 @@ export {
   type RejectedOrigin,
   type EffectiveOrigins,
 } from './embed/origins.js';
+export { frameAncestorsDirective, CSP_HEADER } from './embed/frame-ancestors.js';

@@ -24,6 +24,7 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { EmbedSessionRequest, type Customer, type EmbedSession } from '../../src/model/schemas.js';
 import { effectiveOrigins, isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
 import { wrap, type EmbedRefusal } from '../../src/embed/messages.js';
+import { frameAncestorsDirective } from '../../src/embed/frame-ancestors.js';
 import { bearerToken } from './auth.js';
 import type { Principal, ServerContext } from './context.js';
 import { CustomerStore, customerFromRow } from './customer-store.js';
@@ -265,7 +266,7 @@ const errorPage = (refusal: EmbedRefused, parentOrigin: string | undefined) => {
 /** The framed page's policy: only the verified parent may frame it, and it loads only from here. */
 export function consolePagePolicy(origin: string): string {
   return [
-    `frame-ancestors ${origin}`,
+    frameAncestorsDirective([origin]),
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",

@@ -6,3 +6,4 @@ export * from './dashboard.js';
 export * from './account-switch.js';
 export * from './history.js';
 export * from './plan-changes.js';
+export * from './edit-merge.js';

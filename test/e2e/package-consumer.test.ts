@@ -32,6 +32,7 @@ const TAGS = [
   'customer-switch-button',
   'customer-form',
   'plan-settings',
+  'customer-settings',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -40,12 +41,14 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
-  // The console renders the list, the customer page and the add-customer form (its Settings tab does
-  // not compose plan-settings yet).
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((tag) => tag !== 'plan-settings') },
+  // The console renders the list, the customer page and the add-customer form (its Settings tab
+  // composes plan-settings and customer-settings in the next commits).
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((tag) => tag !== 'plan-settings' && tag !== 'customer-settings') },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
+  // The settings render the switch button in their name section.
+  { name: 'settings', specifier: 'customers-console/customer-settings.js', registers: ['customer-settings', 'customer-switch-button'] },
   { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
   { name: 'plan-settings', specifier: 'customers-console/plan-settings.js', registers: ['plan-settings'] },
 ];
@@ -264,7 +267,7 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
-            if (tag === 'plan-settings') element.customer = await backend.getCustomer(1);
+            if (tag === 'plan-settings' || tag === 'customer-settings') element.customer = await backend.getCustomer(1);
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -289,6 +292,10 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const plans = page.getByRole('group', { name: 'Plan' }).getByRole('radio');
             await plans.first().waitFor({ timeout: 10_000 });
             assert.ok((await plans.count()) >= 2, `plan choices rendered (${await plans.count()})`);
+          } else if (shown === 'customer-settings') {
+            const externalId = page.locator('customer-settings').getByRole('textbox', { name: 'External ID' });
+            await externalId.waitFor({ timeout: 10_000 });
+            assert.equal(await externalId.count(), 1);
           } else if (shown === 'customer-form') {
             const name = page.getByRole('textbox', { name: 'Customer name' });
             await name.waitFor({ timeout: 10_000 });
