@@ -1,6 +1,7 @@
 /**
- * The app icons of customer-table as one stylesheet: one rule per app,
- * `.app-icon[data-icon="n"] { background-image: url(…) }`, adopted by the host's shadow root. A
+ * The app icons of the catalogue as one stylesheet, for every element that shows them (customer-table's
+ * rows, app-access-editor's checklist): one rule per app, `.app-icon[data-icon="n"] { background-image:
+ * url(…) }`, adopted by the host's shadow root. A
  * rule's image value is resolved once and shared by every icon it matches, while an inline `style`
  * gives each icon a new value: every recycled row then loaded its icons again during style
  * recalculation, and an SVG data URL dropped from the memory cache is parsed into a new SVG
