@@ -11,3 +11,4 @@ export * from './components/customer-dashboard/define.js';
 export * from './components/customer-collaborators/define.js';
 export * from './components/customer-switch-button/define.js';
 export * from './components/customer-form/define.js';
+export * from './components/app-access-editor/define.js';

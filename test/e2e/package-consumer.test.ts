@@ -30,6 +30,7 @@ const TAGS = [
   'customer-collaborators',
   'customer-switch-button',
   'customer-form',
+  'app-access-editor',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -38,12 +39,14 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
-  // The console renders every other element (the list, the customer page, the add-customer form).
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: [...TAGS] },
+  // The console renders every other element (the list, the customer page, the add-customer form);
+  // app-access-editor joins it once the Settings tab composes the settings elements.
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((t) => t !== 'app-access-editor') },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
   { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
+  { name: 'app-access', specifier: 'customers-console/app-access-editor.js', registers: ['app-access-editor'] },
 ];
 
 let dir: string;
@@ -181,6 +184,7 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
+            if (tag === 'app-access-editor') (element as { customer?: unknown }).customer = await (backend as unknown as { getCustomer(id: number): Promise<unknown> }).getCustomer(1);
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -201,6 +205,11 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const button = page.getByRole('button', { name: 'Switch to this account' });
             await button.waitFor({ timeout: 10_000 });
             assert.equal(await button.count(), 1);
+          } else if (shown === 'app-access-editor') {
+            const edit = page.getByRole('button', { name: 'Edit app access' });
+            await edit.waitFor({ timeout: 10_000 });
+            await page.locator('app-access-editor [part~="status"]').waitFor({ timeout: 10_000 });
+            assert.equal(await edit.count(), 1);
           } else if (shown === 'customer-form') {
             const name = page.getByRole('textbox', { name: 'Customer name' });
             await name.waitFor({ timeout: 10_000 });
