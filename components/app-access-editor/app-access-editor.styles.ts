@@ -102,13 +102,53 @@ export const styles = [
       font-size: 10px;
       font-weight: ${tokens.fontWeightStrong};
     }
+    .app-icon[data-initials]::before {
+      content: attr(data-initials);
+    }
 
+    /* The dialog fits the viewport: the checklist gives up height first, the actions stay in view. */
     dialog {
       inline-size: min(var(--app-access-editor-dialog-inline-size, 36rem), calc(100vw - 2rem));
-      max-block-size: calc(100vh - 2rem);
+      max-block-size: calc(100dvh - 2rem);
     }
-    .dialog-body > * + * {
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+    }
+    .dialog-body {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 auto;
+      min-block-size: 0;
+    }
+    .dialog-content {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 auto;
+      min-block-size: 0;
+      overflow: auto;
+      /* Room for the focus ring of the fields at its edges. */
+      padding: ${tokens.focusRingWidth};
+    }
+    .dialog-content > *,
+    .dialog-footer {
+      flex: none;
+    }
+    .dialog-content > * + *,
+    .dialog-footer > * + * {
       margin-block-start: ${tokens.spaceM};
+    }
+    .dialog-footer {
+      padding-block-start: ${tokens.spaceS};
+    }
+    .dialog-content > .picker {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 auto;
+      min-block-size: 10rem;
+    }
+    .picker > * {
+      flex: none;
     }
     fieldset {
       margin-inline: 0;
@@ -161,7 +201,9 @@ export const styles = [
       color: ${tokens.colorTextMuted};
       font-size: ${tokens.fontSizeSmall};
     }
-    .checklist {
+    .picker > .checklist {
+      flex: 1 1 auto;
+      min-block-size: 4.5rem;
       max-block-size: var(--app-access-editor-checklist-block-size, 20rem);
       overflow: auto;
       border: 1px solid ${tokens.colorBorder};

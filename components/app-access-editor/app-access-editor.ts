@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, NetworkError, TimeoutError, isAbortError } from '../../src/backend/errors.js';
@@ -31,6 +32,12 @@ import {
 const NAMES_SHOWN = 8;
 /** Checklist rows one PageUp/PageDown moves. */
 const PAGE_ROWS = 10;
+/**
+ * A long catalogue's rows are drawn in steps: the first ones with the dialog, the rest a batch a
+ * frame, so the dialog opens at once and no frame is spent on a thousand rows.
+ */
+const FIRST_ROWS = 60;
+const ROWS_PER_FRAME = 200;
 /** Re-applying on a newer version when only other fields changed: how often before showing the conflict anyway. */
 const SILENT_RETRIES = 2;
 
@@ -159,6 +166,9 @@ export class AppAccessEditor extends LitElement {
   @state() private conflict: Conflict | null = null;
   @state() private confirmingAll = false;
   @state() private announcement = '';
+  /** How many catalogue rows the checklist has drawn so far (see FIRST_ROWS). */
+  @state() private rowLimit = FIRST_ROWS;
+  private rowFrame = 0;
 
   // Derived in willUpdate, each from its own inputs only.
   private apps: readonly App[] = [];
@@ -245,6 +255,15 @@ export class AppAccessEditor extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.editing) {
+      this.applySearch();
+      if (this.rowLimit < this.apps.length && this.rowFrame === 0) {
+        this.rowFrame = requestAnimationFrame(() => {
+          this.rowFrame = 0;
+          if (this.editing) this.rowLimit += ROWS_PER_FRAME;
+        });
+      }
+    }
     const unsaved = this.hasUnsavedChanges;
     if (unsaved !== this.unsaved) {
       this.unsaved = unsaved;
@@ -327,9 +346,12 @@ export class AppAccessEditor extends LitElement {
           </div>`}`;
   }
 
-  /** The app's icon (a rule of the icon sheet), or its initials; hidden from assistive tech, the name is beside it. */
+  /**
+   * The app's icon (a rule of the icon sheet), or its initials drawn by CSS from `data-initials`;
+   * hidden from assistive tech and out of the label's text, for the name is beside it.
+   */
   private renderIcon(name: string, icon: number | undefined): TemplateResult {
-    return html`<span class="app-icon" part="app-icon" aria-hidden="true" data-icon=${icon ?? nothing}>${icon === undefined ? appInitials(name) : ''}</span>`;
+    return html`<span class="app-icon" part="app-icon" aria-hidden="true" data-icon=${icon ?? nothing} data-initials=${icon === undefined ? appInitials(name) : nothing}></span>`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -337,16 +359,21 @@ export class AppAccessEditor extends LitElement {
 
   private renderDialog(s: AppAccessStrings): TemplateResult {
     const name = this.customer?.name ?? '';
+    // The content scrolls when the viewport is short; the actions below it stay in view.
     return html`<div class="dialog-body" aria-busy=${this.applying ? 'true' : 'false'}>
-      <h2 id="dialog-title" part="dialog-title" dir="auto">${s.dialogTitle(name)}</h2>
-      ${this.conflict !== null ? this.renderConflict(this.conflict, s) : nothing}
-      <fieldset class="mode" part="mode">
-        <legend>${s.modeLegend}</legend>
-        ${this.renderModeOption('all', s.modeAll, s.modeAllHelp)} ${this.renderModeOption('selected', s.modeSelected, s.modeSelectedHelp)}
-      </fieldset>
-      ${this.draftMode === 'selected' ? this.renderChecklist(s) : nothing} ${this.renderSummary(s)}
-      ${this.failure !== null ? html`<p class="error" part="error" role="alert">${this.failure}</p>` : nothing}
-      ${this.confirmingAll ? this.renderConfirmAll(s) : this.renderActions(s)}
+      <div class="dialog-content">
+        <h2 id="dialog-title" part="dialog-title" dir="auto">${s.dialogTitle(name)}</h2>
+        ${this.conflict !== null ? this.renderConflict(this.conflict, s) : nothing}
+        <fieldset class="mode" part="mode">
+          <legend>${s.modeLegend}</legend>
+          ${this.renderModeOption('all', s.modeAll, s.modeAllHelp)} ${this.renderModeOption('selected', s.modeSelected, s.modeSelectedHelp)}
+        </fieldset>
+        ${this.draftMode === 'selected' ? this.renderChecklist(s) : nothing} ${this.renderSummary(s)}
+      </div>
+      <div class="dialog-footer">
+        ${this.failure !== null ? html`<p class="error" part="error" role="alert">${this.failure}</p>` : nothing}
+        ${this.confirmingAll ? this.renderConfirmAll(s) : this.renderActions(s)}
+      </div>
     </div>`;
   }
 
@@ -400,23 +427,43 @@ export class AppAccessEditor extends LitElement {
       </div>
       <p id="matches" class="visually-hidden" role="status">${searching ? s.matches(n.format(shownCount), shownCount) : ''}</p>
       <div class="checklist" part="checklist" role="group" aria-label=${s.checklistLabel} @keydown=${this.onChecklistKeydown} @focusin=${this.onChecklistFocus}>
-        ${this.apps.map((app, i) => {
-          const badge = this.icons.badge(app.id);
-          return html`<label class="option" part="option" ?hidden=${this.shownMask[i] !== 1}>
-            <input
-              type="checkbox"
-              data-index=${i}
-              tabindex=${i === this.activeIndex ? 0 : -1}
-              .checked=${this.draftSelected.has(app.id)}
-              @click=${this.guardWhileApplying}
-              @change=${this.onToggle}
-            />${this.renderIcon(app.name, badge.icon)}<span part="app-name" dir="auto">${app.name}</span>
-          </label>`;
-        })}
+        ${guard([this.apps, this.draftSelected, this.activeIndex, this.rowLimit], () => this.renderCheckboxes())}
       </div>
       ${shownCount === 0 ? html`<p class="empty" part="empty-search">${s.noMatch(this.search.trim())}</p>` : nothing}
       ${selectedCount === 0 ? html`<p class="warning" part="note">${s.noneSelectedWarning}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * Every app of the catalogue, rendered again only when the selection or the Tab stop moves; a
+   * search only hides rows (`applySearch`), so a keystroke costs a filter over the array and the
+   * rows whose visibility changes.
+   */
+  private renderCheckboxes(): TemplateResult[] {
+    return this.apps.slice(0, this.rowLimit).map((app, i) => {
+      const badge = this.icons.badge(app.id);
+      return html`<label class="option" part="option">
+        <input
+          type="checkbox"
+          data-index=${i}
+          tabindex=${i === this.activeIndex ? 0 : -1}
+          .checked=${this.draftSelected.has(app.id)}
+          @click=${this.guardWhileApplying}
+          @change=${this.onToggle}
+        />${this.renderIcon(app.name, badge.icon)}<span part="app-name" dir="auto">${app.name}</span>
+      </label>`;
+    });
+  }
+
+  /** Hides the rows the search leaves out (the checklist's children are the catalogue's rows, in order). */
+  private applySearch(): void {
+    const rows = this.renderRoot.querySelector('.checklist')?.children;
+    if (!rows) return;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as HTMLElement;
+      const hide = this.shownMask[i] !== 1;
+      if (row.hidden !== hide) row.hidden = hide;
+    }
   }
 
   private renderSummary(s: AppAccessStrings): TemplateResult {
@@ -528,6 +575,7 @@ export class AppAccessEditor extends LitElement {
     this.conflict = null;
     this.confirmingAll = false;
     this.announcement = '';
+    this.rowLimit = FIRST_ROWS;
     this.editing = true;
     await this.updateComplete;
     this.modal.show();
@@ -549,6 +597,8 @@ export class AppAccessEditor extends LitElement {
   }
 
   private onDialogClose(): void {
+    cancelAnimationFrame(this.rowFrame);
+    this.rowFrame = 0;
     this.editing = false;
     this.confirmingAll = false;
     this.conflict = null;
@@ -606,7 +656,7 @@ export class AppAccessEditor extends LitElement {
   private onSearchKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' || this.shown.length === 0) return;
     event.preventDefault();
-    this.checkbox(this.activeIndex)?.focus();
+    void this.moveTabStop(this.activeIndex);
   }
 
   private checkbox(index: number): HTMLInputElement | null {
@@ -625,10 +675,15 @@ export class AppAccessEditor extends LitElement {
         : rovingIndex(position, this.shown.length, event.key, { orientation: 'vertical', rtl: false });
     if (next === null) return;
     event.preventDefault();
-    this.moveTabStop(this.shown[next]!);
+    void this.moveTabStop(this.shown[next]!);
   }
 
-  private moveTabStop(index: number): void {
+  private async moveTabStop(index: number): Promise<void> {
+    if (index >= this.rowLimit) {
+      // A key went past the rows drawn so far (End, or ArrowUp wrapping): draw them all now.
+      this.rowLimit = this.apps.length;
+      await this.updateComplete;
+    }
     const from = this.checkbox(this.activeIndex);
     const to = this.checkbox(index);
     if (from) from.tabIndex = -1;
