@@ -465,8 +465,6 @@ describe('app-access-editor', () => {
     expect(accessStatus(el)).to.equal('300 of 1,000 apps');
     const openStart = performance.now();
     await openDialog(el);
-    const firstRows = shownBoxes(el).length;
-    expect(firstRows, 'the first rows come with the dialog').to.be.below(1000);
     await until(() => shownBoxes(el).length === 1000, 'every row, a batch a frame', 5000);
     const allMs = performance.now() - openStart;
     const rows = el.shadowRoot!.querySelectorAll('[part~="option"]');
@@ -493,12 +491,15 @@ describe('app-access-editor', () => {
     await until(() => !isDialogOpen(el), 'the dialog to close');
     const again = performance.now();
     el.edit();
+    await el.updateComplete;
+    const firstRows = shownBoxes(el).length;
+    expect(firstRows, 'the first rows come with the dialog, the rest a batch a frame').to.equal(60);
     await until(() => isDialogOpen(el), 'the dialog');
     void dialogOf(el).getBoundingClientRect();
     const openMs = performance.now() - again;
     await until(() => shownBoxes(el).length === 1000, 'every row again', 5000);
     const reopenAllMs = performance.now() - again;
-    console.log(`1,000 apps: click to every row drawn ${allMs.toFixed(0)} ms (${firstRows} rows when the dialog was first seen); opened again in the page: shown with its first rows in ${openMs.toFixed(0)} ms, every row in ${reopenAllMs.toFixed(0)} ms; per keystroke (update + layout; first back to the whole list) ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+    console.log(`1,000 apps: click to every row drawn ${allMs.toFixed(0)} ms; opened again in the page: shown with its first ${firstRows} rows in ${openMs.toFixed(0)} ms, every row in ${reopenAllMs.toFixed(0)} ms; per keystroke (update + layout; first back to the whole list) ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
     expect(times).to.have.length(5);
     // A generous bound (Lit in dev mode, a shared machine): the figures above are what to read.
     expect(Math.max(...times)).to.be.below(200);
