@@ -652,8 +652,16 @@ export class AppAccessEditor extends LitElement {
     this.search = (event.target as HTMLInputElement).value;
   }
 
-  /** ArrowDown from the search moves into the checklist, onto its Tab stop. */
+  /**
+   * ArrowDown from the search moves into the checklist, onto its Tab stop. Escape cancels the
+   * dialog as it does everywhere in it: a search field with text would only clear itself.
+   */
   private onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.cancel();
+      return;
+    }
     if (event.key !== 'ArrowDown' || this.shown.length === 0) return;
     event.preventDefault();
     void this.moveTabStop(this.activeIndex);

@@ -243,6 +243,12 @@ describe('app-access-editor', () => {
     expect(checkedApps(el)).to.deep.equal([]);
     await click(dialogButton(el, 'Select all'));
     expect(liveCount(el).textContent!.trim()).to.equal('5 of 5 apps selected');
+    // Escape in the search field, with text in it, still cancels the dialog.
+    await click(searchBox(el));
+    await type('hud');
+    await press('Escape');
+    await until(() => !isDialogOpen(el), 'Escape to cancel');
+    expectFocusOn(editButton(el));
   });
 
   it('allows all apps again only after a confirmation that says the restriction goes', async () => {
