@@ -13,3 +13,4 @@ export * from './components/customer-switch-button/define.js';
 export * from './components/customer-form/define.js';
 export * from './components/plan-settings/define.js';
 export * from './components/customer-settings/define.js';
+export * from './components/app-access-editor/define.js';

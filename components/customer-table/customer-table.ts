@@ -19,7 +19,7 @@ import {
 import { LocaleController } from '../shared/locale-controller.js';
 import { focusIsLost } from '../shared/deep-active-element.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
-import { AppIconSheet } from './app-icon-sheet.js';
+import { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
 import { GridFocusController } from './grid-focus.js';
 import { DEFAULT_CLIENT_THRESHOLD, loadSource, rowSourceFor, type RowSource, type RowsFrom, type TableMode, type TableSource } from './row-source.js';
@@ -61,7 +61,7 @@ const NO_PLANS: readonly Plan[] = [];
  * Give the element a height (`block-size`, or `--customer-table-block-size`): it scrolls inside it.
  *
  * Made of: a row source for either mode (row-source.ts), the virtual window (virtual-window.ts),
- * the grid's focus cell (grid-focus.ts), the app icon sheet (app-icon-sheet.ts) and the row
+ * the grid's focus cell (grid-focus.ts), the app icon sheet (shared/app-icon-sheet.ts) and the row
  * templates (row-templates.ts).
  *
  * @tagname customer-table

@@ -17,7 +17,7 @@ import { customerStatus, effectivePlanId, findPlan, usageLevel } from '../../src
 import type { Customer, Plan } from '../../src/model/schemas.js';
 import { findMatches, type Range } from '../../src/query/search.js';
 import type { CustomerSort } from '../../src/query/types.js';
-import type { AppIconSheet } from './app-icon-sheet.js';
+import type { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { splitByRanges } from './highlight.js';
 import type { RowSource } from './row-source.js';
 import type { CustomerTableStrings } from './table-strings.js';

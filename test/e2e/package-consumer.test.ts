@@ -33,6 +33,7 @@ const TAGS = [
   'customer-form',
   'plan-settings',
   'customer-settings',
+  'app-access-editor',
 ] as const;
 type Tag = (typeof TAGS)[number];
 
@@ -41,9 +42,8 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'root', specifier: 'customers-console', registers: [...TAGS] },
   { name: 'table', specifier: 'customers-console/customer-table.js', registers: ['customer-table'] },
   { name: 'filters', specifier: 'customers-console/customer-filters.js', registers: ['customer-filters'] },
-  // The console renders the list, the customer page and the add-customer form (its Settings tab
-  // composes plan-settings and customer-settings in the next commits).
-  { name: 'console', specifier: 'customers-console/customer-console.js', registers: TAGS.filter((tag) => tag !== 'plan-settings' && tag !== 'customer-settings') },
+  // The console renders every element: the list, the customer page with its Settings tab, the add-customer form.
+  { name: 'console', specifier: 'customers-console/customer-console.js', registers: [...TAGS] },
   { name: 'dashboard', specifier: 'customers-console/customer-dashboard.js', registers: ['customer-dashboard'] },
   { name: 'collaborators', specifier: 'customers-console/customer-collaborators.js', registers: ['customer-collaborators'] },
   { name: 'switch-button', specifier: 'customers-console/customer-switch-button.js', registers: ['customer-switch-button'] },
@@ -51,6 +51,7 @@ const ENTRIES: { name: string; specifier: string; registers: Tag[] }[] = [
   { name: 'settings', specifier: 'customers-console/customer-settings.js', registers: ['customer-settings', 'customer-switch-button'] },
   { name: 'form', specifier: 'customers-console/customer-form.js', registers: ['customer-form'] },
   { name: 'plan-settings', specifier: 'customers-console/plan-settings.js', registers: ['plan-settings'] },
+  { name: 'app-access', specifier: 'customers-console/app-access-editor.js', registers: ['app-access-editor'] },
 ];
 
 let dir: string;
@@ -267,7 +268,7 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             if (tag === 'customer-console') element.noUrlSync = true;
             if (tag === 'customer-dashboard') element.customerId = (await backend.listCustomers({ per_page: 1 })).items[0]!.id;
             if (tag === 'customer-collaborators' || tag === 'customer-switch-button') element.customerId = 1;
-            if (tag === 'plan-settings' || tag === 'customer-settings') element.customer = await backend.getCustomer(1);
+            if (tag === 'plan-settings' || tag === 'customer-settings' || tag === 'app-access-editor') element.customer = await backend.getCustomer(1);
             element.style.blockSize = '600px';
             document.body.append(element);
           }, shown);
@@ -296,6 +297,11 @@ for (const bundler of ['vite', 'esbuild'] as const) {
             const externalId = page.locator('customer-settings').getByRole('textbox', { name: 'External ID' });
             await externalId.waitFor({ timeout: 10_000 });
             assert.equal(await externalId.count(), 1);
+          } else if (shown === 'app-access-editor') {
+            const edit = page.getByRole('button', { name: 'Edit app access' });
+            await edit.waitFor({ timeout: 10_000 });
+            await page.locator('app-access-editor [part~="status"]').waitFor({ timeout: 10_000 });
+            assert.equal(await edit.count(), 1);
           } else if (shown === 'customer-form') {
             const name = page.getByRole('textbox', { name: 'Customer name' });
             await name.waitFor({ timeout: 10_000 });

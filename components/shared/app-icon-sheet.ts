@@ -1,6 +1,7 @@
 /**
- * The app icons of customer-table as one stylesheet: one rule per app,
- * `.app-icon[data-icon="n"] { background-image: url(…) }`, adopted by the host's shadow root. A
+ * The app icons of the catalogue as one stylesheet, for every element that shows them (customer-table's
+ * rows, app-access-editor's checklist): one rule per app, `.app-icon[data-icon="n"] { background-image:
+ * url(…) }`, adopted by the host's shadow root. A
  * rule's image value is resolved once and shared by every icon it matches, while an inline `style`
  * gives each icon a new value: every recycled row then loaded its icons again during style
  * recalculation, and an SVG data URL dropped from the memory cache is parsed into a new SVG
@@ -28,6 +29,8 @@ export interface AppBadge {
 }
 
 const ICON_SIZE = 32;
+/** Icons rasterised per task. */
+const RASTER_BATCH = 40;
 
 export class AppIconSheet implements ReactiveController {
   readonly #host: AppIconHost;
@@ -69,23 +72,31 @@ export class AppIconSheet implements ReactiveController {
 
   async #rasterise(apps: readonly App[]): Promise<void> {
     const size = Math.ceil(ICON_SIZE * devicePixelRatio);
-    const urls = await Promise.all(
-      apps.map(async ({ icon }) => {
-        if (!icon?.startsWith('data:image/svg')) return icon;
-        try {
-          const image = new Image();
-          image.src = icon;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = canvas.height = size;
-          canvas.getContext('2d')!.drawImage(image, 0, 0, size, size);
-          return canvas.toDataURL('image/png');
-        } catch {
-          return icon; // keep the SVG
-        }
-      }),
-    );
-    // A newer catalogue may have arrived meanwhile.
+    const urls: (string | null)[] = [];
+    // In batches, yielding between them: a catalogue of a thousand apps drawn at once was one
+    // main-thread task of most of a second (every decode resolving together, then every encode).
+    for (let start = 0; start < apps.length; start += RASTER_BATCH) {
+      if (start > 0) await new Promise((resolve) => setTimeout(resolve));
+      if (apps !== this.#apps) return; // a newer catalogue arrived meanwhile
+      const batch = await Promise.all(apps.slice(start, start + RASTER_BATCH).map(({ icon }) => rasterised(icon, size)));
+      urls.push(...batch);
+    }
     if (apps === this.#apps) this.#setRules(urls);
+  }
+}
+
+/** An SVG icon drawn once as a PNG data URL of `size` pixels; any other icon as it is. */
+async function rasterised(icon: string | null, size: number): Promise<string | null> {
+  if (!icon?.startsWith('data:image/svg')) return icon;
+  try {
+    const image = new Image();
+    image.src = icon;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    canvas.getContext('2d')!.drawImage(image, 0, 0, size, size);
+    return canvas.toDataURL('image/png');
+  } catch {
+    return icon; // keep the SVG
   }
 }
