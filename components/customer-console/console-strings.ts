@@ -2,19 +2,23 @@
  * Every text customer-console shows, its children's included: its own texts, and overrides it
  * passes down to the elements it renders — `<customer-table>` (`table`), `<customer-filters>`
  * (`filters`), and on a customer's page `<customer-dashboard>` (`dashboard`),
- * `<customer-collaborators>` (`collaborators`), `<customer-switch-button>` (`switchButton`) and, in
- * the add-customer dialog, `<customer-form>` (`form`). Those groups start empty: each child fills
+ * `<customer-collaborators>` (`collaborators`), `<customer-switch-button>` (`switchButton`), the
+ * Settings tab's `<customer-settings>` (`settings`), `<plan-settings>` (`planSettings`) and
+ * `<app-access-editor>` (`appAccess`) and, in the add-customer dialog, `<customer-form>` (`form`). Those groups start empty: each child fills
  * what they leave out with its own English defaults, so a translation of one column header keeps
  * every other text.
  */
 import type { Status } from '../../src/model/schemas.js';
 import { STATUS_LABELS } from '../../src/model/rules.js';
+import type { AppAccessStrings } from '../app-access-editor/define.js';
 import type { CollaboratorsStrings } from '../customer-collaborators/define.js';
 import type { CustomerDashboardStrings } from '../customer-dashboard/define.js';
 import type { FilterStrings } from '../customer-filters/define.js';
 import type { FormStrings } from '../customer-form/define.js';
 import type { SwitchButtonStrings } from '../customer-switch-button/define.js';
+import type { CustomerSettingsStrings } from '../customer-settings/define.js';
 import type { CustomerTableStrings } from '../customer-table/define.js';
+import type { PlanSettingsStrings } from '../plan-settings/define.js';
 import type { StringsOverride } from '../shared/strings-controller.js';
 import type { CustomerTab } from './route.js';
 
@@ -57,7 +61,15 @@ export interface ConsoleStrings {
   /** The accessible name of the tab list. */
   tabsLabel: string;
   tabs: Record<CustomerTab, string>;
-  settingsLater: string;
+  /** Announced (politely) once a customer was deleted and the list shows again. */
+  customerDeleted: (name: string) => string;
+  /** The question before leaving a customer's settings with edits not saved. */
+  leaveTitle: string;
+  leaveBody: string;
+  /** Stay on the page, edits kept. */
+  stay: string;
+  /** Leave, dropping the edits. */
+  leave: string;
 
   /** Passed to the table as its `strings`. */
   table: StringsOverride<CustomerTableStrings>;
@@ -71,6 +83,12 @@ export interface ConsoleStrings {
   switchButton: StringsOverride<SwitchButtonStrings>;
   /** Passed to the add-customer form. */
   form: StringsOverride<FormStrings>;
+  /** Passed to the Settings tab's name, IDs, origins, delete and history. */
+  settings: StringsOverride<CustomerSettingsStrings>;
+  /** Passed to the Settings tab's plan and trial. */
+  planSettings: StringsOverride<PlanSettingsStrings>;
+  /** Passed to the Settings tab's app access. */
+  appAccess: StringsOverride<AppAccessStrings>;
 }
 
 export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
@@ -104,8 +122,11 @@ export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
   statusLabels: STATUS_LABELS,
   tabsLabel: 'Customer sections',
   tabs: { dashboard: 'Dashboard', collaborators: 'Collaborators', settings: 'Settings' },
-  settingsLater:
-    'Settings — name, external ID, iframe origins, plan and trial, app access and delete — come in the next release.',
+  customerDeleted: (name) => `${name} was deleted.`,
+  leaveTitle: 'Leave without saving?',
+  leaveBody: 'Some settings of this customer are changed but not saved. Leaving drops those changes.',
+  stay: 'Stay',
+  leave: 'Leave without saving',
 
   table: {},
   filters: {},
@@ -113,4 +134,7 @@ export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
   collaborators: {},
   switchButton: {},
   form: {},
+  settings: {},
+  planSettings: {},
+  appAccess: {},
 };

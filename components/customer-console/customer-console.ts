@@ -23,12 +23,16 @@ import {
   createCustomerSelectEvent,
   createCustomerTabChangeEvent,
   createQueryChangeEvent,
+  type AppAccessChangeDetail,
+  type CustomerChangeDetail,
   type CustomerCreatedDetail,
+  type CustomerDeletedDetail,
   type CustomerSelectDetail,
   type PeriodChangeDetail,
   type QueryChangeDetail,
   type ResultsChangeDetail,
   type SortChangeDetail,
+  type UnsavedChangesDetail,
 } from '../shared/events.js';
 import { moveRovingFocus, returnTabStopToSelected } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -81,12 +85,19 @@ interface LoadedCustomer {
  * only its customer). `readonly` shows everything without a control that writes, and without
  * "Switch to this account".
  *
+ * The Settings tab is `<customer-settings>` with `<plan-settings>` and `<app-access-editor>` in it.
+ * A saved change updates the page header; a deleted customer takes the console back to the list,
+ * which loads again, and a polite live region says so. While any of them holds edits not saved,
+ * changing tab, going back to the list (the button or the browser's Back) asks first, and so does
+ * leaving the page.
+ *
  * What it renders follows it: `now`, `lang`/`dir` and the `table`, `filters`, `dashboard`,
- * `collaborators`, `switchButton` and `form` groups of `strings` reach the elements it renders.
+ * `collaborators`, `switchButton`, `settings`, `planSettings`, `appAccess` and `form` groups of
+ * `strings` reach the elements it renders.
  *
  * Needs `<customer-filters>`, `<customer-table>`, `<customer-dashboard>`,
- * `<customer-collaborators>`, `<customer-switch-button>` and `<customer-form>` registered; its
- * define module does that.
+ * `<customer-collaborators>`, `<customer-switch-button>`, `<customer-settings>`, `<plan-settings>`,
+ * `<app-access-editor>` and `<customer-form>` registered; its define module does that.
  *
  * @fires query-change - `{ query }`: the list's query changed (a filter, the sort, Back/Forward).
  * @fires customer-select - `{ id }`: the admin opened a customer from the list. Cancelable:
@@ -96,6 +107,10 @@ interface LoadedCustomer {
  * @fires customer-created - `{ customer }` (from the form in the console's dialog): a customer was
  *   added; the console opens its page.
  * @fires customer-tab-change - `{ id, tab }`: the admin chose another tab of a customer's page.
+ * @fires customer-change - `{ customer, change }` (from the Settings tab): a change was saved.
+ * @fires app-access-change - `{ id, access }` (from the Settings tab): the app access was saved.
+ * @fires customer-deleted - `{ id, name }` (from the Settings tab): the customer was deleted; the
+ *   console shows the list again.
  *
  * @slot title - Replaces the "Customers" heading.
  * @slot actions - Extra buttons beside "Add customer".
@@ -122,6 +137,12 @@ interface LoadedCustomer {
  * @csspart tabpanel - A tab's panel.
  * @csspart dashboard - The `<customer-dashboard>` element.
  * @csspart collaborators - The `<customer-collaborators>` element.
+ * @csspart settings - The `<customer-settings>` element (its parts are forwarded as `settings-<part>`).
+ * @csspart plan-settings - The `<plan-settings>` element in it.
+ * @csspart app-access - The `<app-access-editor>` element in it.
+ * @csspart leave-dialog - The question before leaving edits not saved.
+ * @csspart stay-button - Its Stay.
+ * @csspart leave-button - Its Leave without saving.
  * @csspart page-message - The page's loading, not-found and error messages.
  * @csspart dialog - The "Add customer" dialog.
  * @csspart form - The `<customer-form>` element in it.
@@ -140,6 +161,7 @@ export class CustomerConsole extends LitElement {
   private readonly locale = new LocaleController(this);
   private readonly backendProvider = new ContextProvider(this, { context: backendContext });
   private readonly addDialog = new ModalDialogController(this, () => this.dialog);
+  private readonly leaveDialog = new ModalDialogController(this, () => this.leaveDialogElement);
   private readonly customerTask = new Task(this, {
     args: () => [this.backendProvider.value, this.customerId] as const,
     task: async ([backend, id], { signal }): Promise<LoadedCustomer | null> => {
@@ -153,7 +175,8 @@ export class CustomerConsole extends LitElement {
     },
   });
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('dialog.add-dialog') private dialog!: HTMLDialogElement | null;
+  @query('dialog.leave-dialog') private leaveDialogElement!: HTMLDialogElement | null;
   @query('customer-form') private form!: CustomerForm | null;
 
   @state() private urlProblems: string[] = [];
@@ -164,6 +187,15 @@ export class CustomerConsole extends LitElement {
   @state() private unknownCustomerPath = false;
   /** The polite live region's text. */
   @state() private announcement = '';
+  /** The shown customer as last saved on its Settings tab (newer than what the page loaded). */
+  @state() private savedCustomer: Customer | null = null;
+
+  /** The elements on the page that hold edits not saved (from their `unsaved-changes`). */
+  private readonly unsaved = new Set<EventTarget>();
+  /** What to do if the admin chooses to leave edits not saved. */
+  private pendingLeave: (() => void) | null = null;
+  /** The address the console last showed, to stay at when Back would drop edits. */
+  private shownHref: string | null = null;
 
   /** Listening to popstate and writing the URL. */
   private following = false;
@@ -253,11 +285,13 @@ export class CustomerConsole extends LitElement {
       if (parseRoute(location.pathname, location.search, this.pageBasePath).view === 'list') this.pageListPath = location.pathname;
     }
     this.followUrl(this.syncsUrl());
+    window.addEventListener('beforeunload', this.onBeforeUnload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.followUrl(false);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -269,6 +303,9 @@ export class CustomerConsole extends LitElement {
     }
     if ((changed.has('noUrlSync') || changed.has('singleCustomer')) && this.isConnected) this.followUrl(this.syncsUrl());
     if (changed.has('customerId') && this.customerId !== undefined) this.unknownCustomerPath = false;
+    if (changed.has('customerId') && this.savedCustomer?.id !== this.customerId) this.savedCustomer = null;
+    // Another customer (or the list): the editors of the last one, and their edits, are gone.
+    if (changed.has('customerId')) this.unsaved.clear();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -294,7 +331,8 @@ export class CustomerConsole extends LitElement {
     const backend = this.backendProvider.value;
     if (this.singleCustomer) {
       return html`${this.renderPage(s)}
-        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
+        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+        ${this.renderLeaveDialog(s)}`;
     }
     const onPage = this.customerId !== undefined || this.unknownCustomerPath;
     return html`
@@ -338,7 +376,8 @@ export class CustomerConsole extends LitElement {
       </div>
       ${onPage ? this.renderPage(s) : nothing}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      <dialog part="dialog" aria-labelledby="add-title" @cancel=${this.onDialogCancel} @click=${this.onDialogClick}>
+      ${this.renderLeaveDialog(s)}
+      <dialog class="add-dialog" part="dialog" aria-labelledby="add-title" @cancel=${this.onDialogCancel} @click=${this.onDialogClick}>
         <div class="dialog-body">
           <h2 id="add-title">${s.addCustomerTitle}</h2>
           <customer-form
@@ -355,6 +394,19 @@ export class CustomerConsole extends LitElement {
         </div>
       </dialog>
     `;
+  }
+
+  private renderLeaveDialog(s: ConsoleStrings): TemplateResult {
+    return html`<dialog class="leave-dialog" part="leave-dialog" aria-labelledby="leave-title" aria-describedby="leave-body" @close=${this.onLeaveDialogClose}>
+      <div class="dialog-body">
+        <h2 id="leave-title">${s.leaveTitle}</h2>
+        <p id="leave-body">${s.leaveBody}</p>
+        <div class="dialog-actions">
+          <button type="button" class="button primary" part="stay-button" autofocus @click=${() => this.leaveDialog.close('stay')}>${s.stay}</button>
+          <button type="button" class="button" part="leave-button" @click=${() => this.leaveDialog.close('leave')}>${s.leave}</button>
+        </div>
+      </div>
+    </dialog>`;
   }
 
   private renderUrlProblems(s: ConsoleStrings): TemplateResult {
@@ -386,7 +438,7 @@ export class CustomerConsole extends LitElement {
     return this.customerTask.render({
       initial: () => this.renderLoading(s),
       pending: () => this.renderLoading(s),
-      complete: (loaded) => (loaded ? this.renderCustomer(s, loaded) : this.renderLoading(s)),
+      complete: (loaded) => (loaded ? this.renderCustomer(s, this.freshest(loaded)) : this.renderLoading(s)),
       error: (error) =>
         error instanceof HttpError && error.status === 404
           ? this.renderNotFound(s, s.notFoundBody(String(id)))
@@ -449,7 +501,13 @@ export class CustomerConsole extends LitElement {
           <div><dt>${s.connections}</dt><dd>${this.renderUsage(s, customer.connections, customer.connection_limit)}</dd></div>
         </dl>
       </header>
-      ${this.renderTabs(s, customer.id)}`;
+      ${this.renderTabs(s, customer)}`;
+  }
+
+  /** What the page loaded, or the record its Settings tab saved since, whichever is newer. */
+  private freshest(loaded: LoadedCustomer): LoadedCustomer {
+    const saved = this.savedCustomer;
+    return saved && saved.id === loaded.customer.id && saved.version >= loaded.customer.version ? { ...loaded, customer: saved } : loaded;
   }
 
   private renderUsage(s: ConsoleStrings, used: number, limit: number): TemplateResult {
@@ -462,7 +520,7 @@ export class CustomerConsole extends LitElement {
     >`;
   }
 
-  private renderTabs(s: ConsoleStrings, id: number): TemplateResult {
+  private renderTabs(s: ConsoleStrings, customer: Customer): TemplateResult {
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${s.tabsLabel} @keydown=${this.onTabKeydown} @focusout=${returnTabStopToSelected}>
         ${CUSTOMER_TABS.map(
           (tab) => html`<button
@@ -482,14 +540,15 @@ export class CustomerConsole extends LitElement {
       </div>
       ${CUSTOMER_TABS.map(
         (tab) => html`<div class="tabpanel" part="tabpanel" role="tabpanel" id=${`panel-${tab}`} aria-labelledby=${`tab-${tab}`} ?hidden=${tab !== this.tab}>
-          ${tab === this.tab ? this.renderPanel(s, tab, id) : nothing}
+          ${tab === this.tab ? this.renderPanel(s, tab, customer) : nothing}
         </div>`,
       )}`;
   }
 
-  private renderPanel(s: ConsoleStrings, tab: CustomerTab, id: number): TemplateResult {
+  private renderPanel(s: ConsoleStrings, tab: CustomerTab, customer: Customer): TemplateResult {
     const backend = this.backendProvider.value;
     const now = this.clock.now;
+    const id = customer.id;
     switch (tab) {
       case 'dashboard':
         return html`<customer-dashboard
@@ -512,7 +571,41 @@ export class CustomerConsole extends LitElement {
           .strings=${s.collaborators}
         ></customer-collaborators>`;
       case 'settings':
-        return html`<p class="later">${s.settingsLater}</p>`;
+        return html`<customer-settings
+          part="settings"
+          exportparts=${SETTINGS_PARTS}
+          .backend=${backend}
+          .customer=${customer}
+          .now=${now}
+          .strings=${s.settings}
+          ?readonly=${this.readonly}
+          @customer-change=${this.onCustomerChange}
+          @customer-deleted=${this.onCustomerDeleted}
+          @unsaved-changes=${this.onUnsavedChanges}
+        >
+          <plan-settings
+            slot="plan"
+            part="plan-settings"
+            .backend=${backend}
+            .customer=${customer}
+            .now=${now}
+            .strings=${s.planSettings}
+            ?readonly=${this.readonly}
+            @customer-change=${this.onCustomerChange}
+            @unsaved-changes=${this.onUnsavedChanges}
+          ></plan-settings>
+          <app-access-editor
+            slot="app-access"
+            part="app-access"
+            .backend=${backend}
+            .customer=${customer}
+            .now=${now}
+            .strings=${s.appAccess}
+            ?readonly=${this.readonly}
+            @app-access-change=${this.onAppAccessChange}
+            @unsaved-changes=${this.onUnsavedChanges}
+          ></app-access-editor>
+        </customer-settings>`;
     }
   }
 
@@ -562,6 +655,7 @@ export class CustomerConsole extends LitElement {
     const route = parseRoute(location.pathname, location.search, this.base());
     if (route.view === 'customer' || urlHasQuery(location.search)) this.restoreFromUrl();
     else if (this.query !== DEFAULT_QUERY || this.customerId !== undefined) this.writeUrl('replace');
+    this.shownHref = location.href;
   }
 
   /** A change the admin made: adopt it (the URL follows in `updated`) and tell the page. */
@@ -578,6 +672,7 @@ export class CustomerConsole extends LitElement {
     if (href === location.href) return;
     if (mode === 'push') history.pushState(history.state, '', href);
     else history.replaceState(history.state, '', href);
+    this.shownHref = href;
   }
 
   /** Shows what the URL says; true when the list's query changed. */
@@ -617,8 +712,31 @@ export class CustomerConsole extends LitElement {
 
   private selectTab(tab: CustomerTab): void {
     if (tab === this.tab) return;
-    this.tab = tab;
-    if (this.customerId !== undefined) this.dispatchEvent(createCustomerTabChangeEvent({ id: this.customerId, tab }));
+    this.leaveEdits(() => {
+      this.tab = tab;
+      if (this.customerId !== undefined) this.dispatchEvent(createCustomerTabChangeEvent({ id: this.customerId, tab }));
+    });
+  }
+
+  /**
+   * Goes on with `go` at once when nothing on the page holds edits not saved; else asks first, and
+   * goes on (dropping the edits) only if the admin chooses to leave.
+   */
+  private leaveEdits(go: () => void): void {
+    if (this.unsaved.size === 0) {
+      go();
+      return;
+    }
+    this.pendingLeave = go;
+    this.leaveDialog.show();
+  }
+
+  private onLeaveDialogClose(): void {
+    const go = this.pendingLeave;
+    this.pendingLeave = null;
+    if (this.leaveDialogElement?.returnValue !== 'leave' || !go) return;
+    this.unsaved.clear();
+    go();
   }
 
   /** The URL is the console's unless it was told to keep out of it, or shows one customer only. */
@@ -645,8 +763,58 @@ export class CustomerConsole extends LitElement {
   }
 
   private readonly onPopState = (): void => {
+    if (this.unsaved.size > 0 && this.shownHref !== null) {
+      // Back or Forward would drop edits not saved: stay at the address the edits belong to, ask,
+      // and go where the browser was going only if the admin leaves.
+      // Staying adds an entry for the page; leaving steps back onto the one the browser went to.
+      history.pushState(history.state, '', this.shownHref);
+      this.leaveEdits(() => history.back());
+      return;
+    }
     if (this.restoreFromUrl()) this.dispatchEvent(createQueryChangeEvent({ query: this.query }));
+    this.shownHref = location.href;
   };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.unsaved.size > 0) event.preventDefault();
+  };
+
+  private onUnsavedChanges(event: CustomEvent<UnsavedChangesDetail>): void {
+    const source = event.composedPath()[0] ?? event.target;
+    if (!source) return;
+    if (event.detail.unsaved) this.unsaved.add(source);
+    else this.unsaved.delete(source);
+  }
+
+  private onCustomerChange(event: CustomEvent<CustomerChangeDetail>): void {
+    this.savedCustomer = event.detail.customer;
+  }
+
+  /** App access moved the customer's version: read it again so every setting saves on the new one. */
+  private onAppAccessChange(event: CustomEvent<AppAccessChangeDetail>): void {
+    const backend = this.backendProvider.value;
+    const id = event.detail.id;
+    if (!backend) return;
+    void backend.getCustomer(id).then(
+      (customer) => {
+        if (this.customerId === id) this.savedCustomer = customer;
+      },
+      () => {}, // the editors keep working; the next save meets a 412 and reloads
+    );
+  }
+
+  private onCustomerDeleted(event: CustomEvent<CustomerDeletedDetail>): void {
+    this.announcement = this.text.value.customerDeleted(event.detail.name);
+    this.unsaved.clear();
+    // The list and its counts have one customer fewer: everything under the console loads again.
+    this.renewBackend = true;
+    this.listFocus = null;
+    this.savedCustomer = null;
+    if (this.singleCustomer) return;
+    this.customerId = undefined;
+    this.unknownCustomerPath = false;
+    this.focusList = true;
+  }
 
   private onFiltersChange(event: CustomEvent<QueryChangeDetail>): void {
     // The console speaks for the list: one query-change, from the console, for every change.
@@ -678,9 +846,11 @@ export class CustomerConsole extends LitElement {
   }
 
   private onBackToList(): void {
-    this.customerId = undefined;
-    this.unknownCustomerPath = false;
-    this.focusList = true;
+    this.leaveEdits(() => {
+      this.customerId = undefined;
+      this.unknownCustomerPath = false;
+      this.focusList = true;
+    });
   }
 
   private onTabKeydown(event: KeyboardEvent): void {
@@ -732,6 +902,17 @@ export class CustomerConsole extends LitElement {
 }
 
 type ConsoleTokenSource = (() => string | Promise<string>) | undefined;
+
+/** customer-settings' parts, forwarded as `settings-<part>` (its names are common ones: `button`, `input`…). */
+const SETTINGS_PARTS = [
+  'base', 'notice', 'section', 'name', 'ids', 'plan', 'app-access', 'origins', 'history', 'danger', 'conflict', 'heading',
+  'unsaved-badge', 'field', 'label', 'input', 'help', 'warning', 'field-error', 'section-error', 'button', 'save', 'revert',
+  'status', 'user-id', 'copy', 'origin-list', 'origin', 'remove', 'inherited', 'inherited-badge', 'rejected', 'csp',
+  'origin-warning', 'conflict-link', 'delete-button', 'dialog', 'delete-input', 'delete-confirm', 'history-list',
+  'history-entry', 'history-more', 'message',
+]
+  .map((part) => `${part}: settings-${part}`)
+  .join(', ');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -221,7 +221,10 @@ describe('allowed host (127.0.0.2, on the customer list)', () => {
       assert.equal(await host.status(index), 'ready');
       await host.page.evaluate((i) => window.embedDemo.mounted[i]!.console.navigate('customers/2/settings'), index);
       const frame = await host.frame(index);
-      await frame.locator('[data-origins="inherited"]').waitFor();
+      // The read-only Settings tab of the kit's own element badges the partner's origins as inherited.
+      await frame.locator('customer-console customer-settings [part~="inherited-badge"]').waitFor();
+      assert.equal((await frame.locator('customer-console customer-settings [part~="inherited-badge"]').textContent())?.trim(), 'Inherited');
+      assert.equal(await frame.getByRole('textbox', { name: 'External ID' }).isDisabled(), true, 'read-only in the frame');
       // …whereas a customer with its own list that omits this origin does not inherit anything.
       const other = await host.mount({ customerId: 3, handshakeTimeoutMs: 10 * 60_000 });
       assert.equal(await host.status(other), 'refused: origin-not-allowed');
