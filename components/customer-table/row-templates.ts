@@ -167,7 +167,12 @@ function joinedCell(c: TableContext, customer: Customer): TemplateResult {
   return html`<time part="joined" datetime=${customer.created_at}>${c.dates.format(Date.parse(customer.created_at))}</time>`;
 }
 
-/** Tasks against the limit: the figures, a "near/over the limit" label (text, not colour alone) and a bar. */
+/**
+ * Tasks against the limit: the figures, a "near/over the limit" label (text, not colour alone) and
+ * a bar. Figures are shown as "44 / 1,000" (`.figure`, kept left to right under right-to-left) and
+ * read as "44 of 1,000 tasks", which a slash between numbers is not; their text is set as
+ * `textContent`, not as child parts, so they add no marker comments to every rendered row.
+ */
 function usageCell(c: TableContext, customer: Customer): TemplateResult {
   const { tasks_used: used, task_limit: limit } = customer;
   const level = usageLevel(used, limit);
@@ -176,7 +181,7 @@ function usageCell(c: TableContext, customer: Customer): TemplateResult {
   const label = level === 'ok' ? nothing : html`<span part="usage-level" class="usage-level">${level === 'near' ? c.text.nearLimit : c.text.overLimit}</span>`;
   return html`
     <div part="usage" class="usage" data-level=${level}>
-      <div class="usage-figures">${figure(c.text.usage(u, l), c.text.tasksOfLimit(u, l))}${label}</div>
+      <div class="usage-figures"><span class="figure" aria-hidden="true" .textContent=${c.text.usage(u, l)}></span><span class="visually-hidden" .textContent=${c.text.tasksOfLimit(u, l)}></span>${label}</div>
       <div part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true">
         <div part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></div>
       </div>
@@ -190,16 +195,10 @@ function connectionsCell(c: TableContext, customer: Customer): TemplateResult {
   const over = usageLevel(used, limit) === 'over';
   const [u, l] = [c.numbers.format(used), c.numbers.format(limit)];
   const label = over ? html`<span part="connections-level" class="usage-level">${c.text.overLimit}</span>` : nothing;
-  return html`<span part="connections" class="connections" data-level=${over ? 'over' : 'ok'}>${figure(c.text.usage(u, l), c.text.connectionsOfLimit(u, l))}${label}</span>`;
+  return html`<span part="connections" class="connections" data-level=${over ? 'over' : 'ok'}><span class="figure" aria-hidden="true" .textContent=${c.text.usage(u, l)}></span><span class="visually-hidden" .textContent=${c.text.connectionsOfLimit(u, l)}></span>${label}</span>`;
 }
 
-/**
- * A pair of figures as shown ("44 / 1,000", kept in left-to-right order by the `.figure` style
- * under right-to-left) and as read ("44 of 1,000 tasks", which a slash between numbers is not).
- */
-function figure(shown: string, spoken: string): TemplateResult {
-  return html`<span class="figure" aria-hidden="true">${shown}</span><span class="visually-hidden">${spoken}</span>`;
-}
+
 
 function appsCell(c: TableContext, customer: Customer): TemplateResult {
   if (customer.top_apps.length === 0) return html`<span class="muted">${c.text.noApps}</span>`;
