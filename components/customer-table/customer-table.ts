@@ -164,7 +164,7 @@ export class CustomerTable extends LitElement {
   @query('.scroller') private scroller!: HTMLElement;
   @query('.header') private header!: HTMLElement;
   @query('.row-height-probe') private rowHeightProbe!: HTMLElement;
-  @query('.live') private liveRegion!: HTMLElement;
+  @query('.live', true) private liveRegion!: HTMLElement;
 
   // Derived in willUpdate: where the rows come from, what shows, and what the row templates read.
   #rows: RowSource | null = null;
@@ -300,7 +300,8 @@ export class CustomerTable extends LitElement {
     const region = this.liveRegion;
     const c = this.#context;
     if (state.view === 'loading') {
-      if (this.#said === null) region.textContent = c.text.loading;
+      // Written once: writing it again on every render while loading would say it again.
+      if (this.#said === null && region.textContent !== c.text.loading) region.textContent = c.text.loading;
       return;
     }
     const error = state.view === 'error' ? state.error : null;

@@ -617,6 +617,23 @@ describe('customer-table', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('says "Loading customers…" during the first load, nothing for the first result, and a later result once its page answers', async () => {
+      const backend = new ControlledBackend();
+      const el = await render({ backend: backend.asBackend(), mode: 'server' });
+      await until(() => backend.calls.length === 1, 'page 1');
+      expect(liveRegion(el).textContent).to.equal('Loading customers…');
+      const heard = recordAnnouncements(el);
+      backend.calls[0]!.resolve(page(FIVE, 5));
+      await settle(el);
+      expect(shownNames(el)).to.have.length(5);
+      expect(liveRegion(el).textContent).to.equal('');
+      el.query = { ...DEFAULT_QUERY, q: 'acme' };
+      await until(() => backend.calls.length === 2, 'page 1 of the search');
+      backend.calls[1]!.resolve(page([FIVE[0]!], 1));
+      await until(() => heard.length === 1, 'the search said');
+      expect(heard).to.deep.equal(['1 customer']);
+    });
+
     it('says a burst of changes once, when they pause, with the count formatted for the locale', async () => {
       const el = await render({ customers: many(1_204) });
       const heard = recordAnnouncements(el);
