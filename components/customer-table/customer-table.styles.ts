@@ -172,6 +172,12 @@ export const customerTableStyles = css`
     display: flex;
   }
 
+  /* pre: the space between the lead and the match would go as a flex item's trailing space. */
+  .lead,
+  .rest {
+    white-space: pre;
+  }
+
   .lead {
     flex: 0 1 auto;
     min-inline-size: 0;
@@ -210,6 +216,7 @@ export const customerTableStyles = css`
   .customer-cell:focus-visible .lead,
   .customer-cell:focus-visible .rest {
     display: inline;
+    white-space: normal;
   }
 
   .external-id {

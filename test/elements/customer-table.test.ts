@@ -752,6 +752,15 @@ describe('customer-table', () => {
       const lead = name.firstElementChild as HTMLElement;
       expect(lead.scrollWidth, 'the text before the match is what is cut').to.be.above(lead.clientWidth);
 
+      // The space before a match stays ("Zeta Acme", not "ZetaAcme").
+      const zeta = part(rowAt(el, 3)!, 'name')!;
+      const zetaText = [...zeta.firstElementChild!.childNodes].find((n): n is Text => n instanceof Text && n.data.startsWith('Zeta'))!;
+      const word = document.createRange();
+      word.setStart(zetaText, 0);
+      word.setEnd(zetaText, 'Zeta'.length);
+      const gap = zeta.querySelector('mark')!.getBoundingClientRect().left - word.getBoundingClientRect().right;
+      expect(gap, 'a space between "Zeta" and the match').to.be.above(2);
+
       const oneLine = box.height;
       header(el, 'Customer').focus();
       await press('ArrowDown');
