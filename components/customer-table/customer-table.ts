@@ -90,11 +90,11 @@ const ANNOUNCE_DELAY_MS = 400;
  * @csspart header - The sticky header row group.
  * @csspart header-row - The header row.
  * @csspart header-cell - Each column header.
- * @csspart sort-indicator - The arrow of the sorted column.
+ * @csspart sort-indicator - The arrow of the sorted column (faint on a sortable column under hover or keyboard focus).
  * @csspart body - The row group of data rows.
  * @csspart row - Each data row (also placeholder rows while their page loads).
  * @csspart cell - Each data cell.
- * @csspart name - The customer's name (the whole name in its `title`, since a long one is cut short).
+ * @csspart name - The customer's name, a `<button>` out of the tab order that opens the customer (the whole name in its `title`, since a long one is cut short).
  * @csspart external-id - The external ID after the name, as `strings.externalId` writes it.
  * @csspart plan - The name of the plan the customer is on (the free plan once a trial has ended).
  * @csspart status - The status badge of customers in trial or with an expired subscription.
