@@ -48,6 +48,10 @@ const meta: Meta<FiltersArgs> = {
 export default meta;
 type Story = StoryObj<FiltersArgs>;
 
+/**
+ * Keyboard: Tab reaches the chosen status (the statuses are a radio group drawn as tabs), and
+ * Left/Right choose another; in the Plan and Date joined pickers Up/Down move between the choices.
+ */
 export const Default: Story = {};
 
 const ACTIVE_FILTERS: CustomerQuery = {

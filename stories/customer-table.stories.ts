@@ -104,7 +104,11 @@ export const HostileNames: Story = {
   args: { customers: renamed(HOSTILE_NAMES), query: { ...DEFAULT_QUERY, q: 'alert' } },
 };
 
-/** Names and external IDs longer than their column are cut short with an ellipsis; hovering shows the whole text (their `title`). */
+/**
+ * Names and external IDs longer than their column are cut short with an ellipsis; hovering shows
+ * the whole text (their `title`), and a name cell with keyboard focus shows the whole name (arrow
+ * into the grid to see it).
+ */
 export const LongNames: Story = {
   args: {
     customers: renamed(
@@ -113,7 +117,16 @@ export const LongNames: Story = {
   },
 };
 
-/** Hebrew and Arabic names under `dir="rtl" lang="ar"`: the grid is mirrored (the first column on the right, arrow keys swapped). */
+/** A search matching the part of each long name that is cut: the text before the match gives way, so the match stays in view. */
+export const LongNamesSearched: Story = {
+  args: { ...LongNames.args, query: { ...DEFAULT_QUERY, q: 'Federation' } },
+};
+
+/**
+ * Hebrew and Arabic names under `dir="rtl" lang="ar"`: the grid is mirrored (the first column on
+ * the right, arrow keys swapped); figure pairs such as "٤٬٠٤٦ / ١٠٬٠٠٠" still read used / limit,
+ * left to right.
+ */
 export const RightToLeft: Story = {
   args: { customers: renamed(RTL_NAMES), query: { ...DEFAULT_QUERY, q: 'شركة' } },
   render: (args) => html`<div dir="rtl" lang="ar">${renderTable(args)}</div>`,

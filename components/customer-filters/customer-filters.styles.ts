@@ -96,7 +96,7 @@ export const styles = [
       color: ${tokens.colorText};
       background: ${tokens.colorSurfaceHover};
     }
-    .tab[aria-selected='true'] {
+    .tab[aria-checked='true'] {
       background: ${tokens.colorSurface};
       color: ${tokens.colorText};
       font-weight: ${tokens.fontWeightStrong};
@@ -114,7 +114,7 @@ export const styles = [
     /* Forced colours drop the selected tab's background and inset shadow and the count's fill: outline
        the selected tab and give the count pill an edge, so neither is left to weight alone. */
     @media (forced-colors: active) {
-      .tab[aria-selected='true'] {
+      .tab[aria-checked='true'] {
         outline: 2px solid Highlight;
         outline-offset: -2px;
       }

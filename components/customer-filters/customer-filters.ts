@@ -13,7 +13,7 @@ import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { createQueryChangeEvent } from '../shared/events.js';
 import { listboxIndex } from '../shared/keyboard-navigation.js';
-import { moveRovingFocus, returnTabStopToSelected } from '../shared/roving-focus.js';
+import { moveRovingFocus } from '../shared/roving-focus.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PopoverController } from '../shared/popover.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
@@ -39,8 +39,13 @@ type LookupTask<T> = Task<readonly [Backend | undefined], T[] | null>;
  * whole query and the page reset to 1; set `query` to restore a state (from the URL, say).
  * Plans, apps and status counts come from the backend (the `backend` property, or the one a
  * `<customer-console>` provides) unless they are given as properties. Counts and dates follow the
- * element's `lang` (else the nearest ancestor's, across shadow roots, else the document's); the tab
- * arrow keys follow its `dir` the same way.
+ * element's `lang` (else the nearest ancestor's, across shadow roots, else the document's); the
+ * status arrow keys follow its `dir` the same way.
+ *
+ * Keyboard: the statuses look like tabs but are a radio group (they filter the list beside them and
+ * own no panel): one tab stop, on the chosen status; arrow keys move and choose, Home/End go to the
+ * ends. In the plan list and the date presets, Up/Down (and Home/End) move between the choices,
+ * which keep one tab stop each; Space toggles a plan, Enter or Space picks a preset.
  *
  * @fires query-change - `{ query }`: the admin changed a filter. Search text fires after typing pauses.
  *
@@ -48,8 +53,8 @@ type LookupTask<T> = Task<readonly [Backend | undefined], T[] | null>;
  * @csspart search - The search field's wrapper.
  * @csspart search-input - The search `<input>`.
  * @csspart search-clear - The button that clears the search.
- * @csspart tabs - The status tab list.
- * @csspart tab - One status tab; the selected one also has `tab-selected`.
+ * @csspart tabs - The status choices (`role="radiogroup"`), drawn as tabs.
+ * @csspart tab - One status (`role="radio"`); the chosen one also has `tab-selected`.
  * @csspart tab-count - The count inside a tab.
  * @csspart picker-button - The buttons that open the plan, app and date pickers.
  * @csspart popover - A picker's floating panel.
@@ -119,6 +124,9 @@ export class CustomerFilters extends LitElement {
   @state() private fromDraft = '';
   @state() private toDraft = '';
   @state() private rangeErrors: RangeErrors = {};
+  /** The plan checkbox and the date preset that hold their list's one tab stop (where focus last was). */
+  @state() private planStop = 0;
+  @state() private presetStop = 0;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private lastJoinedKey = '';
@@ -246,17 +254,17 @@ export class CustomerFilters extends LitElement {
     const counts = this.statusCounts;
     const numbers = this.locale.numberFormat();
     return html`
-      <div class="tabs" part="tabs" role="tablist" aria-label=${s.statusTabsLabel} @keydown=${this.onTabsKeyDown} @focusout=${returnTabStopToSelected}>
+      <div class="tabs" part="tabs" role="radiogroup" aria-label=${s.statusTabsLabel} @keydown=${this.onTabsKeyDown}>
         ${STATUS_TABS.map((tab) => {
           const selected = this.query.status === tab;
           const label = tab === 'all' ? s.statusAll : s.status[tab];
           return html`<button
             type="button"
-            role="tab"
+            role="radio"
             class="tab"
             part=${selected ? 'tab tab-selected' : 'tab'}
             data-status=${tab}
-            aria-selected=${selected ? 'true' : 'false'}
+            aria-checked=${selected ? 'true' : 'false'}
             tabindex=${selected ? 0 : -1}
             @click=${() => this.selectStatus(tab)}
           >
@@ -311,15 +319,16 @@ export class CustomerFilters extends LitElement {
       ${this.renderPickerButton('plan', s.planButton, value)}
       <div id="plan-panel" class="popover" part="popover" popover="manual" role="dialog" aria-labelledby="plan-button">
         ${this.plans === undefined ? this.renderLoadState(this.plansTask, s) : nothing}
-        <fieldset class="plan-list">
+        <fieldset class="plan-list" @keydown=${this.onChoiceKeyDown} @focusin=${this.onPlanFocusIn}>
           <legend>${s.plansLegend}</legend>
           ${plans.length === 0 && this.plansTask.status === TaskStatus.COMPLETE ? html`<p class="note">${s.noPlans}</p>` : nothing}
           ${repeat(
             plans,
             (plan) => plan.id,
-            (plan) => html`<label class="check">
+            (plan, i) => html`<label class="check">
               <input
                 type="checkbox"
+                tabindex=${i === Math.min(this.planStop, plans.length - 1) ? 0 : -1}
                 .checked=${live(chosen.includes(plan.id))}
                 @change=${(e: Event) => this.togglePlan(plan.id, (e.target as HTMLInputElement).checked)}
               />
@@ -388,10 +397,16 @@ export class CustomerFilters extends LitElement {
   private renderJoinedPicker(s: FilterStrings, dates: Intl.DateTimeFormat): TemplateResult {
     const joined = this.query.joined;
     const value = joined === null ? null : joinedLabel(joined, s, dates);
-    const presetChoice = (preset: JoinedPreset | null, label: string) => {
+    const presetChoice = (preset: JoinedPreset | null, label: string, i: number) => {
       const pressed = preset === null ? joined === null : joined !== null && 'preset' in joined && joined.preset === preset;
       return html`<li>
-        <button type="button" class="preset" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.selectJoined(preset)}>
+        <button
+          type="button"
+          class="preset"
+          tabindex=${i === this.presetStop ? 0 : -1}
+          aria-pressed=${pressed ? 'true' : 'false'}
+          @click=${() => this.selectJoined(preset)}
+        >
           ${label}
         </button>
       </li>`;
@@ -400,8 +415,8 @@ export class CustomerFilters extends LitElement {
     return html`
       ${this.renderPickerButton('joined', s.joinedButton, value)}
       <div id="joined-panel" class="popover joined-panel" part="popover" popover="manual" role="dialog" aria-labelledby="joined-button">
-        <ul class="presets" role="list">
-          ${presetChoice(null, s.anyTime)} ${JOINED_PRESETS.map((preset) => presetChoice(preset, s.presets[preset]))}
+        <ul class="presets" role="list" @keydown=${this.onChoiceKeyDown} @focusin=${this.onPresetFocusIn}>
+          ${presetChoice(null, s.anyTime, 0)} ${JOINED_PRESETS.map((preset, i) => presetChoice(preset, s.presets[preset], i + 1))}
         </ul>
         <form class="custom-range" novalidate @submit=${this.onApplyCustomRange}>
           <fieldset>
@@ -508,12 +523,31 @@ export class CustomerFilters extends LitElement {
   }
 
   /**
-   * Arrow keys move between tabs, mirrored when the element's direction (its `dir`, else the
-   * nearest ancestor's) is right-to-left; Home/End jump; Enter or Space selects.
+   * The radio group's keys: arrows move to the next status and choose it (mirrored when the
+   * element's direction, its `dir` else the nearest ancestor's, is right-to-left); Home/End too.
+   * The render gives the chosen one the tab stop.
    */
   private onTabsKeyDown(event: KeyboardEvent): void {
-    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    moveRovingFocus(event, tabs, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl' });
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
+    const next = moveRovingFocus(event, tabs, { orientation: 'horizontal', rtl: this.locale.dir === 'rtl', keepTabStops: true });
+    if (next !== null) this.selectStatus(STATUS_TABS[next]!);
+  }
+
+  /** Up/Down, Home/End among a picker's plan checkboxes or date presets (the list's own controls). */
+  private onChoiceKeyDown(event: KeyboardEvent): void {
+    const list = event.currentTarget as HTMLElement;
+    const items = [...list.querySelectorAll<HTMLElement>('input, button')];
+    moveRovingFocus(event, items, { orientation: 'vertical', rtl: false, keepTabStops: true });
+  }
+
+  private onPlanFocusIn(event: FocusEvent): void {
+    const index = [...(event.currentTarget as HTMLElement).querySelectorAll('input')].indexOf(event.target as HTMLInputElement);
+    if (index >= 0) this.planStop = index;
+  }
+
+  private onPresetFocusIn(event: FocusEvent): void {
+    const index = [...(event.currentTarget as HTMLElement).querySelectorAll('button')].indexOf(event.target as HTMLButtonElement);
+    if (index >= 0) this.presetStop = index;
   }
 
   private togglePicker(id: PickerId): void {

@@ -79,7 +79,8 @@ export const customerTableStyles = css`
     cursor: pointer;
   }
 
-  .header-cell[data-sortable]:hover {
+  .header-cell[data-sortable]:hover,
+  .header-cell[data-sortable]:focus-visible {
     color: ${tokens.colorText};
   }
 
@@ -92,15 +93,17 @@ export const customerTableStyles = css`
     transition: transform ${tokens.duration}, opacity ${tokens.duration};
   }
 
-  .header-cell[aria-sort] {
+  .header-cell:not([aria-sort='none'])[aria-sort] {
     color: ${tokens.colorText};
   }
 
-  .header-cell[aria-sort] .sort-indicator {
+  .sort-indicator:not([data-dir='none']) {
     opacity: 1;
   }
 
-  .header-cell[data-sortable]:hover .sort-indicator[data-dir='none'] {
+  /* The arrow a click would give shows on keyboard focus as on hover. */
+  .header-cell:hover .sort-indicator[data-dir='none'],
+  .header-cell:focus-visible .sort-indicator[data-dir='none'] {
     opacity: 0.4;
   }
 
@@ -145,11 +148,75 @@ export const customerTableStyles = css`
     white-space: nowrap;
   }
 
+  /* A button that looks like the name it is. */
   .name {
+    min-inline-size: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: ${tokens.fontWeightStrong};
+    text-align: start;
+    cursor: pointer;
     overflow: hidden;
     text-overflow: ellipsis;
-    font-weight: ${tokens.fontWeightStrong};
+    white-space: nowrap;
     unicode-bidi: isolate;
+  }
+
+  /* A match inside a name too long for its cell stays in view: the text before the first match
+     gives way first (cut with an ellipsis), then the rest is cut at its end. Layout alone, no
+     measuring, so recycled rows cost nothing more while scrolling. */
+  .name[data-match] {
+    display: flex;
+  }
+
+  /* pre: the space between the lead and the match would go as a flex item's trailing space. */
+  .lead,
+  .rest {
+    white-space: pre;
+  }
+
+  .lead {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .rest {
+    flex: none;
+    max-inline-size: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  /* The keyboard's way to read a name cut short (the title is the mouse's): the focused cell lets
+     the whole name wrap over the rows below, on the row's own background. */
+  .body-row:focus-within {
+    z-index: 1;
+  }
+
+  .customer-cell:focus-visible {
+    overflow: visible;
+  }
+
+  .customer-cell:focus-visible .customer {
+    background: ${tokens.colorSurfaceSelected};
+    box-shadow: 0 ${tokens.spaceXs} 0 ${tokens.spaceXs} ${tokens.colorSurfaceSelected};
+  }
+
+  .customer-cell:focus-visible .name {
+    display: block;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+
+  .customer-cell:focus-visible .lead,
+  .customer-cell:focus-visible .rest {
+    display: inline;
+    white-space: normal;
   }
 
   .external-id {
@@ -193,6 +260,13 @@ export const customerTableStyles = css`
     display: flex;
     flex-direction: column;
     gap: ${tokens.spaceXs};
+  }
+
+  /* Number pairs read left to right whatever the direction around them ("4,046 / 10,000", not
+     "10,000 / 4,046" under right-to-left). */
+  .figure {
+    direction: ltr;
+    unicode-bidi: isolate;
   }
 
   .usage-figures {

@@ -23,6 +23,7 @@ import { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
 import { GridFocusController } from './grid-focus.js';
 import { DEFAULT_CLIENT_THRESHOLD, loadSource, rowSourceFor, type RowSource, type RowsFrom, type TableMode, type TableSource } from './row-source.js';
+import { resultAnnouncement, type ResultState } from './result-announcement.js';
 import {
   bodyRows,
   COLUMNS,
@@ -45,6 +46,8 @@ type LoadedSource = TableSource & { backend: Backend };
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 const NO_APPS: readonly App[] = [];
 const NO_PLANS: readonly Plan[] = [];
+/** Quiet after the last change of the result before the live region speaks, so typing or arrowing through statuses is said once. */
+const ANNOUNCE_DELAY_MS = 400;
 
 /**
  * The customer table: one row per customer with name, external ID and the plan the customer is
@@ -59,6 +62,14 @@ const NO_PLANS: readonly Plan[] = [];
  * The element reads `query` and never owns it: a header click fires `sort-change`, and unless a
  * listener cancels it, the table applies the sort to its own `query` too, so it also sorts alone.
  * Give the element a height (`block-size`, or `--customer-table-block-size`): it scrolls inside it.
+ *
+ * For assistive tech: the grid is described (`strings.tableDescription`) as opening a customer
+ * on Enter or a click on the name, which is a button; tasks and connections read "44 of 1,000
+ * tasks". One polite live region, there from the start, says "Loading customers…" during the
+ * first load and then stays quiet for that first result (the page has just been opened, and the
+ * grid's row count tells the size); after every later change of the search, filters, status or
+ * sort it says, once the changes pause, what came of it: "1,204 customers", "Sorted by Customer,
+ * ascending", or the empty, no-match or error title. Errors are always said, the first load's too.
  *
  * Made of: a row source for either mode (row-source.ts), the virtual window (virtual-window.ts),
  * the grid's focus cell (grid-focus.ts), the app icon sheet (shared/app-icon-sheet.ts) and the row
@@ -79,11 +90,11 @@ const NO_PLANS: readonly Plan[] = [];
  * @csspart header - The sticky header row group.
  * @csspart header-row - The header row.
  * @csspart header-cell - Each column header.
- * @csspart sort-indicator - The arrow of the sorted column.
+ * @csspart sort-indicator - The arrow of the sorted column (faint on a sortable column under hover or keyboard focus).
  * @csspart body - The row group of data rows.
  * @csspart row - Each data row (also placeholder rows while their page loads).
  * @csspart cell - Each data cell.
- * @csspart name - The customer's name (the whole name in its `title`, since a long one is cut short).
+ * @csspart name - The customer's name, a `<button>` out of the tab order that opens the customer (the whole name in its `title`, since a long one is cut short).
  * @csspart external-id - The external ID after the name, as `strings.externalId` writes it.
  * @csspart plan - The name of the plan the customer is on (the free plan once a trial has ended).
  * @csspart status - The status badge of customers in trial or with an expired subscription.
@@ -153,6 +164,7 @@ export class CustomerTable extends LitElement {
   @query('.scroller') private scroller!: HTMLElement;
   @query('.header') private header!: HTMLElement;
   @query('.row-height-probe') private rowHeightProbe!: HTMLElement;
+  @query('.live', true) private liveRegion!: HTMLElement;
 
   // Derived in willUpdate: where the rows come from, what shows, and what the row templates read.
   #rows: RowSource | null = null;
@@ -165,6 +177,11 @@ export class CustomerTable extends LitElement {
   #focusAfterAction = false;
   /** What the last `results-change` said, so an unchanged result is not announced again. */
   #lastResults: ResultsChangeDetail | null = null;
+  /** The result the live region last spoke of (the first result, unspoken, to begin with). */
+  #said: ResultState | null = null;
+  /** The result last looked at, so renders that change nothing (a scroll) cost one comparison. */
+  #seen: ResultState | null = null;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The backend to load from; when unset, the one a provider gives through `backendContext`. */
   @property({ attribute: false }) backend: Backend | undefined;
@@ -211,6 +228,7 @@ export class CustomerTable extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#rows?.pause();
+    clearTimeout(this.#announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -250,6 +268,7 @@ export class CustomerTable extends LitElement {
           part="grid"
           class="grid"
           aria-label=${c.text.tableLabel}
+          aria-describedby="grid-description"
           aria-rowcount=${total === null ? -1 : total + 1}
           aria-colcount=${COLUMNS.length}
           aria-busy=${view === 'loading' ? 'true' : 'false'}
@@ -262,6 +281,8 @@ export class CustomerTable extends LitElement {
         </div>
         ${this.#renderState(c)}
       </div>
+      <p id="grid-description" hidden>${c.text.tableDescription}</p>
+      <div class="live visually-hidden" role="status"></div>
     `;
   }
 
@@ -269,7 +290,40 @@ export class CustomerTable extends LitElement {
     const { first, end } = this.#virtualWindow.range;
     this.#rows?.want(first, Math.max(end, first + 1));
     this.#announceResults();
+    this.#speakResult();
     this.#restoreFocusAfterAction();
+  }
+
+  /** The live region's text, written by hand (never by render), after the result changed; see the class doc. */
+  #speakResult(): void {
+    const state = this.#state;
+    const region = this.liveRegion;
+    const c = this.#context;
+    if (state.view === 'loading') {
+      // Written once: writing it again on every render while loading would say it again.
+      if (this.#said === null && region.textContent !== c.text.loading) region.textContent = c.text.loading;
+      return;
+    }
+    const error = state.view === 'error' ? state.error : null;
+    const seen = this.#seen;
+    if (seen && seen.query === this.query && seen.view === state.view && seen.error === error) return;
+    const now: ResultState = { query: this.query, view: state.view, error };
+    this.#seen = now;
+    const said = this.#said;
+    const text = resultAnnouncement(said, now, this.#rows?.total ?? 0, c);
+    clearTimeout(this.#announceTimer);
+    if (said === null) {
+      // The first result: "Loading…" is over, and only an error is worth saying.
+      this.#said = now;
+      region.textContent = '';
+    }
+    if (text === null) return;
+    // Emptied first, so the same words after another change are heard again.
+    region.textContent = '';
+    this.#announceTimer = setTimeout(() => {
+      region.textContent = text;
+      this.#said = now;
+    }, ANNOUNCE_DELAY_MS);
   }
 
   #restoreFocusAfterAction(): void {

@@ -81,7 +81,7 @@ function headerCell(c: TableContext, column: Column, col: number, sort: Customer
       data-column=${column.name}
       ?data-sortable=${column.sortKey !== null}
       tabindex=${c.tabIndex(-1, col)}
-      aria-sort=${sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : nothing}
+      aria-sort=${column.sortKey === null ? nothing : sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
     >
       <span class="header-label">${c.text[column.label]}</span>${indicator}
     </div>
@@ -113,7 +113,7 @@ function bodyRow(c: TableContext, index: number, customer: Customer | undefined,
       data-row=${index}
       style=${styleMap({ transform: `translateY(${top}px)` })}
     >
-      <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 0)}>
+      <div role="gridcell" part="cell" class="cell customer-cell" tabindex=${c.tabIndex(index, 0)}>
         ${customer ? customerCell(c, customer) : placeholder(c, true)}
       </div>
       <div role="gridcell" part="cell" class="cell" tabindex=${c.tabIndex(index, 1)}>
@@ -132,9 +132,13 @@ function bodyRow(c: TableContext, index: number, customer: Customer | undefined,
   `;
 }
 
-/** Name and external ID (the full text in `title`, since they truncate), then the plan the customer is on and its status. */
+/**
+ * Name and external ID (the full text in `title`, since they truncate), then the plan the customer
+ * is on and its status. The name is a button (what activating the row does, said where it is read);
+ * it stays out of the tab order, since the grid's one focusable cell is how the keyboard gets here.
+ */
 function customerCell(c: TableContext, customer: Customer): TemplateResult {
-  const name = marked(customer.name, matchesIn(customer.name, c.search));
+  const ranges = matchesIn(customer.name, c.search);
   const id = customer.external_id === null ? nothing : externalId(c, customer.external_id);
   const planId = effectivePlanId(customer, c.now);
   const status = customerStatus(customer, c.now);
@@ -142,7 +146,7 @@ function customerCell(c: TableContext, customer: Customer): TemplateResult {
   return html`
     <div class="customer">
       <div class="customer-line">
-        <span part="name" class="name" dir="auto" title=${customer.name}>${name}</span>${id}
+        <button part="name" class="name" type="button" tabindex="-1" dir="auto" title=${customer.name} ?data-match=${ranges.length > 0}>${markedName(customer.name, ranges)}</button>${id}
       </div>
       <div class="customer-line secondary">
         <span part="plan" class="plan">${findPlan(planId, c.plans)?.name ?? planId}</span>${badge}
@@ -163,16 +167,21 @@ function joinedCell(c: TableContext, customer: Customer): TemplateResult {
   return html`<time part="joined" datetime=${customer.created_at}>${c.dates.format(Date.parse(customer.created_at))}</time>`;
 }
 
-/** Tasks against the limit: the figures, a "near/over the limit" label (text, not colour alone) and a bar. */
+/**
+ * Tasks against the limit: the figures, a "near/over the limit" label (text, not colour alone) and
+ * a bar. Figures are shown as "44 / 1,000" (`.figure`, kept left to right under right-to-left) and
+ * read as "44 of 1,000 tasks", which a slash between numbers is not; their text is set as
+ * `textContent`, not as child parts, so they add no marker comments to every rendered row.
+ */
 function usageCell(c: TableContext, customer: Customer): TemplateResult {
   const { tasks_used: used, task_limit: limit } = customer;
   const level = usageLevel(used, limit);
   const filled = limit > 0 ? Math.min(100, (used / limit) * 100) : used > 0 ? 100 : 0;
-  const figures = c.text.usage(c.numbers.format(used), c.numbers.format(limit));
+  const [u, l] = [c.numbers.format(used), c.numbers.format(limit)];
   const label = level === 'ok' ? nothing : html`<span part="usage-level" class="usage-level">${level === 'near' ? c.text.nearLimit : c.text.overLimit}</span>`;
   return html`
     <div part="usage" class="usage" data-level=${level}>
-      <div class="usage-figures"><span class="usage-text">${figures}</span>${label}</div>
+      <div class="usage-figures"><span class="figure" aria-hidden="true" .textContent=${c.text.usage(u, l)}></span><span class="visually-hidden" .textContent=${c.text.tasksOfLimit(u, l)}></span>${label}</div>
       <div part="usage-bar" class="usage-bar" data-level=${level} aria-hidden="true">
         <div part="usage-fill" class="usage-fill" style=${styleMap({ 'inline-size': `${filled}%` })}></div>
       </div>
@@ -184,10 +193,12 @@ function usageCell(c: TableContext, customer: Customer): TemplateResult {
 function connectionsCell(c: TableContext, customer: Customer): TemplateResult {
   const { connections: used, connection_limit: limit } = customer;
   const over = usageLevel(used, limit) === 'over';
-  const figures = c.text.usage(c.numbers.format(used), c.numbers.format(limit));
+  const [u, l] = [c.numbers.format(used), c.numbers.format(limit)];
   const label = over ? html`<span part="connections-level" class="usage-level">${c.text.overLimit}</span>` : nothing;
-  return html`<span part="connections" class="connections" data-level=${over ? 'over' : 'ok'}>${figures}${label}</span>`;
+  return html`<span part="connections" class="connections" data-level=${over ? 'over' : 'ok'}><span class="figure" aria-hidden="true" .textContent=${c.text.usage(u, l)}></span><span class="visually-hidden" .textContent=${c.text.connectionsOfLimit(u, l)}></span>${label}</span>`;
 }
+
+
 
 function appsCell(c: TableContext, customer: Customer): TemplateResult {
   if (customer.top_apps.length === 0) return html`<span class="muted">${c.text.noApps}</span>`;
@@ -208,7 +219,7 @@ function placeholder(c: TableContext, first: boolean): TemplateResult {
     : html`<span part="placeholder" class="placeholder"></span>`;
 }
 
-/** Shown until the first rows arrive: rows of bars, and a status for assistive tech. */
+/** Shown until the first rows arrive: rows of bars (the table's live region says it is loading). */
 export function skeleton(c: TableContext): TemplateResult {
   return html`
     <div part="skeleton" class="skeleton" aria-hidden="true">
@@ -221,14 +232,18 @@ export function skeleton(c: TableContext): TemplateResult {
         `,
       )}
     </div>
-    <div class="visually-hidden" role="status">${c.text.loading}</div>
   `;
 }
+
+/**
+ * The message panels are not live regions themselves (one added with its text is seldom read):
+ * the table's one live region, there from the start, says their titles.
+ */
 
 /** No customers at all: nothing to clear. */
 export function emptyMessage(c: TableContext): TemplateResult {
   return html`
-    <div part="message" class="message" data-state="empty" role="status">
+    <div part="message" class="message" data-state="empty">
       <p part="message-title" class="message-title">${c.text.emptyTitle}</p>
       <p class="message-body">${c.text.emptyBody}</p>
     </div>
@@ -237,7 +252,7 @@ export function emptyMessage(c: TableContext): TemplateResult {
 
 export function noMatchMessage(c: TableContext, onClearFilters: () => void): TemplateResult {
   return html`
-    <div part="message" class="message" data-state="no-match" role="status">
+    <div part="message" class="message" data-state="no-match">
       <p part="message-title" class="message-title">${c.text.noMatchTitle}</p>
       <p class="message-body">${c.text.noMatchBody}</p>
       <button part="message-action" class="button" type="button" @click=${onClearFilters}>${c.text.clearFilters}</button>
@@ -247,16 +262,34 @@ export function noMatchMessage(c: TableContext, onClearFilters: () => void): Tem
 
 export function errorMessage(c: TableContext, error: unknown, onRetry: () => void): TemplateResult {
   return html`
-    <div part="message" class="message" data-state="error" role="alert">
+    <div part="message" class="message" data-state="error">
       <p part="message-title" class="message-title">${c.text.errorTitle}</p>
-      <p class="message-body">${error instanceof Error ? error.message : String(error)}</p>
+      <p class="message-body">${errorText(error)}</p>
       <button part="message-action" class="button primary" type="button" @click=${onRetry}>${c.text.retry}</button>
     </div>
   `;
 }
 
+/** What went wrong, as the error panel and the live region say it. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function matchesIn(text: string, search: string): Range[] {
   return search.trim() === '' ? [] : findMatches(text, search);
+}
+
+/**
+ * A name with its matches: the text before the first match (`.lead`) is what gives way when the
+ * name is cut short, so the first match stays in view (the CSS of `.name[data-match]` does it, with
+ * no measuring); the plain name when nothing matched.
+ */
+function markedName(text: string, ranges: readonly Range[]): unknown {
+  if (ranges.length === 0) return text;
+  const [first] = splitByRanges(text, ranges);
+  const lead = first!.match ? '' : first!.text;
+  const rest = marked(text.slice(lead.length), ranges.map(([s, e]): Range => [s - lead.length, e - lead.length]));
+  return html`${lead === '' ? nothing : html`<span class="lead">${lead}</span>`}<span class="rest">${rest}</span>`;
 }
 
 /** Search matches as `<mark part="match">` around text nodes; the plain text when nothing matched. */

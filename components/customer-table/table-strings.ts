@@ -8,6 +8,8 @@ import { STATUS_LABELS } from '../../src/model/rules.js';
 
 export interface CustomerTableStrings {
   tableLabel: string;
+  /** The grid's description (`aria-describedby`): what activating a row does. */
+  tableDescription: string;
   columnCustomer: string;
   columnJoined: string;
   columnTasks: string;
@@ -30,14 +32,27 @@ export interface CustomerTableStrings {
   overLimit: string;
   /** Shown after the name, e.g. "(ACME-1)"; a search match inside the ID is highlighted. */
   externalId: (id: string) => string;
-  /** "120 / 1,000": both figures are already formatted for the locale. */
+  /** "120 / 1,000", as the tasks and connections columns show it: both figures already formatted for the locale. */
   usage: (used: string, limit: string) => string;
+  /** What assistive tech reads for the tasks figure instead of the slash: "120 of 1,000 tasks". */
+  tasksOfLimit: (used: string, limit: string) => string;
+  /** What assistive tech reads for the connections figure: "3 of 10 connections". */
+  connectionsOfLimit: (used: string, limit: string) => string;
+  /**
+   * Announced (politely, once changes settle) after the search, a filter or the status changed:
+   * "1,204 customers". `count` is the number, `formatted` the same for the locale.
+   */
+  resultCount: (count: number, formatted: string) => string;
+  /** Announced after the sort changed; `column` is the header's text. */
+  sortedAscending: (column: string) => string;
+  sortedDescending: (column: string) => string;
   noApps: string;
   status: Record<Status, string>;
 }
 
 export const DEFAULT_TABLE_STRINGS: CustomerTableStrings = {
   tableLabel: 'Customers',
+  tableDescription: 'Enter on a row, or a click on a customer’s name, opens that customer.',
   columnCustomer: 'Customer',
   columnJoined: 'Date joined',
   columnTasks: 'Tasks used in billing period',
@@ -56,6 +71,11 @@ export const DEFAULT_TABLE_STRINGS: CustomerTableStrings = {
   overLimit: 'over the limit',
   externalId: (id) => `(${id})`,
   usage: (used, limit) => `${used} / ${limit}`,
+  tasksOfLimit: (used, limit) => `${used} of ${limit} tasks`,
+  connectionsOfLimit: (used, limit) => `${used} of ${limit} connections`,
+  resultCount: (count, formatted) => (count === 1 ? '1 customer' : `${formatted} customers`),
+  sortedAscending: (column) => `Sorted by ${column}, ascending`,
+  sortedDescending: (column) => `Sorted by ${column}, descending`,
   noApps: 'None',
   status: STATUS_LABELS,
 };

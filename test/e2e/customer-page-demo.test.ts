@@ -148,7 +148,7 @@ describe('customer page demo (npm start) against the SQLite server', () => {
     await waitFor(async () => new URL(page.url()).pathname === '/', 'the list address');
     assert.equal(consoleParams(page), 'status=active&sort=name');
     await expectRowsFor(page, LIST_QUERY);
-    assert.match((await page.locator('customer-filters').getByRole('tab', { selected: true }).textContent()) ?? '', /^\s*Active/);
+    assert.match((await page.locator('customer-filters').getByRole('radio', { checked: true }).textContent()) ?? '', /^\s*Active/);
     await page.close();
   });
 

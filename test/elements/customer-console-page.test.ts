@@ -272,7 +272,7 @@ describe('customer-console (customer page)', () => {
     expect(pageOf(el)).to.equal(null);
     await expectRows(el, ['Acme Corp', 'Globex', 'Société Générale']);
     expect(consoleParams()).to.equal('status=active');
-    expect(tab(filtersOf(el), 'Active').getAttribute('aria-selected')).to.equal('true');
+    expect(tab(filtersOf(el), 'Active').getAttribute('aria-checked')).to.equal('true');
 
     await forward(el);
     await expectHeading(el, 'Globex');

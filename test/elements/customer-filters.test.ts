@@ -86,7 +86,8 @@ describe('customer-filters', () => {
       'In trial 1',
       'Expired subscription 2',
     ]);
-    expect(all[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(byRole(el.shadowRoot!, 'radiogroup').getAttribute('aria-label')).to.equal('Subscription status');
+    expect(all.map((t) => t.getAttribute('aria-checked'))).to.deep.equal(['true', 'false', 'false', 'false']);
     expect(all.map((t) => t.tabIndex)).to.deep.equal([0, -1, -1, -1]);
     await expectNoAxeViolations(el);
   });
@@ -148,34 +149,43 @@ describe('customer-filters', () => {
     expect(requests[1]).to.deep.equal({ plan: ['growth'], page: 1, per_page: 1 });
   });
 
-  it('moves between status tabs with arrow keys, Home and End, and selects with Enter', async () => {
+  it('is a radio group: arrow keys, Home and End move to a status and choose it, wrapping at the ends', async () => {
     const el = await filters();
     const seen = recordQueries(el);
     await click(tab(el, 'Active'));
     expect(seen.at(-1)!.status).to.equal('active');
     await press('ArrowRight');
     expectFocusOn(tab(el, 'In trial'));
+    expect(seen.at(-1)!.status).to.equal('trial');
     await press('End');
     expectFocusOn(tab(el, 'Expired subscription'));
+    expect(seen.at(-1)!.status).to.equal('expired');
     await press('ArrowRight');
     expectFocusOn(tab(el, 'All'));
+    expect(seen.at(-1)!.status).to.equal('all');
     await press('ArrowLeft');
-    await press('Enter');
-    expect(seen.at(-1)!.status).to.equal('expired');
+    expect(seen.map((q) => q.status)).to.deep.equal(['active', 'trial', 'expired', 'all', 'expired']);
     await el.updateComplete;
-    expect(tab(el, 'Expired subscription').getAttribute('aria-selected')).to.equal('true');
+    expectFocusOn(tab(el, 'Expired subscription'));
+    expect(tabs(el).map((t) => t.getAttribute('aria-checked'))).to.deep.equal(['false', 'false', 'false', 'true']);
+    expect(tabs(el).map((t) => t.tabIndex), 'one tab stop, on the chosen status').to.deep.equal([-1, -1, -1, 0]);
+    await expectNoAxeViolations(el);
   });
 
-  it('keeps the selected tab as the one Tab comes back to after arrowing to another and leaving', async () => {
+  it('has one tab stop, the chosen status, that Tab leaves and comes back to', async () => {
     const el = await filters();
     await click(tab(el, 'Active'));
     await press('ArrowRight');
     expectFocusOn(tab(el, 'In trial'));
     await press('Tab');
-    expect(tabs(el).includes(deepActiveElement() as HTMLElement), 'focus left the tabs').to.equal(false);
+    expect(tabs(el).includes(deepActiveElement() as HTMLElement), 'focus left the statuses').to.equal(false);
     await press('Shift+Tab');
-    expectFocusOn(tab(el, 'Active'));
-    expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tab(el, 'Active')]);
+    expectFocusOn(tab(el, 'In trial'));
+    expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tab(el, 'In trial')]);
+    // A status set from outside (the URL, say) moves the tab stop with it.
+    el.query = { ...DEFAULT_QUERY, status: 'expired' };
+    await el.updateComplete;
+    expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tab(el, 'Expired subscription')]);
   });
 
   it('mirrors the arrow keys right-to-left', async () => {
@@ -213,8 +223,8 @@ describe('customer-filters', () => {
     await expectNoAxeViolations(el);
     await press('Space');
     expect(seen.at(-1)!.plans).to.deep.equal(['starter']);
-    await press('Tab');
-    await press('Tab');
+    await press('ArrowDown');
+    await press('ArrowDown');
     await press('Space');
     expect(seen.at(-1)!.plans).to.deep.equal(['starter', 'enterprise']);
     expect(isOpen(panel)).to.equal(true);
@@ -400,6 +410,58 @@ describe('customer-filters', () => {
     expect(seen.at(-1)!.app).to.equal(null);
   });
 
+  it('moves through the plan checkboxes with Up/Down, Home/End, keeping one tab stop in the list', async () => {
+    const el = await filters({ ...DEFAULT_QUERY, plans: ['growth'] });
+    const seen = recordQueries(el);
+    await click(pickerButton(el, 'Plan'));
+    await until(() => deepActiveElement() === planCheckbox(el, 'Growth'), 'focus on the chosen plan');
+    await press('ArrowDown');
+    expectFocusOn(planCheckbox(el, 'Enterprise'));
+    await press('End');
+    expectFocusOn(planCheckbox(el, 'Free'));
+    await press('ArrowDown');
+    expectFocusOn(planCheckbox(el, 'Starter'));
+    await press('ArrowUp');
+    expectFocusOn(planCheckbox(el, 'Free'));
+    await press('Home');
+    expectFocusOn(planCheckbox(el, 'Starter'));
+    expect(seen, 'moving chooses nothing').to.have.length(0);
+    await press('Space');
+    expect(seen.at(-1)!.plans).to.deep.equal(['growth', 'starter']);
+    await el.updateComplete;
+    const stops = ['Starter', 'Growth', 'Enterprise', 'Free'].map((p) => planCheckbox(el, p).tabIndex);
+    expect(stops).to.deep.equal([0, -1, -1, -1]);
+    await expectNoAxeViolations(el);
+  });
+
+  it('moves through the date presets with Up/Down, Home/End, and picks one with Enter', async () => {
+    const el = await filters();
+    const seen = recordQueries(el);
+    await click(pickerButton(el, 'Date joined'));
+    await until(() => deepActiveElement() === presetButton(el, 'Any time'), 'focus on the chosen preset');
+    await press('ArrowDown');
+    expectFocusOn(presetButton(el, 'Last 7 days'));
+    await press('End');
+    expectFocusOn(presetButton(el, 'This year'));
+    await press('ArrowDown');
+    expectFocusOn(presetButton(el, 'Any time'));
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expectFocusOn(presetButton(el, 'Last 90 days'));
+    await el.updateComplete;
+    const presets = ['Any time', 'Last 7 days', 'Last 30 days', 'Last 90 days', 'This year'].map((p) => presetButton(el, p));
+    expect(presets.map((p) => p.tabIndex), 'one tab stop, where focus is').to.deep.equal([-1, -1, -1, 0, -1]);
+    await expectNoAxeViolations(el);
+    // Tab goes on from the presets to the custom range.
+    await press('Tab');
+    expectFocusOn(dateField(el, 'From'));
+    await press('Shift+Tab');
+    expectFocusOn(presetButton(el, 'Last 90 days'));
+    expect(seen).to.have.length(0);
+    await press('Enter');
+    expect(seen.at(-1)!.joined).to.deep.equal({ preset: '90d' });
+  });
+
   it('applies a date-joined preset', async () => {
     const el = await filters();
     const seen = recordQueries(el);
@@ -517,7 +579,7 @@ describe('customer-filters', () => {
     };
     await el.updateComplete;
     expect(searchBox(el).value).to.equal('Initech');
-    expect(tab(el, 'Expired subscription').getAttribute('aria-selected')).to.equal('true');
+    expect(tab(el, 'Expired subscription').getAttribute('aria-checked')).to.equal('true');
     expect(pickerButton(el, 'Plan').textContent).to.contain('Enterprise');
     expect(pickerButton(el, 'App').textContent).to.contain('Huddle Chat');
     expect(dateField(el, 'From').value).to.equal('2026-01-01');

@@ -59,6 +59,7 @@ describe('customer-table stories', () => {
     ['ErrorState', inState('error')],
     ['HostileNames', (t) => marks(t) > 0],
     ['LongNames', hasRows],
+    ['LongNamesSearched', (t) => marks(t) > 0],
     ['RightToLeft', (t) => marks(t) > 0],
     ['DarkTheme', hasRows],
   ];
@@ -97,6 +98,19 @@ describe('customer-table stories', () => {
     const ids = allInTable(table, '[part~="external-id"]');
     expect(ids.length).to.be.above(0);
     for (const id of ids) expect(id.getAttribute('title')).to.equal(id.textContent);
+  });
+
+  it('LongNamesSearched keeps each match, at the far end of a name cut short, in view', async () => {
+    const table = await storyReaching('LongNamesSearched', (t) => marks(t) > 0);
+    const names = allInTable(table, '[part~="name"]');
+    expect(names.length).to.be.above(0);
+    for (const name of names) {
+      const box = name.getBoundingClientRect();
+      const mark = name.querySelector('mark')!.getBoundingClientRect();
+      expect(mark.width, `a match in "${name.textContent}"`).to.be.above(0);
+      expect(mark.left).to.be.at.least(box.left - 0.5);
+      expect(mark.right, `the match in "${name.textContent}" is in view`).to.be.at.most(box.right + 0.5);
+    }
   });
 
   it('RightToLeft is mirrored: the grid runs right to left, the first column on the right', async () => {

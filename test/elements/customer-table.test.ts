@@ -19,14 +19,19 @@ import {
   grid,
   header,
   inTable,
+  liveRegion,
   message,
   nodeCount,
+  readAloud,
+  recordAnnouncements,
   rowAt,
   rowIndexOf,
   scrollTableTo,
   settle,
   shownNames,
 } from '../support/table-queries.js';
+import { byRole, referenced } from '../support/by-role.js';
+import { DEFAULT_TABLE_STRINGS } from '../../components/customer-table/define.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, until } from '../support/wait.js';
 
@@ -144,7 +149,7 @@ describe('customer-table', () => {
     await click(header(el, 'Customer'));
     await settle(el);
     expect(header(el, 'Customer').getAttribute('aria-sort')).to.equal('ascending');
-    expect(header(el, 'Date joined').hasAttribute('aria-sort')).to.equal(false);
+    expect(header(el, 'Date joined').getAttribute('aria-sort')).to.equal('none');
     expect(shownNames(el)).to.deep.equal(['Acme Logistics', 'Blue Harbor', 'Café Olé', 'Delta Foods', 'Evergreen Labs']);
     await click(header(el, 'Customer'));
     await settle(el);
@@ -392,14 +397,14 @@ describe('customer-table', () => {
       const [at, over, under] = dataRows(el);
       const overCell = part(cellOf(over!, 'Connections'), 'connections')!;
       expect(overCell.getAttribute('data-level')).to.equal('over');
-      expect(overCell.textContent).to.equal('42 / 5over the limit');
+      expect(readAloud(overCell)).to.equal('42 of 5 connections over the limit');
       expect(part(overCell, 'connections-level')!.textContent).to.equal('over the limit');
       for (const row of [at!, under!]) {
         const connections = part(cellOf(row, 'Connections'), 'connections')!;
         expect(connections.getAttribute('data-level')).to.equal('ok');
         expect(part(connections, 'connections-level')).to.equal(null);
       }
-      expect(part(cellOf(at!, 'Connections'), 'connections')!.textContent).to.equal('5 / 5');
+      expect(readAloud(part(cellOf(at!, 'Connections'), 'connections')!)).to.equal('5 of 5 connections');
       await expectNoAxeViolations(el);
     });
 
@@ -494,7 +499,9 @@ describe('customer-table', () => {
       backend.calls[0]!.reject(new HttpError(problem(503, 'Service unavailable', 'The backend is down')));
       await settle(el);
       expect(message(el)!.dataset['state']).to.equal('error');
-      expect(message(el)!.getAttribute('role')).to.equal('alert');
+      // Said by the table's live region, which was there before the error (the panel is no region).
+      await until(() => liveRegion(el).textContent === 'Customers could not be loaded. The backend is down', 'the error said');
+      expect(message(el)!.hasAttribute('role')).to.equal(false);
       await expectNoAxeViolations(el);
       const retry = inTable(el, '[part~="message-action"]')!;
       expect(retry.textContent).to.equal('Retry');
@@ -564,5 +571,210 @@ describe('customer-table', () => {
     await settle(el);
     expect(focusedIn(el)).to.equal(header(el, 'Date joined'));
     await expectNoAxeViolations(el);
+  });
+
+  describe('for assistive tech and the keyboard (issue 13)', () => {
+    const TASKS = 'Tasks used in billing period';
+
+    it('marks every sortable header, sorted or not, with aria-sort, and leaves the unsortable one without', async () => {
+      const el = await render({ customers: FIVE });
+      const sorts = COLUMN_NAMES.map((name) => header(el, name).getAttribute('aria-sort'));
+      expect(sorts).to.deep.equal(['none', 'descending', 'none', 'none', null]);
+      await expectNoAxeViolations(el);
+    });
+
+    it('says the result in one polite live region after a search, a status, a filter or a sort change, but not on first load', async () => {
+      const el = await render({ customers: FIVE });
+      const region = liveRegion(el);
+      expect(region.getAttribute('role')).to.equal('status');
+      expect(region.textContent, 'nothing said for the first result').to.equal('');
+      const heard = recordAnnouncements(el);
+
+      el.query = { ...DEFAULT_QUERY, q: 'blue' };
+      await until(() => heard.length === 1, 'the search result said');
+      expect(heard).to.deep.equal(['1 customer']);
+      // The same words again after another change are said again (the region is emptied first).
+      el.query = { ...DEFAULT_QUERY, status: 'trial' };
+      await until(() => heard.length === 2, 'the status result said');
+      expect(heard[1]).to.equal('1 customer');
+      el.query = { ...DEFAULT_QUERY, plans: ['growth', 'starter'] };
+      await until(() => heard.length === 3, 'the plan filter result said');
+      expect(heard[2]).to.equal('5 customers');
+      el.query = { ...DEFAULT_QUERY, q: 'zzz-nothing' };
+      await until(() => heard.length === 4, 'no match said');
+      expect(heard[3]).to.equal('No customers match these filters');
+      expect(message(el)!.dataset['state']).to.equal('no-match');
+      expect(message(el)!.hasAttribute('role'), 'the panel is not a second region').to.equal(false);
+      await expectNoAxeViolations(el);
+
+      el.query = DEFAULT_QUERY;
+      await until(() => heard.length === 5, 'rows again');
+      expect(heard[4]).to.equal('5 customers');
+      // A header click: the new sort is said.
+      await click(header(el, 'Customer'));
+      await until(() => heard.length === 6, 'the sort said');
+      expect(heard[5]).to.equal('Sorted by Customer, ascending');
+      await expectNoAxeViolations(el);
+    });
+
+    it('says "Loading customers…" during the first load, nothing for the first result, and a later result once its page answers', async () => {
+      const backend = new ControlledBackend();
+      const el = await render({ backend: backend.asBackend(), mode: 'server' });
+      await until(() => backend.calls.length === 1, 'page 1');
+      expect(liveRegion(el).textContent).to.equal('Loading customers…');
+      const heard = recordAnnouncements(el);
+      backend.calls[0]!.resolve(page(FIVE, 5));
+      await settle(el);
+      expect(shownNames(el)).to.have.length(5);
+      expect(liveRegion(el).textContent).to.equal('');
+      el.query = { ...DEFAULT_QUERY, q: 'acme' };
+      await until(() => backend.calls.length === 2, 'page 1 of the search');
+      backend.calls[1]!.resolve(page([FIVE[0]!], 1));
+      await until(() => heard.length === 1, 'the search said');
+      expect(heard).to.deep.equal(['1 customer']);
+    });
+
+    it('says a burst of changes once, when they pause, with the count formatted for the locale', async () => {
+      const el = await render({ customers: many(1_204) });
+      const heard = recordAnnouncements(el);
+      for (const q of ['c', 'cu', 'cus', 'customer']) {
+        el.query = { ...DEFAULT_QUERY, q };
+        await settle(el);
+      }
+      await until(() => heard.length > 0, 'the result said');
+      expect(liveRegion(el).textContent).to.equal('1,204 customers');
+      el.lang = 'de';
+      el.query = { ...DEFAULT_QUERY, q: 'customer 000' };
+      await until(() => heard.length > 1, 'the German count');
+      expect(heard).to.deep.equal(['1,204 customers', '999 customers']);
+      el.query = { ...DEFAULT_QUERY };
+      await until(() => heard.length > 2, 'the German count');
+      expect(heard[2]).to.equal('1.204 customers');
+    });
+
+    it('speaks translated strings for the result and the sort', async () => {
+      const el = await render({
+        customers: FIVE,
+        strings: { resultCount: (n, f) => `${f} Kunden`, sortedDescending: (column) => `Absteigend nach ${column}`, columnCustomer: 'Kunde' },
+      });
+      const heard = recordAnnouncements(el);
+      el.query = { ...DEFAULT_QUERY, q: 'e', sort: { key: 'name', dir: 'desc' } };
+      await until(() => heard.length === 1, 'the result said');
+      expect(heard).to.deep.equal(['5 Kunden. Absteigend nach Kunde']);
+    });
+
+    it('makes the customer name a button, outside the tab order, and describes what activating a row does', async () => {
+      const el = await render({ customers: FIVE });
+      const description = referenced(grid(el), 'aria-describedby');
+      expect(description!.textContent).to.equal(DEFAULT_TABLE_STRINGS.tableDescription);
+      const name = byRole(rowAt(el, 2)!, 'button', 'Evergreen Labs');
+      expect(name.matches('[part~="name"]')).to.equal(true);
+      expect(name.tabIndex).to.equal(-1);
+      // Tab reaches the grid once, on its focusable cell, never on a name.
+      const after = await fixture<HTMLButtonElement>(html`<button>after</button>`);
+      after.focus();
+      await press('Shift+Tab');
+      expect(focusedIn(el)).to.equal(header(el, 'Customer'));
+      // Clicking the name, or Enter on its cell, opens the customer, once.
+      const selected: number[] = [];
+      el.addEventListener('customer-select', (e) => selected.push(e.detail.id));
+      await click(name);
+      await press('ArrowDown');
+      await settle(el);
+      await press('Enter');
+      await until(() => selected.length === 2, 'two selections');
+      expect(selected).to.deep.equal([5, 4]);
+      await expectNoAxeViolations(el);
+    });
+
+    it('reads tasks and connections as "44 of 1,000 tasks" and "3 of 10 connections", showing the slash, translatably', async () => {
+      const el = await render({ customers: FIVE });
+      const acme = rowAt(el, 6)!;
+      const tasks = cellOf(acme, TASKS);
+      expect(readAloud(tasks)).to.equal('950 of 1,000 tasks near the limit');
+      expect(tasks.querySelector('[aria-hidden="true"]')!.textContent).to.equal('950 / 1,000');
+      expect(readAloud(cellOf(acme, 'Connections'))).to.equal('1 of 10 connections');
+      expect(cellOf(acme, 'Connections').querySelector('[aria-hidden="true"]')!.textContent).to.equal('1 / 10');
+      el.strings = { tasksOfLimit: (u, l) => `${u} von ${l} Aufgaben`, connectionsOfLimit: (u, l) => `${u} von ${l} Verbindungen` };
+      await settle(el);
+      expect(readAloud(cellOf(rowAt(el, 6)!, TASKS))).to.equal('950 von 1,000 Aufgaben near the limit');
+      expect(readAloud(cellOf(rowAt(el, 6)!, 'Connections'))).to.equal('1 von 10 Verbindungen');
+      await expectNoAxeViolations(el);
+    });
+
+    it('shows the sort arrow of an unsorted sortable column on keyboard focus, as on hover', async () => {
+      const el = await render({ customers: FIVE });
+      const arrow = part(header(el, TASKS), 'sort-indicator')!;
+      expect(getComputedStyle(arrow).opacity).to.equal('0');
+      header(el, 'Customer').focus();
+      await press('ArrowRight');
+      await press('ArrowRight');
+      await settle(el);
+      expect(focusedIn(el)).to.equal(header(el, TASKS));
+      await until(() => getComputedStyle(arrow).opacity === '0.4', 'the arrow on focus');
+      await press('ArrowRight');
+      await until(() => getComputedStyle(arrow).opacity === '0', 'the arrow gone with the focus');
+    });
+
+    it('keeps number pairs in reading order under right-to-left', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl"><customer-table style="block-size: 300px" .customers=${[customer(1, 'Wide', { tasks_used: 4_046, task_limit: 10_000 })]} .now=${NOW} .plans=${PLANS} .apps=${APPS}></customer-table></div>`,
+      );
+      const el = wrapper.querySelector('customer-table')!;
+      await settle(el);
+      const shown = cellOf(rowAt(el, 2)!, TASKS).querySelector('[aria-hidden="true"]')!;
+      const text = [...shown.childNodes].find((n): n is Text => n instanceof Text && n.data.trim() !== '')!;
+      expect(text.data).to.equal('4,046 / 10,000');
+      const xOf = (word: string) => {
+        const range = document.createRange();
+        range.setStart(text, text.data.indexOf(word));
+        range.setEnd(text, text.data.indexOf(word) + word.length);
+        return range.getBoundingClientRect().x;
+      };
+      expect(xOf('4,046'), 'the used figure left of the limit').to.be.below(xOf('10,000'));
+      await expectNoAxeViolations(el);
+    });
+
+    it('shows a long name whole on keyboard focus, and keeps a search match inside the cut part in view', async () => {
+      const long = 'Northwind Consolidated International Holdings and Trading Company of the Greater Metropolitan Area Acme';
+      const el = await render({
+        customers: [customer(1, long), customer(2, 'Zeta Acme')],
+        query: { ...DEFAULT_QUERY, q: 'acme', sort: { key: 'name', dir: 'asc' } },
+      });
+      const name = part(rowAt(el, 2)!, 'name')!;
+      expect(name.textContent).to.equal(long);
+      expect(name.title).to.equal(long);
+      const box = name.getBoundingClientRect();
+      const mark = name.querySelector('mark')!.getBoundingClientRect();
+      expect(mark.width).to.be.above(0);
+      expect(mark.left, 'the match starts inside the name').to.be.at.least(box.left - 0.5);
+      expect(mark.right, 'the match ends inside the name').to.be.at.most(box.right + 0.5);
+      const lead = name.firstElementChild as HTMLElement;
+      expect(lead.scrollWidth, 'the text before the match is what is cut').to.be.above(lead.clientWidth);
+
+      // The space before a match stays ("Zeta Acme", not "ZetaAcme").
+      const zeta = part(rowAt(el, 3)!, 'name')!;
+      const zetaText = [...zeta.firstElementChild!.childNodes].find((n): n is Text => n instanceof Text && n.data.startsWith('Zeta'))!;
+      const word = document.createRange();
+      word.setStart(zetaText, 0);
+      word.setEnd(zetaText, 'Zeta'.length);
+      const gap = zeta.querySelector('mark')!.getBoundingClientRect().left - word.getBoundingClientRect().right;
+      expect(gap, 'a space between "Zeta" and the match').to.be.above(2);
+
+      const oneLine = box.height;
+      header(el, 'Customer').focus();
+      await press('ArrowDown');
+      await settle(el);
+      expect(rowIndexOf(focusedIn(el)!)).to.equal(2);
+      await until(() => name.getBoundingClientRect().height > oneLine * 1.5, 'the name wrapping on focus');
+      expect(name.scrollWidth).to.be.at.most(name.clientWidth);
+      // Its last line lies over the next row, on top of it.
+      const shown = name.getBoundingClientRect();
+      const hit = el.shadowRoot!.elementFromPoint(shown.left + 4, shown.bottom - 4);
+      expect(name.contains(hit), 'the end of the name is on top').to.equal(true);
+      await expectNoAxeViolations(el);
+      await press('ArrowRight');
+      await until(() => name.getBoundingClientRect().height === oneLine, 'cut short again when focus moves on');
+    });
   });
 });

@@ -98,7 +98,7 @@ describe('forced colours (Windows High Contrast)', () => {
   it('the selected status tab is outlined, not marked by weight alone', async () => {
     const filters = await fixture<CustomerFilters>(html`<customer-filters .plans=${PLANS} .apps=${APPS} .counts=${null}></customer-filters>`);
     const selected = tab(filters, 'All');
-    expect(selected.getAttribute('aria-selected')).to.equal('true');
+    expect(selected.getAttribute('aria-checked')).to.equal('true');
     expect(outlined(selected), 'selected tab').to.equal(true);
     expect(outlined(tab(filters, 'Active')), 'a tab not selected').to.equal(false);
   });

@@ -52,7 +52,7 @@ export function columnNames(el: CustomerConsole): string[] {
   return allByRole(tableRoot(el), 'columnheader').map(accessibleName);
 }
 
-/** The status tabs' accessible names, counts included ("In trial 1"). */
+/** The status choices' accessible names (radios drawn as tabs), counts included ("In trial 1"). */
 export function tabNames(el: CustomerConsole): string[] {
-  return allByRole(filtersOf(el).shadowRoot!, 'tab').map(accessibleName);
+  return allByRole(filtersOf(el).shadowRoot!, 'radio').map(accessibleName);
 }

@@ -11,21 +11,22 @@ export function searchBox(filters: CustomerFilters): HTMLInputElement {
   return byRole<HTMLInputElement>(root(filters), 'searchbox');
 }
 
+/** The status choices, drawn as tabs: the radios of the status radio group, in order. */
 export function tabs(filters: CustomerFilters): HTMLElement[] {
-  return allByRole(root(filters), 'tab');
+  return allByRole(byRole(root(filters), 'radiogroup'), 'radio');
 }
 
-/** A status tab by its label, whatever count it shows ("In trial" for "In trial 1"). */
+/** A status choice by its label, whatever count it shows ("In trial" for "In trial 1"). */
 export function tab(filters: CustomerFilters, label: string): HTMLElement {
   const found = tabs(filters).find((t) => {
     const name = accessibleName(t);
     return name === label || name.startsWith(`${label} `);
   });
-  if (!found) throw new Error(`no tab ${label}`);
+  if (!found) throw new Error(`no status radio ${label}`);
   return found;
 }
 
-/** What each tab's count shows, in tab order; empty while the counts are unknown. */
+/** What each status's count shows, in order; empty while the counts are unknown. */
 export function tabCounts(filters: CustomerFilters): string[] {
   return allByPart(root(filters), 'tab-count').map((c) => c.textContent ?? '');
 }

@@ -99,3 +99,31 @@ export async function settle(table: CustomerTable): Promise<void> {
   await nextFrame();
   await table.updateComplete;
 }
+
+/** The table's one persistent live region: the `role="status"` element at the top of its shadow root. */
+export function liveRegion(table: CustomerTable): HTMLElement {
+  const found = [...table.shadowRoot!.children].filter((el) => el.getAttribute('role') === 'status');
+  if (found.length !== 1) throw new Error(`${found.length} live regions at the table's top level`);
+  return found[0] as HTMLElement;
+}
+
+/** Every text the live region takes (empty ones left out), from now on; read it after acting. */
+export function recordAnnouncements(table: CustomerTable): string[] {
+  const region = liveRegion(table);
+  const heard: string[] = [];
+  new MutationObserver(() => {
+    if (region.textContent !== '') heard.push(region.textContent!);
+  }).observe(region, { childList: true, characterData: true, subtree: true });
+  return heard;
+}
+
+/** What a screen reader reads of an element: its text outside `aria-hidden` subtrees, spaced and collapsed. */
+export function readAloud(element: Element): string {
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement!.closest('[aria-hidden="true"]')) parts.push(node.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
