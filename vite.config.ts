@@ -63,6 +63,7 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: resolve(root, 'index.ts'),
           core: resolve(root, 'src/index.ts'),
+          frame: resolve(root, 'frame.ts'),
           ...(existsSync(join(root, 'src/embed/host.ts')) ? { embed: resolve(root, 'src/embed/host.ts') } : {}),
           ...elementEntries(),
         },

@@ -24,6 +24,7 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { EmbedSessionRequest, type Customer, type EmbedSession } from '../../src/model/schemas.js';
 import { effectiveOrigins, isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
 import { wrap, type EmbedRefusal } from '../../src/embed/messages.js';
+import { FRAMED_SESSION_ELEMENT_ID, type FramedSession } from '../../src/embed/framed-session.js';
 import { frameAncestorsDirective } from '../../src/embed/frame-ancestors.js';
 import { bearerToken } from './auth.js';
 import type { Principal, ServerContext } from './context.js';
@@ -278,15 +279,8 @@ export function consolePagePolicy(origin: string): string {
   ].join('; ');
 }
 
-export interface EmbedPageSession {
-  session: string;
-  customer_id: number;
-  origin: string;
-  expires_at: string;
-  api_base: string;
-  /** Whose origin list allowed this frame (for the console's footer). */
-  origin_source: 'customer' | 'partner';
-}
+/** What the console page is given: the framed page's session (src/embed/framed-session.ts). */
+export type EmbedPageSession = FramedSession;
 
 /** The routes; mounted at `/` by the app (API routes use `context.apiBase`). */
 export function embedRoutes(context: ServerContext): Hono {
@@ -350,7 +344,7 @@ export function embedRoutes(context: ServerContext): Hono {
       api_base: context.apiBase,
       origin_source: opened.source,
     };
-    const injected = `<script type="application/json" id="embed-session">${scriptJson(session)}</script>`;
+    const injected = `<script type="application/json" id="${FRAMED_SESSION_ELEMENT_ID}">${scriptJson(session)}</script>`;
     const html = template.includes('</head>')
       ? template.replace('</head>', () => `${injected}\n</head>`) // a function: `$` in the JSON stays literal
       : injected + template;

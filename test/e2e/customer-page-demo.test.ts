@@ -169,7 +169,7 @@ describe('customer page demo (npm start) against the SQLite server', () => {
 
     const heading = page.locator('customer-console [part~="customer-name"]');
     await waitFor(async () => (await heading.count()) > 0 && (await heading.textContent())?.trim() === name, 'the new customer’s page');
-    assert.equal(await page.locator('customer-console dialog').evaluate((d) => (d as HTMLDialogElement).open), false);
+    assert.equal(await page.locator('customer-console dialog[part~="dialog"]').evaluate((d) => (d as HTMLDialogElement).open), false);
     const created = (await api.listCustomers({ q: name, page: 1, per_page: 5 })).items;
     assert.equal(created.length, 1, 'the server has it, once');
     assert.equal(new URL(page.url()).pathname, `/customers/${created[0]!.id}/dashboard`);

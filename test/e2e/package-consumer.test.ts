@@ -141,7 +141,7 @@ after(async () => {
 
 describe('the packed tarball', () => {
   it('holds the built library, its types, the manifest and the licence', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/types/index.d.ts', 'dist/react.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/frame.js', 'dist/types/frame.d.ts', 'dist/types/index.d.ts', 'dist/react.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) {
       assert.ok(packed.includes(file), `${file} is in the tarball (it has ${packed.length} files)`);
     }
     for (const tag of TAGS) assert.ok(packed.includes(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is in the tarball`);
