@@ -64,12 +64,13 @@ export default defineConfig(({ mode }) => {
           index: resolve(root, 'index.ts'),
           core: resolve(root, 'src/index.ts'),
           frame: resolve(root, 'frame.ts'),
+          server: resolve(root, 'src/server/embed.ts'),
           ...(existsSync(join(root, 'src/embed/host.ts')) ? { embed: resolve(root, 'src/embed/host.ts') } : {}),
           ...elementEntries(),
         },
       },
       rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^@floating-ui\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^@floating-ui\//, /^jose$/, /^node:/],
         output: {
           // See the note at the top: the registrations must stay in the files sideEffects lists.
           preserveModules: true,

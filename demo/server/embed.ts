@@ -13,32 +13,39 @@
  * `POST /api/embed/session` does the same checks and answers the session as JSON (for partners
  * that serve their own console page); `DELETE /api/embed/session` ends the calling session.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { serve } from '@hono/node-server';
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { EmbedSessionRequest, type Customer, type EmbedSession } from '../../src/model/schemas.js';
-import { effectiveOrigins, isOriginAllowed, normaliseOrigin } from '../../src/embed/origins.js';
-import { wrap, type EmbedRefusal } from '../../src/embed/messages.js';
-import { FRAMED_SESSION_ELEMENT_ID, type FramedSession } from '../../src/embed/framed-session.js';
-import { frameAncestorsDirective } from '../../src/embed/frame-ancestors.js';
+import type { FramedSession } from '../../src/embed/framed-session.js';
+import {
+  EMBED_AUDIENCE,
+  EmbedRefused,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  checkEmbedRequest,
+  framedPageHtml,
+  mintEmbedToken as mintToken,
+  plainPage as plainPageAnswer,
+  refusalPage,
+  type EmbedTokenClaims as TokenClaims,
+  type PageAnswer,
+} from '../../src/server/embed.js';
 import { bearerToken } from './auth.js';
 import type { Principal, ServerContext } from './context.js';
 import { CustomerStore, customerFromRow } from './customer-store.js';
 import { problemResponse } from './problems.js';
-import { CLOCK_SKEW_SECONDS, tokenTimeRefusal, userIdFromSubject } from './embed-claims.js';
 import { limitRequestBodies } from './body-limit.js';
 import { lockContentionProblem } from './write-lock.js';
 
+export { EMBED_AUDIENCE, EmbedRefused, MAX_TOKEN_LIFETIME_SECONDS, consolePagePolicy } from '../../src/server/embed.js';
+export type { EmbedRefusal } from '../../src/server/embed.js';
+
 /** The dev default; set CONSOLE_EMBED_SECRET (32+ bytes) anywhere but on your own machine. */
 const DEV_EMBED_SECRET = 'dev-embed-secret-do-not-use-in-production-0123456789';
-export const EMBED_AUDIENCE = 'customers-console/embed';
-/** Tokens are for opening a frame now, not for storing: refuse ones that live longer than this. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 15 * 60;
 export const SESSION_LIFETIME_SECONDS = 60 * 60;
 /** The framed console's form POST carries a token and an origin: a few KB at most. */
 export const MAX_CONSOLE_FORM_BYTES = 32 * 1024;
@@ -53,55 +60,12 @@ export function embedSecret(): Uint8Array {
   return secret;
 }
 
-export interface EmbedTokenClaims {
-  customerId: number;
-  /** When set, the token is only good for this parent origin. */
-  origin?: string;
-  /** Seconds; default 5 minutes. */
-  lifetimeSeconds?: number;
-  now?: Date;
-  secret?: Uint8Array;
-}
+/** The demo partner's token minting (the package's mintEmbedToken), with the server's secret by default. */
+export type EmbedTokenClaims = Omit<TokenClaims, 'secret'> & { secret?: Uint8Array };
 
 /** What a partner's backend does: mint a single-use embed token for one customer. */
 export function mintEmbedToken(claims: EmbedTokenClaims): Promise<string> {
-  const now = Math.floor((claims.now ?? new Date()).getTime() / 1000);
-  const jwt = new SignJWT(claims.origin === undefined ? {} : { origin: claims.origin })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(String(claims.customerId))
-    .setAudience(EMBED_AUDIENCE)
-    .setJti(randomUUID())
-    .setIssuedAt(now)
-    .setExpirationTime(now + (claims.lifetimeSeconds ?? 300));
-  return jwt.sign(claims.secret ?? embedSecret());
-}
-
-/** Which check refused an embed request; the error page and problem+json name it (src/embed/messages.ts). */
-export type { EmbedRefusal };
-
-const REFUSALS: Record<EmbedRefusal, { status: number; title: string; detail: string }> = {
-  'token-missing': { status: 400, title: 'Embed token missing', detail: 'The request carries no embed token.' },
-  'token-invalid': { status: 401, title: 'Embed token not valid', detail: 'The embed token is malformed, not signed with the embed secret, or not meant for the console.' },
-  'token-expired': { status: 401, title: 'Embed token expired', detail: 'The embed token has expired; mint a new one for each frame.' },
-  'token-too-long-lived': { status: 401, title: 'Embed token lives too long', detail: `Embed tokens may expire at most ${MAX_TOKEN_LIFETIME_SECONDS} seconds from now (by this server's clock).` },
-  'token-issued-in-future': { status: 401, title: 'Embed token issued in the future', detail: `The embed token's iat is more than ${CLOCK_SKEW_SECONDS} seconds ahead of this server's clock; check the clock of the server that mints tokens.` },
-  'token-reused': { status: 409, title: 'Embed token already used', detail: 'Each embed token opens one session only; mint a new one for each frame.' },
-  'origin-invalid': { status: 400, title: 'Origin not valid', detail: 'The parent origin is missing or is not a valid origin (scheme://host[:port]).' },
-  'origin-mismatch': { status: 403, title: 'Origin mismatch', detail: 'The parent origin differs from the origin the token or the browser names.' },
-  'origin-not-allowed': { status: 403, title: 'Origin not allowed', detail: "The parent origin is not on the customer's origin list (or the partner's, which an empty customer list inherits)." },
-  'customer-not-found': { status: 404, title: 'Customer not found', detail: 'The customer the token names does not exist.' },
-};
-
-export class EmbedRefused extends Error {
-  constructor(readonly reason: EmbedRefusal, readonly origin?: string) {
-    super(REFUSALS[reason].detail);
-  }
-  get status() {
-    return REFUSALS[this.reason].status;
-  }
-  get title() {
-    return REFUSALS[this.reason].title;
-  }
+  return mintToken({ ...claims, secret: claims.secret ?? embedSecret() });
 }
 
 interface OpenedSession {
@@ -138,59 +102,39 @@ export class EmbedSessions {
   }
 
   /**
-   * Every check, in order: token present → signature, audience and expiry → canonical `sub` →
-   * issue time and lifetime by the server's clock (embed-claims.ts) → single use
-   * (the jti is consumed by this attempt whatever follows) → origin syntax → origin matches the
-   * token's and the browser's → customer exists → origin on the customer's effective list.
+   * The package's checks (`checkEmbedRequest`, src/server/embed.ts: token, `sub`, lifetime by this
+   * clock, single use, origin syntax and agreement, customer, effective list) on this database, then
+   * a session row: a random token, stored hashed, bound to the customer and the verified origin.
    */
   async open(token: string | undefined, origin: string | undefined, browserOrigin?: string): Promise<OpenedSession> {
-    if (!token) throw new EmbedRefused('token-missing');
     const now = this.context.now();
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, embedSecret(), {
-        algorithms: ['HS256'],
-        audience: EMBED_AUDIENCE,
-        requiredClaims: ['sub', 'exp', 'jti'],
-        currentDate: now,
-      }));
-    } catch (error) {
-      throw new EmbedRefused(error instanceof joseErrors.JWTExpired ? 'token-expired' : 'token-invalid');
-    }
-    const customerId = userIdFromSubject(payload.sub);
-    if (customerId === null || typeof payload.jti !== 'string') throw new EmbedRefused('token-invalid');
-    // Lifetime by the server's clock, not the token's own `iat`.
-    const timeRefusal = tokenTimeRefusal({ iat: payload.iat, exp: payload.exp! }, Math.floor(now.getTime() / 1000), MAX_TOKEN_LIFETIME_SECONDS);
-    if (timeRefusal !== null) throw new EmbedRefused(timeRefusal);
     const nowMs = now.getTime();
-    this.context.db.prepare('DELETE FROM embed_token_uses WHERE expires_ms < ?').run(nowMs);
-    const used = this.context.db
-      .prepare('INSERT OR IGNORE INTO embed_token_uses (jti, expires_ms) VALUES (?, ?)')
-      .run(payload.jti, payload.exp! * 1000);
-    if (used.changes === 0) throw new EmbedRefused('token-reused');
-
-    const parent = normaliseOrigin(origin ?? '');
-    if (!parent.ok) throw new EmbedRefused('origin-invalid');
-    const claimed = payload['origin'];
-    if (claimed !== undefined && (typeof claimed !== 'string' || !isOriginAllowed(claimed, [parent.origin]))) {
-      throw new EmbedRefused('origin-mismatch', parent.origin);
-    }
-    // A browser's Origin header on a POST is the truth about who is asking; "null" says nothing.
-    if (browserOrigin !== undefined && browserOrigin !== 'null' && !isOriginAllowed(browserOrigin, [parent.origin])) {
-      throw new EmbedRefused('origin-mismatch', parent.origin);
-    }
-    const row = this.store.findRowById(customerId);
-    if (!row) throw new EmbedRefused('customer-not-found', parent.origin);
-    const customer = customerFromRow(row, this.context.plans, now);
-    const effective = effectiveOrigins(customer, this.context.partner);
-    if (!isOriginAllowed(parent.origin, effective.origins)) throw new EmbedRefused('origin-not-allowed', parent.origin);
-
+    const grant = await checkEmbedRequest(
+      { token, origin, browserOrigin },
+      {
+        secret: embedSecret(),
+        now,
+        store: {
+          claimTokenId: (jti, expiresAt) => {
+            this.context.db.prepare('DELETE FROM embed_token_uses WHERE expires_ms < ?').run(nowMs);
+            const used = this.context.db.prepare('INSERT OR IGNORE INTO embed_token_uses (jti, expires_ms) VALUES (?, ?)').run(jti, expiresAt.getTime());
+            return used.changes === 1;
+          },
+          customerOrigins: (id) => {
+            const row = this.store.findRowById(id);
+            return row ? customerFromRow(row, this.context.plans, now).origins : null;
+          },
+          partnerOrigins: this.context.partner.origins,
+        },
+      },
+    );
+    const customer = customerFromRow(this.store.findRowById(grant.customerId)!, this.context.plans, now);
     const session = randomBytes(32).toString('base64url');
     const expiresMs = nowMs + SESSION_LIFETIME_SECONDS * 1000;
     this.context.db
       .prepare('INSERT INTO embed_sessions (token_hash, customer_id, origin, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(sha256(session), customerId, parent.origin, nowMs, expiresMs);
-    return { token: session, customer, origin: parent.origin, expiresAt: new Date(expiresMs), source: effective.source };
+      .run(sha256(session), grant.customerId, grant.origin, nowMs, expiresMs);
+    return { token: session, customer, origin: grant.origin, expiresAt: new Date(expiresMs), source: grant.source };
   }
 
   /** The principal of a live session token, or null (unknown, ended or expired). */
@@ -211,73 +155,9 @@ export class EmbedSessions {
   }
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-
-/** JSON that is safe inside a <script> element: no `</script>`, no HTML comment openers, no line separators. */
-const scriptJson = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-
-/**
- * A refusal as a plain page. It may be framed anywhere (`frame-ancestors *`): it holds no data and
- * nothing to click, and a partner engineer should see in the frame which check failed rather than a
- * blank browser error. It loads nothing. For a refusal with a parent origin to tell (`notify`), one
- * inline script (allowed by its nonce, nothing else runs) posts the refusal's code to that origin
- * only: the browser delivers it only when the framing page really has that origin, so the host SDK
- * rejects `ready` at once with the code, and nobody else hears it.
- */
-function plainPage(
-  status: number,
-  title: string,
-  detail: string,
-  check?: string,
-  origin?: string,
-  notify?: { code: EmbedRefusal; target: string },
-): Response {
-  const nonce = randomBytes(16).toString('base64');
-  const script = notify
-    ? `<script nonce="${nonce}">parent.postMessage(${scriptJson(wrap({ type: 'error', code: notify.code, message: detail }))}, ${scriptJson(notify.target)});</script>\n`
-    : '';
-  const body = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="font:14px/1.4 system-ui,sans-serif;margin:1rem">
-<h1 style="font-size:1.1rem">The console cannot open: ${escapeHtml(title.toLowerCase())}</h1>
-<p>${escapeHtml(detail)}</p>
-${check ? `<p>Check: <code>${escapeHtml(check)}</code>${origin ? ` · origin <code>${escapeHtml(origin)}</code>` : ''}</p>\n<p>No session was opened.</p>` : ''}
-${script}</body></html>`;
-  return new Response(body, {
-    status,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; ${notify ? `script-src 'nonce-${nonce}'; ` : ''}frame-ancestors *`,
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
-
-/** The refusal page; `parentOrigin` is the origin the framing page claimed, told the code if it is one. */
-const errorPage = (refusal: EmbedRefused, parentOrigin: string | undefined) => {
-  const target = normaliseOrigin(parentOrigin ?? '');
-  const notify = target.ok ? { code: refusal.reason, target: target.origin } : undefined;
-  return plainPage(refusal.status, refusal.title, refusal.message, refusal.reason, refusal.origin, notify);
-};
-
-/** The framed page's policy: only the verified parent may frame it, and it loads only from here. */
-export function consolePagePolicy(origin: string): string {
-  return [
-    frameAncestorsDirective([origin]),
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+/** A page answer of the package's server module as a Response. */
+const respond = (page: PageAnswer) => new Response(page.body, { status: page.status, headers: page.headers });
+const plainPage = (...args: Parameters<typeof plainPageAnswer>) => respond(plainPageAnswer(...args));
 
 /** What the console page is given: the framed page's session (src/embed/framed-session.ts). */
 export type EmbedPageSession = FramedSession;
@@ -331,7 +211,7 @@ export function embedRoutes(context: ServerContext): Hono {
     try {
       opened = await sessions.open(token, origin, browserOrigin);
     } catch (error) {
-      if (error instanceof EmbedRefused) return errorPage(error, origin);
+      if (error instanceof EmbedRefused) return respond(refusalPage(error, origin));
       // Another writer holds the database: nothing was written, so the token is still unused.
       if (lockContentionProblem(error)) return plainPage(503, 'Console busy', 'The console server is busy with another writer; reload the page in a moment.');
       throw error;
@@ -344,16 +224,7 @@ export function embedRoutes(context: ServerContext): Hono {
       api_base: context.apiBase,
       origin_source: opened.source,
     };
-    const injected = `<script type="application/json" id="${FRAMED_SESSION_ELEMENT_ID}">${scriptJson(session)}</script>`;
-    const html = template.includes('</head>')
-      ? template.replace('</head>', () => `${injected}\n</head>`) // a function: `$` in the JSON stays literal
-      : injected + template;
-    return c.html(html, 200, {
-      'Content-Security-Policy': consolePagePolicy(opened.origin),
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return respond(framedPageHtml(template, session));
   };
 
   app.get('/embed/console', (c) => consolePage(c, c.req.query('token'), c.req.query('origin')));

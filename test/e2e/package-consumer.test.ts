@@ -141,7 +141,7 @@ after(async () => {
 
 describe('the packed tarball', () => {
   it('holds the built library, its types, the manifest and the licence', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/frame.js', 'dist/types/frame.d.ts', 'dist/types/index.d.ts', 'dist/react.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/index.js', 'dist/core.js', 'dist/embed.js', 'dist/frame.js', 'dist/types/frame.d.ts', 'dist/server.js', 'dist/types/src/server/embed.d.ts', 'dist/types/index.d.ts', 'dist/react.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) {
       assert.ok(packed.includes(file), `${file} is in the tarball (it has ${packed.length} files)`);
     }
     for (const tag of TAGS) assert.ok(packed.includes(`dist/elements/${tag}.js`), `dist/elements/${tag}.js is in the tarball`);
@@ -174,6 +174,38 @@ describe('the packed tarball', () => {
       const listed = manifest.sideEffects.some((pattern) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
       assert.ok(listed, `${file} is listed in sideEffects`);
     }
+  });
+});
+
+describe('the framing server module in Node', () => {
+  it('customers-console/server from the tarball: a minted token opens a grant, its second use and a stranger are refused', () => {
+    // The README's copyable example, run as a partner's console server would: plain Node, the package's entry.
+    writeFileSync(
+      join(app, 'server-check.mjs'),
+      `import { checkEmbedRequest, EmbedRefused, framedPageHtml, mintEmbedToken } from 'customers-console/server';
+const secret = new TextEncoder().encode('a-secret-of-at-least-32-bytes-for-hs256!');
+const used = new Set();
+const store = {
+  claimTokenId: (jti) => (used.has(jti) ? false : (used.add(jti), true)),
+  customerOrigins: (id) => (id === 42 ? ['https://app.customer.example'] : null),
+  partnerOrigins: ['https://partner.example'],
+};
+const token = await mintEmbedToken({ customerId: 42, secret });
+const grant = await checkEmbedRequest({ token, origin: 'https://app.customer.example' }, { secret, store });
+const refusal = (promise) => promise.then(() => 'opened', (error) => (error instanceof EmbedRefused ? error.reason : String(error)));
+const again = await refusal(checkEmbedRequest({ token, origin: 'https://app.customer.example' }, { secret, store }));
+const stranger = await refusal(checkEmbedRequest({ token: await mintEmbedToken({ customerId: 42, secret }), origin: 'https://evil.example' }, { secret, store }));
+const page = framedPageHtml('<html><head></head><body></body></html>', { session: 's'.repeat(32), customer_id: 42, origin: grant.origin, expires_at: new Date().toISOString(), api_base: '/api', origin_source: grant.source });
+console.log(JSON.stringify({ grant, again, stranger, csp: page.headers['Content-Security-Policy'].split(';')[0] }));
+`,
+    );
+    const output = execFileSync(process.execPath, ['server-check.mjs'], { cwd: app, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(output), {
+      grant: { customerId: 42, origin: 'https://app.customer.example', source: 'customer' },
+      again: 'token-reused',
+      stranger: 'origin-not-allowed',
+      csp: 'frame-ancestors https://app.customer.example',
+    });
   });
 });
 

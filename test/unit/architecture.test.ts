@@ -90,6 +90,22 @@ describe('ARCHITECTURE.md import rules', () => {
     assert.deepEqual(nodeImports, ['src/contract/cli.ts']);
   });
 
+  it('src/server (Node only) imports itself, src/embed and src/backend; nothing else in src/ or the elements imports it', () => {
+    const rooms = ['src/server', 'src/embed', 'src/backend'];
+    assert.deepEqual(
+      violations(['src/server'], ({ to }) => rooms.includes(room(to))),
+      [],
+    );
+    assert.deepEqual(
+      violations(['src/model', 'src/query', 'src/embed', 'src/backend', 'src/contract', 'components'], ({ to }) => room(to) !== 'src/server'),
+      [],
+    );
+    const packages = sources('src/server')
+      .flatMap((file) => importsOf(readFileSync(join(ROOT, file), 'utf8')))
+      .filter((spec) => !spec.startsWith('.'));
+    assert.deepEqual([...new Set(packages)].filter((spec) => !spec.startsWith('node:') && spec !== 'jose'), [], 'only Node built-ins and jose');
+  });
+
   it('an element imports its own folder, components/shared and src/, and another element only through its define module', () => {
     assert.deepEqual(
       violations(['components'], ({ from, to }) => {

@@ -4,7 +4,7 @@
  * the server's own clock. The token's `iat` is the minting server's word; trusting it would let a
  * token "issued" tomorrow with `exp` a day ahead pass a check of `exp − iat`.
  */
-import { parseCustomerPathSegment } from '../../src/backend/backend.js';
+import { parseCustomerPathSegment } from '../backend/backend.js';
 
 /** How far ahead of the server's clock a minting server's clock may run. */
 export const CLOCK_SKEW_SECONDS = 60;
