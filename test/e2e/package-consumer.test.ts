@@ -1,7 +1,7 @@
 /**
  * The package as a partner gets it: `npm pack` (its prepack builds the library and the manifest),
  * the tarball installed into a fresh app, each element entry and the root bundled for production
- * with Vite and with esbuild (both honour `sideEffects`, which once dropped every registration),
+ * with Vite, esbuild and webpack 5 (all honour `sideEffects`, which once dropped every registration),
  * then each bundle loaded in Chromium: the elements it imports must be registered and render.
  *
  * The app, the bundles and the static server live in a temp dir; everything stops by itself.
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
+import webpack from 'webpack';
 import { chromium, type Browser } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
@@ -126,6 +127,26 @@ before(async () => {
   });
   for (const entry of ENTRIES) {
     writeFileSync(join(site, 'esbuild', `${entry.name}.html`), `<!doctype html><html lang="en"><body><script type="module" src="./${entry.name}.js"></script></body></html>`);
+  }
+  // webpack 5 in production mode: its own tree shaking reads `sideEffects` too.
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(
+      {
+        mode: 'production',
+        context: app,
+        entry: Object.fromEntries(ENTRIES.map((e) => [e.name, join(app, `${e.name}.js`)])),
+        output: { path: join(site, 'webpack'), filename: '[name].js', module: true, chunkFormat: 'module' },
+        experiments: { outputModule: true },
+        resolve: { modules: [join(app, 'node_modules')] },
+        performance: { hints: false },
+        infrastructureLogging: { level: 'error' },
+      },
+      (error, result) => (error || !result ? reject(error ?? new Error('webpack gave no stats')) : resolve(result)),
+    ),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+  for (const entry of ENTRIES) {
+    writeFileSync(join(site, 'webpack', `${entry.name}.html`), `<!doctype html><html lang="en"><body><script type="module" src="./${entry.name}.js"></script></body></html>`);
   }
   server = await serve(site);
   const address = server.address();
@@ -277,7 +298,7 @@ export const badDetail = <customer-console oncustomer-select={(event) => event.d
   });
 });
 
-for (const bundler of ['vite', 'esbuild'] as const) {
+for (const bundler of ['vite', 'esbuild', 'webpack'] as const) {
   describe(`bundled for production with ${bundler}`, () => {
     for (const entry of ENTRIES) {
       it(`import '${entry.specifier}' registers ${entry.registers.join(', ')}, and they render`, { timeout: 60_000 }, async () => {
