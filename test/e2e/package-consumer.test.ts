@@ -169,6 +169,12 @@ describe('the packed tarball', () => {
     assert.deepEqual(packed.filter((f) => /\.test\.|^test\/|^demo\/|^stories\//.test(f)), [], 'no tests, demo or stories');
   });
 
+  it('its README links only to what it ships (or to its own sections)', () => {
+    const readme = readFileSync(join(app, 'node_modules/customers-console/README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((href) => !href.startsWith('#') && !/^[a-z]+:/.test(href));
+    assert.deepEqual(links.filter((href) => !packed.includes(href.replace(/^\.\//, ''))), [], 'relative links to files outside the package');
+  });
+
   it('ships the light and dark themes, resolvable as customers-console/themes/<name>.css, from the tokens', () => {
     const resolve = createRequire(join(app, 'index.js')).resolve;
     for (const name of ['light', 'dark'] as const) {
