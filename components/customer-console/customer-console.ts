@@ -38,6 +38,7 @@ import { moveRovingFocus, returnTabStopToSelected } from '../shared/roving-focus
 import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_CONSOLE_STRINGS, type ConsoleStrings } from './console-strings.js';
+import { loadPageElements, pageElementsReady } from './page-elements.js';
 import { styles } from './customer-console.styles.js';
 import {
   CUSTOMER_TABS,
@@ -95,9 +96,11 @@ interface LoadedCustomer {
  * `collaborators`, `switchButton`, `settings`, `planSettings`, `appAccess` and `form` groups of
  * `strings` reach the elements it renders.
  *
- * Needs `<customer-filters>`, `<customer-table>`, `<customer-dashboard>`,
- * `<customer-collaborators>`, `<customer-switch-button>`, `<customer-settings>`, `<plan-settings>`,
- * `<app-access-editor>` and `<customer-form>` registered; its define module does that.
+ * Its define module registers what the list needs (`<customer-filters>`, `<customer-table>`,
+ * `<customer-form>`); the customer page's elements (`<customer-switch-button>`,
+ * `<customer-dashboard>`, `<customer-collaborators>`, `<customer-settings>`, `<plan-settings>`,
+ * `<app-access-editor>`) are loaded the first time a page shows them, a tab's while it says it is
+ * loading, so the list opens without them.
  *
  * @fires query-change - `{ query }`: the list's query changed (a filter, the sort, Back/Forward).
  * @fires customer-select - `{ id }`: the admin opened a customer from the list. Cancelable:
@@ -189,9 +192,13 @@ export class CustomerConsole extends LitElement {
   @state() private announcement = '';
   /** The shown customer as last saved on its Settings tab (newer than what the page loaded). */
   @state() private savedCustomer: Customer | null = null;
+  /** A page part whose elements could not be loaded (a failed chunk), with Retry. */
+  @state() private pageElementsFailed: unknown = null;
 
   /** The elements on the page that hold edits not saved (from their `unsaved-changes`). */
   private readonly unsaved = new Set<EventTarget>();
+  /** Page parts whose elements are being loaded. */
+  private readonly loadingPageElements = new Set<CustomerTab | 'header'>();
   /** What to do if the admin chooses to leave edits not saved. */
   private pendingLeave: (() => void) | null = null;
   /** The address the console last showed, to stay at when Back would drop edits. */
@@ -457,12 +464,38 @@ export class CustomerConsole extends LitElement {
     </div>`;
   }
 
-  private renderError(s: ConsoleStrings, error: unknown): TemplateResult {
+  private renderError(s: ConsoleStrings, error: unknown, retry: () => void = () => void this.customerTask.run()): TemplateResult {
     return html`<div class="page-message" part="page-message" data-state="error" role="alert">
       <h3 class="page-heading" tabindex="-1">${s.errorTitle}</h3>
       <p>${error instanceof Error ? error.message : String(error)}</p>
-      <button type="button" class="button primary" @click=${() => void this.customerTask.run()}>${s.retry}</button>
+      <button type="button" class="button primary" @click=${retry}>${s.retry}</button>
     </div>`;
+  }
+
+  /**
+   * Whether the elements of a page part are registered; if not, starts loading them (once) and
+   * renders again when they are, or shows the failure with Retry.
+   */
+  private pageElementsLoaded(part: CustomerTab | 'header'): boolean {
+    if (pageElementsReady(part)) return true;
+    if (!this.loadingPageElements.has(part)) {
+      this.loadingPageElements.add(part);
+      loadPageElements(part).then(
+        () => {
+          this.loadingPageElements.delete(part);
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          this.loadingPageElements.delete(part);
+          this.pageElementsFailed = error;
+        },
+      );
+    }
+    return false;
+  }
+
+  private retryPageElements(): void {
+    this.pageElementsFailed = null;
   }
 
   private renderCustomer(s: ConsoleStrings, { customer, plans }: LoadedCustomer): TemplateResult {
@@ -478,7 +511,7 @@ export class CustomerConsole extends LitElement {
             <span class="badge status" part="status-badge" data-status=${status}>${s.statusLabels[status]}</span>
           </div>
         </div>
-        ${this.readonly
+        ${this.readonly || !this.pageElementsLoaded('header')
           ? nothing
           : html`<customer-switch-button
               part="switch-button"
@@ -549,6 +582,9 @@ export class CustomerConsole extends LitElement {
     const backend = this.backendProvider.value;
     const now = this.clock.now;
     const id = customer.id;
+    if (!this.pageElementsLoaded(tab)) {
+      return this.pageElementsFailed === null ? this.renderLoading(s) : this.renderError(s, this.pageElementsFailed, () => this.retryPageElements());
+    }
     switch (tab) {
       case 'dashboard':
         return html`<customer-dashboard

@@ -1,16 +1,12 @@
 /**
- * Registers `<customer-console>` with the elements it is made of. Importing the class alone
- * (customer-console.js) registers nothing; importing this twice is harmless.
+ * Registers `<customer-console>` with the elements of its list (filters, table, the add-customer
+ * form). The customer page's elements (switch button, dashboard, collaborators, settings) are
+ * loaded and registered the first time a page shows them (page-elements.ts). Importing the class
+ * alone (customer-console.js) registers nothing; importing this twice is harmless.
  */
-import '../app-access-editor/define.js';
-import '../customer-collaborators/define.js';
-import '../customer-dashboard/define.js';
 import '../customer-filters/define.js';
 import '../customer-form/define.js';
-import '../customer-settings/define.js';
-import '../customer-switch-button/define.js';
 import '../customer-table/define.js';
-import '../plan-settings/define.js';
 import { CustomerConsole } from './customer-console.js';
 
 export { CustomerConsole };

@@ -140,6 +140,8 @@ describe('customer-console (customer page)', () => {
       Connections: '1 / 25',
     });
     expect(selectedTab(el)).to.equal('Dashboard');
+    // The page's elements load the first time a page shows them.
+    await until(() => pageChild(el, 'customer-dashboard') !== null && pageChild(el, 'customer-switch-button') !== null, "the page's elements");
     const dashboard = pageChild<Dashboard>(el, 'customer-dashboard')!;
     expect(selectedPanel(el)!.contains(dashboard)).to.equal(true);
     expect(dashboard.customerId).to.equal(1);
@@ -214,6 +216,7 @@ describe('customer-console (customer page)', () => {
     await el.updateComplete;
     expect(selectedTab(el)).to.equal('Collaborators');
     expect(location.pathname).to.equal(`${base}/customers/3/collaborators`);
+    await until(() => pageChild(el, 'customer-collaborators') !== null, 'the team list, loaded');
     const team = pageChild<PageElement>(el, 'customer-collaborators')!;
     expect(selectedPanel(el)!.contains(team)).to.equal(true);
     expect(team.customerId).to.equal(3);
@@ -224,6 +227,7 @@ describe('customer-console (customer page)', () => {
     await press(' ');
     await el.updateComplete;
     expect(selectedTab(el)).to.equal('Settings');
+    await until(() => pageChild(el, 'customer-settings') !== null, 'the settings, loaded');
     expect(selectedPanel(el)!.contains(pageChild(el, 'customer-settings')), 'the Settings panel holds customer-settings').to.equal(true);
     await press('ArrowRight');
     expectFocusOn(dashboard!);

@@ -84,7 +84,13 @@ const rowsReady = (c: HTMLElement) => hasRows(consoleIn(c));
 /** A customer's page with its header (the name is its heading). */
 const pageReady = (c: HTMLElement) => {
   const el = consoleIn(c);
-  return el?.shadowRoot != null && pageOf(el) !== null && allByPart(pageOf(el)!, 'customer-name').length === 1;
+  // The tab's element too: a page's elements load the first time a page shows them.
+  return (
+    el?.shadowRoot != null &&
+    pageOf(el) !== null &&
+    allByPart(pageOf(el)!, 'customer-name').length === 1 &&
+    selectedPanel(el)?.querySelector('customer-dashboard, customer-collaborators, customer-settings') != null
+  );
 };
 const customerName = (el: CustomerConsole) => allByPart(pageOf(el)!, 'customer-name')[0]!.textContent!.trim();
 const messageReady = (title: string) => (c: HTMLElement) => {
