@@ -185,9 +185,12 @@ export class CustomerSettings extends LitElement {
     args: () => [this.backendSource.value] as const,
   });
 
-  /** The first `pages` pages of the history, newest first; run again after every save. */
+  /**
+   * The first `pages` pages of the history, newest first; run again after every save, and whenever
+   * the record's version moves (the page passing on a plan, trial or app access change made beside it).
+   */
   private readonly historyTask = new Task(this, {
-    task: async ([backend, id, , pages], { signal }): Promise<HistoryPage | null> => {
+    task: async ([backend, id, , , pages], { signal }): Promise<HistoryPage | null> => {
       if (!backend || id === undefined) return null;
       const items: HistoryEntry[] = [];
       let last: HistoryPage | null = null;
@@ -198,7 +201,7 @@ export class CustomerSettings extends LitElement {
       }
       return { items, total: last?.total ?? 0, page: 1, per_page: HISTORY_PAGE_SIZE };
     },
-    args: () => [this.backendSource.value, this.record?.id, this.historyRevision, this.historyPages] as const,
+    args: () => [this.backendSource.value, this.record?.id, this.record?.version, this.historyRevision, this.historyPages] as const,
   });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;

@@ -455,6 +455,17 @@ describe('customer-settings', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('loads the history again when the page passes on a newer version (a plan changed beside it)', async () => {
+    const { backend, setClock } = setup();
+    const el = await render(backend);
+    const entries = () => allByPart(section(el, 'history'), 'history-entry');
+    const before = entries().length;
+    setClock(minutesAgo(1));
+    el.customer = await backend.setPlan(1, 'growth', { version: el.customer!.version });
+    await until(() => entries().length === before + 1, 'the new entry');
+    expect(shownText(entries()[0]!)).to.equal('Plan: Starter → Growth · Alex Morgan · 1 minute ago');
+  });
+
   it('lists the history readably (names, author, relative time with the absolute date), paged with Show more', async () => {
     const { backend, setClock } = setup();
     setClock(minutesAgo(2));
