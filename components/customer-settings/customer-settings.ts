@@ -1103,6 +1103,8 @@ export class CustomerSettings extends LitElement {
     const { complete, rest } = completedEntries(value);
     if (complete.trim() === '') {
       this.originInput = value;
+      // A reason stays while its entry does: one edited or deleted from the field says nothing now.
+      if (this.originRejected.some((r) => !value.includes(r.entry))) this.originRejected = this.originRejected.filter((r) => value.includes(r.entry));
       return;
     }
     this.commitOriginInput(complete, rest);

@@ -235,6 +235,20 @@ describe('customer-settings', () => {
     expectFocusOn(input);
   });
 
+  it('drops the reason for a refused origin once its entry is deleted from the field', async () => {
+    const { backend } = setup();
+    const el = await render(backend);
+    const input = textbox(el, 'Add origins');
+    await click(input);
+    await type('https://ok.example, http://insecure.example,');
+    await until(() => root(el).querySelector('[part~="rejected"]') !== null, 'the refused entry');
+    expect(input.value).to.equal('http://insecure.example');
+    await retype(input, '');
+    await until(() => root(el).querySelector('[part~="rejected"]') === null, 'the reason gone with its entry');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(allByPart(section(el, 'origins'), 'origin').map(shownText)).to.deep.equal(['https://ok.example Remove']);
+  });
+
   it('warns before a first own list drops the inherited origins (a live session may use them), then saves on "Save anyway"', async () => {
     const { backend } = setup();
     const el = await render(backend);
