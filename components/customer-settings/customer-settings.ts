@@ -166,6 +166,9 @@ export class CustomerSettings extends LitElement {
 
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_CUSTOMER_SETTINGS_STRINGS);
+  // Kept so `now` works as on every element. The history's relative times read `now`, else the time
+  // of each render — not the creation time this clock falls back to: a change saved on this page
+  // after it opened would read "in 5 seconds".
   private readonly clock = new ClockController(this);
   private readonly locale = new LocaleController(this);
   private readonly deleteDialog = new ModalDialogController(this, () => this.dialog);
@@ -234,7 +237,10 @@ export class CustomerSettings extends LitElement {
   /** The backend to save with; overrides one provided by a console. */
   @property({ attribute: false }) backend: Backend | undefined;
 
-  /** The clock the history's "2 minutes ago" is measured against; the element's creation time when not set. */
+  /**
+   * The clock the history's "2 minutes ago" is measured against; when not set, the time of each
+   * render (changes are saved on this page after it opened, and must read as past).
+   */
   @property({ attribute: false }) now: Date | undefined;
 
   /** Replacement texts, for translation (DEFAULT_CUSTOMER_SETTINGS_STRINGS); anything left out keeps its English default. */
@@ -737,7 +743,7 @@ export class CustomerSettings extends LitElement {
     const lookups = this.lookups();
     const changes = entry.changes.map((change) => describeChange(change, lookups, s));
     const at = new Date(entry.at);
-    const { value, unit } = relativeTimeParts(at, this.clock.now);
+    const { value, unit } = relativeTimeParts(at, this.now ?? new Date());
     const absolute = this.locale.dateFormat(ABSOLUTE_TIME).format(at);
     return html`<li id="history-v${entry.version}" class="history-entry" part="history-entry" tabindex="-1">
       ${entry.action === 'create' ? html`<strong>${s.created}</strong> · ` : nothing}<span dir="auto">${changes.join('; ')}</span> ·
