@@ -310,7 +310,6 @@ describe('the Settings tab, every path (demo, SQLite server)', () => {
       assert.deepEqual((await demo.api.getCustomer(customer.id)).origins, ['https://shop.example.com', 'https://portal.example.com']);
       assert.equal(await origins.locator('[part~="unsaved-badge"]').count(), 0);
 
-      await page.screenshot({ path: '/tmp/settings-paths-origins.png', fullPage: true });
     } finally {
       await page.close();
     }
@@ -350,7 +349,6 @@ describe('the Settings tab, every path (demo, SQLite server)', () => {
         assert.ok(text.startsWith(`${expected[i]} · Alex Morgan · `), `entry ${i + 1}: “${text}”, expected “${expected[i]} · Alex Morgan · …”`);
         assert.match(text, RECENT, `entry ${i + 1} says how long ago: “${text}”`);
       });
-      await page.screenshot({ path: '/tmp/settings-paths-history.png', fullPage: true });
     } finally {
       await page.close();
     }
