@@ -296,6 +296,8 @@ describe('the Settings tab, every path (demo, SQLite server)', () => {
       // Save with the refused entry in the field: nothing is sent.
       const save = origins.getByRole('button', { name: 'Save' });
       await save.click();
+      await waitUntil(() => input.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el), 'focus on the refused entry');
+      assert.equal(await origins.locator('[part~="unsaved-badge"]').count(), 1, 'still unsaved');
       assert.deepEqual((await demo.api.getCustomer(customer.id)).origins, []);
       // The admin deletes the refused entry and saves; the list drops the inherited origin, so it asks.
       await input.fill('');
