@@ -607,12 +607,14 @@ export class CustomerConsole extends LitElement {
           .strings=${s.collaborators}
         ></customer-collaborators>`;
       case 'settings':
+        // customer-settings gets the page's `now`, not the console's clock: its history's "2 minutes
+        // ago" must run on real time unless a clock was set, for changes are saved after the console loaded.
         return html`<customer-settings
           part="settings"
           exportparts=${SETTINGS_PARTS}
           .backend=${backend}
           .customer=${customer}
-          .now=${now}
+          .now=${this.now}
           .strings=${s.settings}
           ?readonly=${this.readonly}
           @customer-change=${this.onCustomerChange}

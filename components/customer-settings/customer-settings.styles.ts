@@ -231,6 +231,15 @@ export const styles = [
     .slot {
       display: contents;
     }
+    /* What the page slots in (plan-settings, app-access-editor) is framed like the sections around it. */
+    ::slotted([slot='plan']),
+    ::slotted([slot='app-access']) {
+      box-sizing: border-box;
+      padding: ${tokens.spaceL};
+      border: 1px solid ${tokens.colorBorder};
+      border-radius: ${tokens.radius};
+      background: var(--customer-settings-section-background, ${tokens.colorSurface});
+    }
     .user-id-value {
       font-size: 1rem;
     }

@@ -166,6 +166,9 @@ export class CustomerSettings extends LitElement {
 
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_CUSTOMER_SETTINGS_STRINGS);
+  // Kept so `now` works as on every element. The history's relative times read `now`, else the time
+  // of each render — not the creation time this clock falls back to: a change saved on this page
+  // after it opened would read "in 5 seconds".
   private readonly clock = new ClockController(this);
   private readonly locale = new LocaleController(this);
   private readonly deleteDialog = new ModalDialogController(this, () => this.dialog);
@@ -185,9 +188,12 @@ export class CustomerSettings extends LitElement {
     args: () => [this.backendSource.value] as const,
   });
 
-  /** The first `pages` pages of the history, newest first; run again after every save. */
+  /**
+   * The first `pages` pages of the history, newest first; run again after every save, and whenever
+   * the record's version moves (the page passing on a plan, trial or app access change made beside it).
+   */
   private readonly historyTask = new Task(this, {
-    task: async ([backend, id, , pages], { signal }): Promise<HistoryPage | null> => {
+    task: async ([backend, id, , , pages], { signal }): Promise<HistoryPage | null> => {
       if (!backend || id === undefined) return null;
       const items: HistoryEntry[] = [];
       let last: HistoryPage | null = null;
@@ -198,7 +204,7 @@ export class CustomerSettings extends LitElement {
       }
       return { items, total: last?.total ?? 0, page: 1, per_page: HISTORY_PAGE_SIZE };
     },
-    args: () => [this.backendSource.value, this.record?.id, this.historyRevision, this.historyPages] as const,
+    args: () => [this.backendSource.value, this.record?.id, this.record?.version, this.historyRevision, this.historyPages] as const,
   });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -231,7 +237,10 @@ export class CustomerSettings extends LitElement {
   /** The backend to save with; overrides one provided by a console. */
   @property({ attribute: false }) backend: Backend | undefined;
 
-  /** The clock the history's "2 minutes ago" is measured against; the element's creation time when not set. */
+  /**
+   * The clock the history's "2 minutes ago" is measured against; when not set, the time of each
+   * render (changes are saved on this page after it opened, and must read as past).
+   */
   @property({ attribute: false }) now: Date | undefined;
 
   /** Replacement texts, for translation (DEFAULT_CUSTOMER_SETTINGS_STRINGS); anything left out keeps its English default. */
@@ -734,7 +743,7 @@ export class CustomerSettings extends LitElement {
     const lookups = this.lookups();
     const changes = entry.changes.map((change) => describeChange(change, lookups, s));
     const at = new Date(entry.at);
-    const { value, unit } = relativeTimeParts(at, this.clock.now);
+    const { value, unit } = relativeTimeParts(at, this.now ?? new Date());
     const absolute = this.locale.dateFormat(ABSOLUTE_TIME).format(at);
     return html`<li id="history-v${entry.version}" class="history-entry" part="history-entry" tabindex="-1">
       ${entry.action === 'create' ? html`<strong>${s.created}</strong> · ` : nothing}<span dir="auto">${changes.join('; ')}</span> ·
@@ -1100,6 +1109,8 @@ export class CustomerSettings extends LitElement {
     const { complete, rest } = completedEntries(value);
     if (complete.trim() === '') {
       this.originInput = value;
+      // A reason stays while its entry does: one edited or deleted from the field says nothing now.
+      if (this.originRejected.some((r) => !value.includes(r.entry))) this.originRejected = this.originRejected.filter((r) => value.includes(r.entry));
       return;
     }
     this.commitOriginInput(complete, rest);

@@ -235,6 +235,20 @@ describe('customer-settings', () => {
     expectFocusOn(input);
   });
 
+  it('drops the reason for a refused origin once its entry is deleted from the field', async () => {
+    const { backend } = setup();
+    const el = await render(backend);
+    const input = textbox(el, 'Add origins');
+    await click(input);
+    await type('https://ok.example, http://insecure.example,');
+    await until(() => root(el).querySelector('[part~="rejected"]') !== null, 'the refused entry');
+    expect(input.value).to.equal('http://insecure.example');
+    await retype(input, '');
+    await until(() => root(el).querySelector('[part~="rejected"]') === null, 'the reason gone with its entry');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(allByPart(section(el, 'origins'), 'origin').map(shownText)).to.deep.equal(['https://ok.example Remove']);
+  });
+
   it('warns before a first own list drops the inherited origins (a live session may use them), then saves on "Save anyway"', async () => {
     const { backend } = setup();
     const el = await render(backend);
@@ -453,6 +467,17 @@ describe('customer-settings', () => {
     await click(saveIn(el, 'name'));
     expect(shownText(section(el, 'name'))).to.contain("Enter the customer's name.");
     await expectNoAxeViolations(el);
+  });
+
+  it('loads the history again when the page passes on a newer version (a plan changed beside it)', async () => {
+    const { backend, setClock } = setup();
+    const el = await render(backend);
+    const entries = () => allByPart(section(el, 'history'), 'history-entry');
+    const before = entries().length;
+    setClock(minutesAgo(1));
+    el.customer = await backend.setPlan(1, 'growth', { version: el.customer!.version });
+    await until(() => entries().length === before + 1, 'the new entry');
+    expect(shownText(entries()[0]!)).to.equal('Plan: Starter → Growth · Alex Morgan · 1 minute ago');
   });
 
   it('lists the history readably (names, author, relative time with the absolute date), paged with Show more', async () => {
