@@ -376,7 +376,14 @@ function apiRoutes(context: ServerContext, store: CustomerStore, dashboards: Das
 
   api.get('/plans', (c) => c.json({ items: plansWithFree(context.plans) }));
   api.get('/apps', (c) => c.json({ items: context.apps }));
-  api.get('/partner', (c) => c.json(context.partner));
+  // An embed session is read-only: it hears that it may change nothing, whatever the admin may.
+  api.get('/partner', (c) =>
+    c.json(
+      c.get('principal').kind === 'admin'
+        ? context.partner
+        : { ...context.partner, admin: { ...context.partner.admin, permissions: { manage_customers: false, delete_customers: false, rename_customers: false } } },
+    ),
+  );
   return api;
 }
 

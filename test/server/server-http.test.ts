@@ -252,6 +252,14 @@ describe('auth', () => {
     assert.equal(sw.status, 403);
   });
 
+  it('/partner tells an embed session it may change nothing; the admin gets its own permissions', async () => {
+    const session = await (await fetch(`${server.api}/partner`, { headers: { Authorization: 'Bearer session-for-5' } })).json();
+    assert.deepEqual(session.admin.permissions, { manage_customers: false, delete_customers: false, rename_customers: false });
+    const admin = await (await server.call('/partner')).json();
+    assert.equal(admin.admin.permissions.manage_customers, true);
+    assert.equal(admin.admin.permissions.delete_customers, true);
+  });
+
   it('GET customer sends its version as ETag', async () => {
     const res = await server.call('/customers/3');
     assert.equal(res.headers.get('etag'), '"1"');
