@@ -292,6 +292,19 @@ export const CONTRACT_CHECKS: readonly ContractCheck[] = [
     for (let i = 1; i < team.length; i++) ok(team[i - 1]!.customer_manager || !team[i]!.customer_manager, `collaborator ${team[i]!.id}, a customer manager, comes after one who is not`);
   }),
 
+  read('history pages newest first within its total; a bad page size is 422', async (target) => {
+    const c = await someCustomer(target);
+    const first = await target.backend.listHistory(c.id, { per_page: 5 });
+    same(first.page, 1, `customer ${c.id}: history page`);
+    same(first.per_page, 5, `customer ${c.id}: history per_page`);
+    ok(first.items.length <= Math.min(5, first.total), `customer ${c.id}: ${first.items.length} entries on a page of 5 with total ${first.total}`);
+    for (let i = 1; i < first.items.length; i++) {
+      ok(Date.parse(first.items[i - 1]!.at) >= Date.parse(first.items[i]!.at), `history entry ${first.items[i]!.id} is newer than the one before it`);
+    }
+    await rejects(target.backend.listHistory(c.id, { per_page: 0 }), 422, 'GET history?per_page=0', 'per_page');
+    await rejects(target.backend.listHistory(IMPOSSIBLE_ID), 404, 'GET history of no customer');
+  }),
+
   read('dashboard for every period: points per period, series add up to the totals; an unknown period is 422', async (target) => {
     const c = await someCustomer(target);
     const points = { '1d': 24, '7d': 7, '30d': 30, '90d': 90 } as const;
