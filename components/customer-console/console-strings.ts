@@ -54,6 +54,10 @@ export interface ConsoleStrings {
   connections: string;
   /** "120 / 1,000": both figures are already formatted for the locale. */
   usage: (used: string, limit: string) => string;
+  /** What a screen reader says for the tasks figure: "120 of 1,000 tasks". */
+  tasksOfLimit: (used: string, limit: string) => string;
+  /** And for the connections figure: "3 of 10 connections". */
+  connectionsOfLimit: (used: string, limit: string) => string;
   /** After a usage figure at 80% of its limit or more, and above it. */
   nearLimit: string;
   overLimit: string;
@@ -117,6 +121,8 @@ export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
   tasks: 'Tasks used in billing period',
   connections: 'Connections',
   usage: (used, limit) => `${used} / ${limit}`,
+  tasksOfLimit: (used, limit) => `${used} of ${limit} tasks`,
+  connectionsOfLimit: (used, limit) => `${used} of ${limit} connections`,
   nearLimit: 'near the limit',
   overLimit: 'over the limit',
   statusLabels: STATUS_LABELS,

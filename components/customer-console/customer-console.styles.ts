@@ -140,6 +140,11 @@ export const styles = [
     .facts dd {
       margin: 0;
     }
+    /* A figure pair reads left to right whatever the direction: "4,046 / 10,000". */
+    .figure {
+      direction: ltr;
+      unicode-bidi: isolate;
+    }
     .usage-level {
       font-size: ${tokens.fontSizeSmall};
       font-weight: ${tokens.fontWeightStrong};

@@ -530,8 +530,8 @@ export class CustomerConsole extends LitElement {
             <dt>${s.joined}</dt>
             <dd><time datetime=${customer.created_at}>${this.locale.dateFormat(JOINED_FORMAT).format(Date.parse(customer.created_at))}</time></dd>
           </div>
-          <div><dt>${s.tasks}</dt><dd>${this.renderUsage(s, customer.tasks_used, customer.task_limit)}</dd></div>
-          <div><dt>${s.connections}</dt><dd>${this.renderUsage(s, customer.connections, customer.connection_limit)}</dd></div>
+          <div><dt>${s.tasks}</dt><dd>${this.renderUsage(s, customer.tasks_used, customer.task_limit, s.tasksOfLimit)}</dd></div>
+          <div><dt>${s.connections}</dt><dd>${this.renderUsage(s, customer.connections, customer.connection_limit, s.connectionsOfLimit)}</dd></div>
         </dl>
       </header>
       ${this.renderTabs(s, customer)}`;
@@ -543,11 +543,16 @@ export class CustomerConsole extends LitElement {
     return saved && saved.id === loaded.customer.id && saved.version >= loaded.customer.version ? { ...loaded, customer: saved } : loaded;
   }
 
-  private renderUsage(s: ConsoleStrings, used: number, limit: number): TemplateResult {
+  /**
+   * "4,046 / 10,000", kept in that order right-to-left too, and spoken as "4,046 of 10,000 tasks"
+   * rather than "4,046 slash 10,000".
+   */
+  private renderUsage(s: ConsoleStrings, used: number, limit: number, spoken: (used: string, limit: string) => string): TemplateResult {
     const level = usageLevel(used, limit);
     const n = this.locale.numberFormat();
     return html`<span class="usage" part="usage" data-level=${level}
-      >${s.usage(n.format(used), n.format(limit))}${level === 'ok'
+      ><span class="figure" aria-hidden="true">${s.usage(n.format(used), n.format(limit))}</span
+      ><span class="visually-hidden">${spoken(n.format(used), n.format(limit))}</span>${level === 'ok'
         ? nothing
         : html` <span class="usage-level" part="usage-level">${level === 'near' ? s.nearLimit : s.overLimit}</span>`}</span
     >`;

@@ -29,6 +29,7 @@ import {
   pageTabs,
   selectedPanel,
   selectedTab,
+  spokenFact,
 } from '../support/console-page-queries.js';
 import { NOW, makeCustomer, memoryBackend } from '../support/customers.js';
 import { tab } from '../support/filter-queries.js';
@@ -179,6 +180,9 @@ describe('customer-console (customer page)', () => {
     await expectHeading(el, 'Busy Ltd');
     expect(pageFacts(el)['Tasks used in billing period']).to.equal('900 / 1,000 near the limit');
     expect(pageFacts(el)['Connections']).to.equal('12 / 10 over the limit');
+    // Heard as words, not "900 slash 1,000".
+    expect(spokenFact(el, 'Tasks used in billing period')).to.equal('900 of 1,000 tasks near the limit');
+    expect(spokenFact(el, 'Connections')).to.equal('12 of 10 connections over the limit');
     const levels = [...pageOf(el)!.querySelectorAll('[part~="usage"]')].map((u) => u.getAttribute('data-level'));
     expect(levels).to.deep.equal(['near', 'over']);
 

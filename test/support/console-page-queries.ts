@@ -40,8 +40,21 @@ export function selectedPanel(el: CustomerConsole): HTMLElement | null {
 /** The page header's facts as `term → description` ("Tasks used in billing period" → "900 / 1,000 near the limit"). */
 export function pageFacts(el: CustomerConsole): Record<string, string> {
   const facts = byPart(pageOf(el)!, 'facts');
-  const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+  // What is shown: a figure's spoken form (visually hidden, for screen readers) is left out.
+  const text = (node: Element) => {
+    const shown = node.cloneNode(true) as Element;
+    for (const hidden of shown.querySelectorAll('.visually-hidden')) hidden.remove();
+    return shown.textContent!.replace(/\s+/g, ' ').trim();
+  };
   return Object.fromEntries([...facts.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling!)]));
+}
+
+/** What a screen reader hears for a fact's figure ("900 of 1,000 tasks"): its text without what is hidden from it. */
+export function spokenFact(el: CustomerConsole, term: string): string {
+  const dt = [...byPart(pageOf(el)!, 'facts').querySelectorAll('dt')].find((d) => d.textContent!.trim() === term)!;
+  const spoken = dt.nextElementSibling!.cloneNode(true) as Element;
+  for (const hidden of spoken.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return spoken.textContent!.replace(/\s+/g, ' ').trim();
 }
 
 export function backButton(el: CustomerConsole): HTMLElement {
