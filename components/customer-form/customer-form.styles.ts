@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const styles = [
   baseStyles,
+  fieldStyles,
   css`
     form {
       display: grid;
@@ -16,23 +18,6 @@ export const styles = [
     }
     label {
       font-weight: ${tokens.fontWeightStrong};
-    }
-    .input {
-      inline-size: 100%;
-      min-block-size: 34px;
-      padding: ${tokens.spaceXs} ${tokens.spaceS};
-      border: 1px solid ${tokens.colorBorderStrong};
-      border-radius: ${tokens.radius};
-      background: ${tokens.colorSurface};
-      color: ${tokens.colorText};
-      font: inherit;
-    }
-    .input[aria-invalid='true'] {
-      border-color: ${tokens.colorDanger};
-      border-width: 2px;
-    }
-    .input[readonly] {
-      background: ${tokens.colorSurfaceRaised};
     }
     .help,
     .field-error,

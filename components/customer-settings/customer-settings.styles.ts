@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const styles = [
   baseStyles,
   dialogStyles,
+  fieldStyles,
   css`
     .base {
       display: grid;
@@ -69,24 +71,6 @@ export const styles = [
     .row .input {
       flex: 1 1 16rem;
       inline-size: auto;
-    }
-    .input {
-      inline-size: 100%;
-      min-block-size: 34px;
-      padding: ${tokens.spaceXs} ${tokens.spaceS};
-      border: 1px solid ${tokens.colorBorderStrong};
-      border-radius: ${tokens.radius};
-      background: ${tokens.colorSurface};
-      color: ${tokens.colorText};
-      font: inherit;
-    }
-    .input[aria-invalid='true'] {
-      border-color: ${tokens.colorDanger};
-      border-width: 2px;
-    }
-    .input[readonly],
-    .input:disabled {
-      background: ${tokens.colorSurfaceRaised};
     }
     .help,
     .warning,

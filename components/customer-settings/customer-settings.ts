@@ -757,16 +757,8 @@ export class CustomerSettings extends LitElement {
 
   private resetFor(customer: Customer | undefined): void {
     this.record = customer;
-    this.drafts = {};
-    this.originInput = '';
-    this.originRejected = [];
-    this.originMerged = [];
-    this.fieldErrors = {};
-    this.originErrors = {};
-    this.sectionErrors = {};
+    this.dropEdits();
     this.savedSection = null;
-    this.pendingWarning = null;
-    this.conflict = null;
     this.copyResult = null;
     this.deleteTyped = '';
     this.deleteError = null;
@@ -1081,7 +1073,10 @@ export class CustomerSettings extends LitElement {
     await this.send('conflict', fields, patch);
   }
 
-  private readonly discardMine = (): void => {
+  private readonly discardMine = (): void => this.dropEdits();
+
+  /** Forgets every edit not saved, with its errors, warning and conflict. */
+  private dropEdits(): void {
     this.drafts = {};
     this.originInput = '';
     this.originRejected = [];
@@ -1091,7 +1086,7 @@ export class CustomerSettings extends LitElement {
     this.sectionErrors = {};
     this.pendingWarning = null;
     this.conflict = null;
-  };
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Handlers
