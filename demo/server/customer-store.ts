@@ -178,6 +178,13 @@ const GATHER_COST = 1;
  */
 const SHORT_CANDIDATES_UNDER = 50_000;
 
+/**
+ * Relative costs of counting a search under a plan or date filter: a match's status looked up by id,
+ * against an entry of the plan or date range tested on an index that holds the folded texts.
+ */
+const LOOKUP_COST = 1;
+const RANGE_ENTRY_COST = 0.3;
+
 /** Shorter queries have no trigram; they fall back to scanning the folded columns. */
 const TRIGRAM_LENGTH = 3;
 const STATEMENT_CACHE_SIZE = 500;
@@ -302,6 +309,8 @@ export class CustomerStore {
     let ftsCondition: string | null = null;
     let substringCondition = '';
     let appCondition: string | null = null;
+    /** How many customers a short needle matches, once asked (shortNeedleMatches). */
+    let shortMatches: number | undefined;
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
@@ -314,7 +323,7 @@ export class CustomerStore {
       } else if (
         ftsCanMatch(needle) &&
         (params.plan !== undefined || params.app !== undefined || params.joined_from !== undefined || params.joined_to !== undefined || params.status !== undefined) &&
-        this.shortNeedleMatches(needle) < SHORT_CANDIDATES_UNDER
+        (shortMatches = this.shortNeedleMatches(needle)) < SHORT_CANDIDATES_UNDER
       ) {
         // A rare short needle among other filters: its rows are the customers holding its token in
         // any status group. (Alone, it is counted on that index and its page walks or gathers below.)
@@ -403,10 +412,47 @@ export class CustomerStore {
         }
       }
       if (needle !== '' || params.app !== undefined) {
-        // The search or app subquery already narrows the rows: count every status in one pass over them.
+        // The search or app subquery already narrows the rows: count every status in one pass over
+        // them, each match's status (and plan, date joined) looked up by id. A search matching many
+        // more customers than a plan or date range holds is counted the other way round: that range
+        // walked on an index holding the folded texts, each entry tested for the needle there.
+        let from = 'customers c';
+        let conditions = where;
+        const range = where.filter((w) => w !== ftsCondition && w !== substringCondition);
+        if (needle !== '' && params.app === undefined && range.length > 0 && !(plan?.includesFree ?? false)) {
+          const matches =
+            ftsCondition === null || bind.fts === undefined
+              ? ftsCanMatch(needle)
+                ? (shortMatches ??= this.shortNeedleMatches(needle))
+                : Number.POSITIVE_INFINITY
+              : (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number);
+          // The range's size, estimated (counting it would cost about as much as walking it): the
+          // share of the plans named among the partner's plans and Free, and the share of the span of
+          // dates joined that the date filter covers. (A needle holding NUL has no index to count its
+          // matches on: it is tested on the range.)
+          let share = plan === null ? 1 : Math.min(1, params.plan!.length / (plans.length + 1));
+          // Two subqueries, so each is one end of the date index.
+          const span =
+            fromDay === null && toDay === null
+              ? null
+              : (this.statement('SELECT (SELECT min(created_ms) FROM customers) AS first, (SELECT max(created_ms) FROM customers) AS last').get() as {
+                  first: number | null;
+                  last: number | null;
+                });
+          if (span !== null && span.first !== null && span.last !== null && span.last > span.first) {
+            const from = Math.max(span.first, fromDay === null ? span.first : fromDay * DAY_MS);
+            const to = Math.min(span.last, toDay === null ? span.last : (toDay + 1) * DAY_MS);
+            share *= Math.max(0, to - from) / (span.last - span.first);
+          }
+          const rangeRows = share * (this.statement('SELECT max(id) FROM customers').pluck().get() as number);
+          if (rangeRows * RANGE_ENTRY_COST < matches * LOOKUP_COST) {
+            from = `customers c INDEXED BY ${plan !== null ? 'customers_plan' : 'customers_created_text'}`;
+            conditions = [...range, substringCondition];
+          }
+        }
         const sql =
           `SELECT count(*) AS n, coalesce(sum(${STATUS_SQL.trial}), 0) AS trial, coalesce(sum(${STATUS_SQL.expired}), 0) AS expired ` +
-          `FROM customers c${whereSql(null)}`;
+          `FROM ${from}${whereOf(conditions)}`;
         const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
         return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
       } else {
