@@ -219,6 +219,15 @@ export class CustomerStore {
    * each match's status (about 0.3 µs a match, against a few phrase counts).
    */
   pairCountsFrom = 40_000;
+  /** Below how many matches a short needle's rows are found on its character or pair index. */
+  shortCandidatesUnder = SHORT_CANDIDATES_UNDER;
+  /**
+   * How a page is found: by cost (walk the sort index or gather the matches, whichever is cheaper),
+   * or always one way. Every way gives the same answer; tests compare them.
+   */
+  pageStrategy: 'cost' | 'walk' | 'gather' = 'cost';
+  /** How a search under a plan or date filter is counted: by cost, on the range, or by looking up each match. */
+  rangeCounts: 'cost' | 'range' | 'lookup' = 'cost';
 
   /** `partnerId` names the partner whose database this is; one database holds one partner's customers. */
   constructor(
@@ -323,7 +332,7 @@ export class CustomerStore {
       } else if (
         ftsCanMatch(needle) &&
         (params.plan !== undefined || params.app !== undefined || params.joined_from !== undefined || params.joined_to !== undefined || params.status !== undefined) &&
-        (shortMatches = this.shortNeedleMatches(needle)) < SHORT_CANDIDATES_UNDER
+        (shortMatches = this.shortNeedleMatches(needle)) < this.shortCandidatesUnder
       ) {
         // A rare short needle among other filters: its rows are the customers holding its token in
         // any status group. (Alone, it is counted on that index and its page walks or gathers below.)
@@ -445,7 +454,8 @@ export class CustomerStore {
             share *= Math.max(0, to - from) / (span.last - span.first);
           }
           const rangeRows = share * (this.statement('SELECT max(id) FROM customers').pluck().get() as number);
-          if (rangeRows * RANGE_ENTRY_COST < matches * LOOKUP_COST) {
+          const onRange = this.rangeCounts === 'cost' ? rangeRows * RANGE_ENTRY_COST < matches * LOOKUP_COST : this.rangeCounts === 'range';
+          if (onRange) {
             from = `customers c INDEXED BY ${plan !== null ? 'customers_plan' : 'customers_created_text'}`;
             conditions = [...range, substringCondition];
           }
@@ -493,7 +503,7 @@ export class CustomerStore {
       const visits = ((offset + params.per_page) * rows) / total;
       const walkCost = visits * (needle !== '' || appCondition !== null ? WALK_ROW_COST : WALK_INDEX_COST);
       const candidates = ftsCondition !== null || appCondition !== null ? counts.all : total;
-      const walk = walkCost < candidates * GATHER_COST;
+      const walk = this.pageStrategy === 'cost' ? walkCost < candidates * GATHER_COST : this.pageStrategy === 'walk';
       const pageWhere = [...where];
       if (!walk && ftsCondition === null && needle !== '' && ftsCanMatch(needle)) {
         // A short needle alone (counted on its index, so not yet a subquery): gather its matches there.
