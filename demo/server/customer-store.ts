@@ -320,6 +320,8 @@ export class CustomerStore {
     let appCondition: string | null = null;
     /** How many customers a short needle matches, once asked (shortNeedleMatches). */
     let shortMatches: number | undefined;
+    /** The full-text table and MATCH parameter behind ftsCondition. */
+    let searchIndex: { table: string; query: string } | null = null;
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
@@ -328,16 +330,18 @@ export class CustomerStore {
         // substring match, the same test as `match`.
         bind.fts = ftsPhrase(needle);
         ftsCondition = 'c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @fts)';
+        searchIndex = { table: 'customer_search', query: '@fts' };
         where.push(ftsCondition);
       } else if (
         ftsCanMatch(needle) &&
-        (params.plan !== undefined || params.app !== undefined || params.joined_from !== undefined || params.joined_to !== undefined || params.status !== undefined) &&
+        (params.plan !== undefined || params.app !== undefined || params.joined_from !== undefined || params.joined_to !== undefined) &&
         (shortMatches = this.shortNeedleMatches(needle)) < this.shortCandidatesUnder
       ) {
         // A rare short needle among other filters: its rows are the customers holding its token in
         // any status group. (Alone, it is counted on that index and its page walks or gathers below.)
         bind.short = this.shortNeedleQuery(needle);
         ftsCondition = this.shortNeedleCondition(needle);
+        searchIndex = { table: [...needle].length === 1 ? 'customer_chars' : 'customer_grams', query: '@short' };
         where.push(ftsCondition);
       } else {
         where.push(match);
@@ -392,6 +396,27 @@ export class CustomerStore {
              (SELECT count(*) FROM customer_top_apps WHERE app_id = @app AND status_key BETWEEN ${STATUS_KEY.free} AND @now) AS expired`,
         ).get({ app: params.app, now: bind.now }) as { active: number; trial: number; expired: number };
         return { all: row.active + row.trial + row.expired, ...row };
+      }
+      if (params.app !== undefined && needle !== '') {
+        // A search and an app (and maybe a plan or date filter): the top-app rows hold the status,
+        // plan and date joined, so each of the search index's matches is one seek of its customer's
+        // top-app rows (CROSS JOIN keeps that order, NOT INDEXED the primary key); a needle with no
+        // index (a common short one) is tested on the app's customers' rows instead.
+        const on: string[] = ['t.app_id = @app'];
+        if (plan !== null) on.push(plan.onTopApp);
+        if (fromDay !== null) on.push('t.created_ms >= @from_ms');
+        if (toDay !== null) on.push('t.created_ms < @to_ms');
+        const select =
+          `SELECT count(*) AS n, coalesce(sum(t.status_key > @now), 0) AS trial, ` +
+          `coalesce(sum(t.status_key BETWEEN ${STATUS_KEY.free} AND @now), 0) AS expired `;
+        const sql =
+          searchIndex !== null
+            ? `${select}FROM ${searchIndex.table} s CROSS JOIN customer_top_apps t NOT INDEXED ON t.customer_id = s.rowid ` +
+              `WHERE ${searchIndex.table} MATCH ${searchIndex.query} AND ${on.join(' AND ')}`
+            : `${select}FROM customer_top_apps t INDEXED BY customer_top_apps_filter CROSS JOIN customers c ON c.id = t.customer_id ` +
+              `WHERE ${[...on, substringCondition].join(' AND ')}`;
+        const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
+        return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
       }
       if (params.app !== undefined && needle === '') {
         // The app with a plan or date filter: its top-app rows carry the customer's status key, plan
@@ -456,7 +481,7 @@ export class CustomerStore {
           const rangeRows = share * (this.statement('SELECT max(id) FROM customers').pluck().get() as number);
           const onRange = this.rangeCounts === 'cost' ? rangeRows * RANGE_ENTRY_COST < matches * LOOKUP_COST : this.rangeCounts === 'range';
           if (onRange) {
-            from = `customers c INDEXED BY ${plan !== null ? 'customers_plan' : 'customers_created_text'}`;
+            from = `customers c INDEXED BY ${plan !== null ? 'customers_plan_text' : 'customers_created_text'}`;
             conditions = [...range, substringCondition];
           }
         }
@@ -505,7 +530,7 @@ export class CustomerStore {
       const candidates = ftsCondition !== null || appCondition !== null ? counts.all : total;
       const walk = this.pageStrategy === 'cost' ? walkCost < candidates * GATHER_COST : this.pageStrategy === 'walk';
       const pageWhere = [...where];
-      if (!walk && ftsCondition === null && needle !== '' && ftsCanMatch(needle)) {
+      if (!walk && ftsCondition === null && needle !== '' && ftsCanMatch(needle) && where.length === 1) {
         // A short needle alone (counted on its index, so not yet a subquery): gather its matches there.
         bind.short = this.shortNeedleQuery(needle);
         pageWhere[pageWhere.indexOf(substringCondition)] = this.shortNeedleCondition(needle);

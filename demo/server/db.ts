@@ -10,9 +10,11 @@
  * Every sort has an index per direction whose implicit trailing rowid gives the `id ASC` tie-break
  * both ways. Search uses an FTS5 trigram index over the folded name and external ID.
  *
- * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry a copy
- * of the customer's status key (kept by triggers), and searches with many matches, or of two
- * characters, are counted on `customer_grams`, a pair index whose tokens carry the status group.
+ * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry copies
+ * of the customer's status key, plan and date joined (kept by triggers), and searches with many
+ * matches, or of one or two characters, are counted on `customer_grams` (character pairs) or
+ * `customer_chars` (characters), whose tokens carry the status group. Each sort index also holds the
+ * filter columns, so a filtered page walks it without reading rows (see CustomerStore.list).
  *
  * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
  * `job_rollups_hourly` for the last two), WITHOUT ROWID tables whose primary keys start with the
@@ -433,10 +435,10 @@ const MIGRATIONS: readonly string[] = [
   `,
   // A short or common search under a plan or date filter is counted by walking that range and
   // testing the folded texts on the index, when the range holds fewer entries than the search has
-  // matches to look up (CustomerStore.list). Plans without Free are ranges of customers_plan.
+  // matches to look up (CustomerStore.list). Plans without Free are ranges of customers_plan_text
+  // (customers_plan stays narrow for the counts of plan filters alone).
   `
-  DROP INDEX customers_plan;
-  CREATE INDEX customers_plan ON customers (plan_id, created_ms, in_trial, trial_ends_ms, name_folded, external_folded);
+  CREATE INDEX customers_plan_text ON customers (plan_id, created_ms, in_trial, trial_ends_ms, name_folded, external_folded);
   CREATE INDEX customers_created_text ON customers (created_ms, in_trial, trial_ends_ms, plan_id, name_folded, external_folded);
   ANALYZE customers;
   `,
