@@ -2,9 +2,10 @@
  * `npm run bench:server`: seeds BENCH_CUSTOMERS (default 1,000,000) customers into a temporary SQLite
  * database, starts the reference server on a loopback port, and prints p50 / p95 latency of list
  * pages over HTTP (client to answer, JSON parsed) for each case the issue names, then of the customer
- * page's calls: the dashboard for each period and the collaborators list, each request for another
- * customer (the busiest ones, with the most rollup rows, and customers spread over the whole id
- * range, so the page cache does not hold them all). Design target: p95 under 50 ms for every case.
+ * page's calls: the dashboard for each period, the collaborators list and the change history (the
+ * newest page, a deeper one, a 200-entry one; the bench writes history for these customers once, see
+ * seedBenchHistory), each request for another customer (the busiest ones, with the most rollup rows,
+ * and customers spread over the whole id range, so the page cache does not hold them all). Design target: p95 under 50 ms for every case.
  * Figures, not pass/fail.
  *
  * Two columns per case: "counted" with the status-count cache off, so every request counts every
@@ -33,6 +34,8 @@ import { startOfUtcDay } from '../src/backend/generate.js';
 import { openDatabase } from '../demo/server/db.js';
 import { seedDatabase } from '../demo/server/seed-data.js';
 import { startServer } from '../demo/server/server.js';
+import { HistoryStore } from '../demo/server/history-store.js';
+import type { HistoryChange } from '../src/model/schemas.js';
 
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -63,6 +66,38 @@ const ALL_CASES: [string, string][] = [
   ['plan + status + date joined', `plan=growth&plan=business&status=active&joined_from=${day(-365)}&joined_to=${day(-30)}`],
   [`deep page ${deepPage} (offset ${(deepPage - 1) * 50}), newest first`, `page=${deepPage}`],
   [`deep page ${deepPage}, by name`, `page=${deepPage}&sort=name`],
+  // Issue 14: one-character searches, searches with filters, statuses, apps with filters, dates
+  // and deep pages under filters, in several sorts.
+  ['search, 1-character "a" (most customers)', 'q=a'],
+  ['search, 1-character "a", by name, page 40', 'q=a&sort=name&page=40'],
+  ['search, 1-character "x" (4 %), by tasks', 'q=x&sort=-tasks_used'],
+  ['search, 1-character rare "$" + status=trial', 'q=%24&status=trial'],
+  ['search, 1-character "9" (external IDs), by name', 'q=9&sort=name'],
+  ['search "ltd" + plan=growth', 'q=ltd&plan=growth'],
+  ['search "ltd" + plan=free, by name', 'q=ltd&plan=free&sort=name'],
+  ['search "co" + status=trial', 'q=co&status=trial'],
+  ['search "a" + status=expired, by name', 'q=a&status=expired&sort=name'],
+  ['search "ltd" + app (most used)', 'q=ltd&app=pipeline-crm'],
+  ['search "co" + app (rare), by connections', 'q=co&app=legacy-ftp&sort=-connections'],
+  ['search "a" + joined in the last 90 days', `q=a&joined_from=${day(-90)}`],
+  ['search "ltd" + joined last year, by name', `q=ltd&joined_from=${day(-365)}&joined_to=${day(-1)}&sort=name`],
+  ['search "acme-4242" + status=active', 'q=acme-4242&status=active'],
+  ['search "e" + plan + status + app + date', `q=e&plan=growth&plan=business&status=active&app=pipeline-crm&joined_from=${day(-730)}`],
+  ['search "ltd", by tasks, page 200', 'q=ltd&sort=-tasks_used&page=200'],
+  ['search "co", by name, page 2000', 'q=co&sort=name&page=2000'],
+  ['status=trial', 'status=trial'],
+  ['status=expired, by name', 'status=expired&sort=name'],
+  ['status=active, by tasks descending, page 500', 'status=active&sort=-tasks_used&page=500'],
+  ['app + plan + status', 'app=pipeline-crm&plan=growth&status=active'],
+  ['app (rare) + status=trial, by name', 'app=legacy-ftp&status=trial&sort=name'],
+  ['app (most used), by name, page 100', 'app=pipeline-crm&sort=name&page=100'],
+  ['app (most used) + joined last year', `app=pipeline-crm&joined_from=${day(-365)}`],
+  ['joined in the last 30 days, by tasks', `joined_from=${day(-30)}&sort=-tasks_used`],
+  ['joined last year + status=expired, by name, page 50', `joined_from=${day(-365)}&joined_to=${day(-1)}&status=expired&sort=name&page=50`],
+  ['plan=free, by connections, page 1000', 'plan=free&sort=-connections&page=1000'],
+  ['two plans + status=trial, by name', 'plan=starter&plan=enterprise&status=trial&sort=name'],
+  [`deep page ${deepPage}, by tasks descending`, `page=${deepPage}&sort=-tasks_used`],
+  [`deep page ${deepPage} + status=active, by name`, `page=${Math.floor(deepPage / 2)}&status=active&sort=name`],
 ];
 
 /** The customer page's calls: a path per customer id. */
@@ -72,6 +107,9 @@ const CUSTOMER_CASES: [string, (id: number) => string][] = [
     (id) => `/customers/${id}/dashboard?period=${period}`,
   ]),
   ['collaborators', (id) => `/customers/${id}/collaborators`],
+  ['history, newest 20', (id) => `/customers/${id}/history`],
+  ['history, page 5', (id) => `/customers/${id}/history?page=5`],
+  ['history, 200 a page', (id) => `/customers/${id}/history?per_page=200`],
 ];
 
 const selected = <T extends [string, ...unknown[]]>(cases: T[]) =>
@@ -127,7 +165,8 @@ try {
       return '?'; // dbstat is not compiled in
     }
   };
-  for (const table of ['recipes', 'job_rollups_daily', 'job_rollups_hourly', 'collaborators']) {
+  seedBenchHistory(db);
+  for (const table of ['recipes', 'job_rollups_daily', 'job_rollups_hourly', 'collaborators', 'customer_history']) {
     console.log(`${table.padEnd(20)} ${String(tableRows(table)).padStart(10)} rows ${tableMb(table).padStart(6)} MB`);
   }
 
@@ -173,12 +212,7 @@ try {
   }
   // The customer page: each request for another customer, half of them the busiest (most rollup rows
   // in 90 days), half spread evenly over the id range.
-  const busiest = db
-    .prepare('SELECT customer_id FROM job_rollups_daily GROUP BY customer_id ORDER BY count(*) DESC LIMIT ?')
-    .pluck()
-    .all(Math.ceil((WARMUP + RUNS) / 2)) as number[];
-  const spread = Array.from({ length: WARMUP + RUNS - busiest.length }, (_, i) => 1 + Math.floor(((i + 0.5) * COUNT) / (WARMUP + RUNS)));
-  const customerIds = busiest.flatMap((id, i) => (spread[i] === undefined ? [id] : [id, spread[i]!]));
+  const customerIds = customerPageIds(db);
   const pageHeader = `${'customer page call'.padEnd(54)} ${'p50'.padStart(11)} ${'p95'.padStart(7)}  ${'max'.padStart(10)}`;
   const pageRows: string[] = [];
   let worstPage = 0;
@@ -216,6 +250,51 @@ try {
   db.close();
 } finally {
   if (dir !== null) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The seeded customers have no history (as in MemoryBackend); the history cases need some. Once per
+ * database (meta `bench_history`): every 100th customer gets 10 entries, and the customers the
+ * customer-page cases read (the busiest and the spread ones) 100 to 300 each, written as the routes
+ * write them (a name change, a plan change, a trial), so the table holds about 100k entries spread
+ * over the id range and the pages read are full.
+ */
+function seedBenchHistory(db: ReturnType<typeof openDatabase>) {
+  if (db.prepare("SELECT value FROM meta WHERE key = 'bench_history'").pluck().get() !== undefined) return;
+  const started = performance.now();
+  const history = new HistoryStore(db);
+  const actor = { kind: 'admin' as const, name: 'Bench Admin' };
+  const write = (customerId: number, entries: number) => {
+    for (let n = 1; n <= entries; n++) {
+      const changes: HistoryChange[] =
+        n % 3 === 0
+          ? [{ field: 'plan_id', from: 'starter', to: 'growth' }]
+          : n % 3 === 1
+            ? [{ field: 'name', from: `Customer ${customerId} v${n}`, to: `Customer ${customerId} v${n + 1}` }]
+            : [
+                { field: 'in_trial', from: false, to: true },
+                { field: 'trial_ends_at', from: null, to: new Date(now.getTime() + 30 * DAY_MS).toISOString() },
+              ];
+      history.record(customerId, { at: new Date(now.getTime() - (entries - n) * 3_600_000), action: n % 3 === 0 ? 'plan' : n % 3 === 1 ? 'update' : 'trial', actor, version: n + 1, changes });
+    }
+  };
+  db.transaction(() => {
+    const heavy = new Set(customerPageIds(db));
+    for (let id = 100; id <= COUNT; id += 100) if (!heavy.has(id)) write(id, 10);
+    [...heavy].forEach((id, i) => write(id, 100 + ((i * 37) % 201)));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('bench_history', ?)").run(now.toISOString());
+  })();
+  console.log(`Wrote the bench's change history in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The customers the customer-page cases read, half the busiest (most rollup rows in 90 days), half spread evenly over the id range. */
+function customerPageIds(db: ReturnType<typeof openDatabase>): number[] {
+  const busiest = db
+    .prepare('SELECT customer_id FROM job_rollups_daily GROUP BY customer_id ORDER BY count(*) DESC LIMIT ?')
+    .pluck()
+    .all(Math.ceil((WARMUP + RUNS) / 2)) as number[];
+  const spread = Array.from({ length: WARMUP + RUNS - busiest.length }, (_, i) => 1 + Math.floor(((i + 0.5) * COUNT) / (WARMUP + RUNS)));
+  return busiest.flatMap((id, i) => (spread[i] === undefined ? [id] : [id, spread[i]!]));
 }
 
 type MixedKind = 'list page' | 'search' | 'get customer' | 'edit (read + PATCH)';

@@ -11,7 +11,7 @@ import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
 import { sortFromParam } from '../../src/query/sort.js';
 import type { ValidListParams } from '../../src/query/list-params.js';
-import { pairTokensOf, STATUS_KEY } from './db.js';
+import { charTokenOf, pairTokensOf, STATUS_KEY } from './db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -122,13 +122,22 @@ interface PlanFilterSql {
   byStatus: Record<Status, string | null | false>;
   /** `c.plan_id IN (…)`, the test of the stored plan within `any` and `byStatus`. */
   stored: string;
+  /**
+   * `any` on a top-app row (alias t), whose status_key tells in_trial (above STATUS_KEY.free) and
+   * the trial's end (the key itself), and whose plan_id is its customer's.
+   */
+  onTopApp: string;
   includesFree: boolean;
 }
 
 function planFilterSql(names: readonly string[], includesFree: boolean): PlanFilterSql {
   const stored = `c.plan_id IN (${names.join(', ')})`;
+  const onTop = `t.plan_id IN (${names.join(', ')})`;
   return {
     any: includesFree ? `(${stored} OR ${EXPIRED_PARTS[0]})` : `(${stored} AND (c.in_trial = 0 OR c.trial_ends_ms > @now))`,
+    onTopApp: includesFree
+      ? `(${onTop} OR (t.status_key > ${STATUS_KEY.free} AND t.status_key <= @now))`
+      : `(${onTop} AND (t.status_key <= ${STATUS_KEY.free} OR t.status_key > @now))`,
     byStatus: { active: stored, trial: stored, expired: includesFree ? null : false },
     stored,
     includesFree,
@@ -141,6 +150,40 @@ const SORT_COLUMNS = {
   tasks_used: 'c.tasks_used',
   connections: 'c.connections',
 } as const;
+
+/**
+ * The index of each sort, per direction: its key, the id tie-break, then the columns the status,
+ * plan and date filters test (db.ts), so a walk in sort order tests those without reading rows.
+ */
+const SORT_INDEXES = {
+  name: { asc: 'customers_name_asc', desc: 'customers_name_desc' },
+  created_at: { asc: 'customers_created_status', desc: 'customers_created_desc' },
+  tasks_used: { asc: 'customers_tasks_asc', desc: 'customers_tasks_desc' },
+  connections: { asc: 'customers_connections_asc', desc: 'customers_connections_desc' },
+} as const;
+
+/**
+ * Relative costs of finding a page (see `list`): an entry of a sort index tested there, an entry
+ * that also needs its row or top-app rows read (a search or app test), and a match gathered from a
+ * filter index and sorted.
+ */
+const WALK_INDEX_COST = 0.1;
+const WALK_ROW_COST = 1;
+const GATHER_COST = 1;
+
+/**
+ * One- and two-character needles have no trigram: their rows are found on the character index
+ * (customer_chars) or the pair index (customer_grams), as an OR of the needle's token in each
+ * status group; below this many matches that beats the substring test of every row.
+ */
+const SHORT_CANDIDATES_UNDER = 50_000;
+
+/**
+ * Relative costs of counting a search under a plan or date filter: a match's status looked up by id,
+ * against an entry of the plan or date range tested on an index that holds the folded texts.
+ */
+const LOOKUP_COST = 1;
+const RANGE_ENTRY_COST = 0.3;
 
 /** Shorter queries have no trigram; they fall back to scanning the folded columns. */
 const TRIGRAM_LENGTH = 3;
@@ -176,6 +219,15 @@ export class CustomerStore {
    * each match's status (about 0.3 µs a match, against a few phrase counts).
    */
   pairCountsFrom = 40_000;
+  /** Below how many matches a short needle's rows are found on its character or pair index. */
+  shortCandidatesUnder = SHORT_CANDIDATES_UNDER;
+  /**
+   * How a page is found: by cost (walk the sort index or gather the matches, whichever is cheaper),
+   * or always one way. Every way gives the same answer; tests compare them.
+   */
+  pageStrategy: 'cost' | 'walk' | 'gather' = 'cost';
+  /** How a search under a plan or date filter is counted: by cost, on the range, or by looking up each match. */
+  rangeCounts: 'cost' | 'range' | 'lookup' = 'cost';
 
   /** `partnerId` names the partner whose database this is; one database holds one partner's customers. */
   constructor(
@@ -261,17 +313,35 @@ export class CustomerStore {
     const bind: Record<string, string | number> = { now: now.getTime() };
 
     const needle = foldQuery(params.q ?? '');
+    const needleLength = [...needle].length;
+    /** The search as an index subquery (trigram, character or pair index), swapped for the substring test when a page walks. */
     let ftsCondition: string | null = null;
     let substringCondition = '';
     let appCondition: string | null = null;
+    /** How many customers a short needle matches, once asked (shortNeedleMatches). */
+    let shortMatches: number | undefined;
+    /** The full-text table and MATCH parameter behind ftsCondition. */
+    let searchIndex: { table: string; query: string } | null = null;
     if (needle !== '') {
       bind.needle = needle;
       const match = '(instr(c.name_folded, @needle) > 0 OR instr(c.external_folded, @needle) > 0)';
-      if ([...needle].length >= TRIGRAM_LENGTH && ftsCanMatch(needle)) {
+      if (needleLength >= TRIGRAM_LENGTH && ftsCanMatch(needle)) {
         // The trigram index is case-sensitive over already folded text: a phrase match is exactly a
         // substring match, the same test as `match`.
         bind.fts = ftsPhrase(needle);
         ftsCondition = 'c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH @fts)';
+        searchIndex = { table: 'customer_search', query: '@fts' };
+        where.push(ftsCondition);
+      } else if (
+        ftsCanMatch(needle) &&
+        (params.plan !== undefined || params.app !== undefined || params.joined_from !== undefined || params.joined_to !== undefined) &&
+        (shortMatches = this.shortNeedleMatches(needle)) < this.shortCandidatesUnder
+      ) {
+        // A rare short needle among other filters: its rows are the customers holding its token in
+        // any status group. (Alone, it is counted on that index and its page walks or gathers below.)
+        bind.short = this.shortNeedleQuery(needle);
+        ftsCondition = this.shortNeedleCondition(needle);
+        searchIndex = { table: [...needle].length === 1 ? 'customer_chars' : 'customer_grams', query: '@short' };
         where.push(ftsCondition);
       } else {
         where.push(match);
@@ -309,11 +379,11 @@ export class CustomerStore {
      * The conditions for the customers of one status: the plan filter as it reads within that
      * status, and the status; null when no customer of that status can match.
      */
-    const withinStatus = (status: Status, statusSql: string): string[] | null => {
-      if (plan === null) return [...where, statusSql];
+    const withinStatus = (status: Status, statusSql: string, base: readonly string[] = where): string[] | null => {
+      if (plan === null) return [...base, statusSql];
       const onPlan = plan.byStatus[status];
       if (onPlan === false) return null;
-      const rest = where.filter((w) => w !== plan!.any);
+      const rest = base.filter((w) => w !== plan!.any);
       return onPlan === null ? [...rest, statusSql] : [...rest, onPlan, statusSql];
     };
     const computeCounts = (): StatusCounts => {
@@ -327,10 +397,47 @@ export class CustomerStore {
         ).get({ app: params.app, now: bind.now }) as { active: number; trial: number; expired: number };
         return { all: row.active + row.trial + row.expired, ...row };
       }
+      if (params.app !== undefined && needle !== '') {
+        // A search and an app (and maybe a plan or date filter): the top-app rows hold the status,
+        // plan and date joined, so each of the search index's matches is one seek of its customer's
+        // top-app rows (CROSS JOIN keeps that order, NOT INDEXED the primary key); a needle with no
+        // index (a common short one) is tested on the app's customers' rows instead.
+        const on: string[] = ['t.app_id = @app'];
+        if (plan !== null) on.push(plan.onTopApp);
+        if (fromDay !== null) on.push('t.created_ms >= @from_ms');
+        if (toDay !== null) on.push('t.created_ms < @to_ms');
+        const select =
+          `SELECT count(*) AS n, coalesce(sum(t.status_key > @now), 0) AS trial, ` +
+          `coalesce(sum(t.status_key BETWEEN ${STATUS_KEY.free} AND @now), 0) AS expired `;
+        const sql =
+          searchIndex !== null
+            ? `${select}FROM ${searchIndex.table} s CROSS JOIN customer_top_apps t NOT INDEXED ON t.customer_id = s.rowid ` +
+              `WHERE ${searchIndex.table} MATCH ${searchIndex.query} AND ${on.join(' AND ')}`
+            : `${select}FROM customer_top_apps t INDEXED BY customer_top_apps_filter CROSS JOIN customers c ON c.id = t.customer_id ` +
+              `WHERE ${[...on, substringCondition].join(' AND ')}`;
+        const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
+        return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
+      }
+      if (params.app !== undefined && needle === '') {
+        // The app with a plan or date filter: its top-app rows carry the customer's status key, plan
+        // and date joined, so the count is one range of customer_top_apps_filter, no customer read.
+        const on: string[] = ['t.app_id = @app'];
+        if (plan !== null) on.push(plan.onTopApp);
+        if (fromDay !== null) on.push('t.created_ms >= @from_ms');
+        if (toDay !== null) on.push('t.created_ms < @to_ms');
+        const sql =
+          `SELECT count(*) AS n, coalesce(sum(t.status_key > @now), 0) AS trial, ` +
+          `coalesce(sum(t.status_key BETWEEN ${STATUS_KEY.free} AND @now), 0) AS expired ` +
+          `FROM customer_top_apps t INDEXED BY customer_top_apps_filter WHERE ${on.join(' AND ')}`;
+        const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
+        return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
+      }
       if (needle !== '' && where.length === 1) {
-        // Only the search narrows. Two characters have no trigram, and many trigram matches would
-        // each cost a lookup of their status: count them by status on the pair index instead.
-        const length = [...needle].length;
+        // Only the search narrows. One or two characters have no trigram, and many trigram matches
+        // would each cost a lookup of their status: count them by status on the character or pair
+        // index instead.
+        const length = needleLength;
+        if (length === 1 && ftsCanMatch(needle)) return this.countByChars(needle, now.getTime());
         if (length === 2 && ftsCanMatch(needle)) return this.countByPairs(needle, now.getTime());
         if (ftsCondition !== null) {
           const all = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
@@ -339,10 +446,48 @@ export class CustomerStore {
         }
       }
       if (needle !== '' || params.app !== undefined) {
-        // The search or app subquery already narrows the rows: count every status in one pass over them.
+        // The search or app subquery already narrows the rows: count every status in one pass over
+        // them, each match's status (and plan, date joined) looked up by id. A search matching many
+        // more customers than a plan or date range holds is counted the other way round: that range
+        // walked on an index holding the folded texts, each entry tested for the needle there.
+        let from = 'customers c';
+        let conditions = where;
+        const range = where.filter((w) => w !== ftsCondition && w !== substringCondition);
+        if (needle !== '' && params.app === undefined && range.length > 0 && !(plan?.includesFree ?? false)) {
+          const matches =
+            ftsCondition === null || bind.fts === undefined
+              ? ftsCanMatch(needle)
+                ? (shortMatches ??= this.shortNeedleMatches(needle))
+                : Number.POSITIVE_INFINITY
+              : (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number);
+          // The range's size, estimated (counting it would cost about as much as walking it): the
+          // share of the plans named among the partner's plans and Free, and the share of the span of
+          // dates joined that the date filter covers. (A needle holding NUL has no index to count its
+          // matches on: it is tested on the range.)
+          let share = plan === null ? 1 : Math.min(1, params.plan!.length / (plans.length + 1));
+          // Two subqueries, so each is one end of the date index.
+          const span =
+            fromDay === null && toDay === null
+              ? null
+              : (this.statement('SELECT (SELECT min(created_ms) FROM customers) AS first, (SELECT max(created_ms) FROM customers) AS last').get() as {
+                  first: number | null;
+                  last: number | null;
+                });
+          if (span !== null && span.first !== null && span.last !== null && span.last > span.first) {
+            const from = Math.max(span.first, fromDay === null ? span.first : fromDay * DAY_MS);
+            const to = Math.min(span.last, toDay === null ? span.last : (toDay + 1) * DAY_MS);
+            share *= Math.max(0, to - from) / (span.last - span.first);
+          }
+          const rangeRows = share * (this.statement('SELECT max(id) FROM customers').pluck().get() as number);
+          const onRange = this.rangeCounts === 'cost' ? rangeRows * RANGE_ENTRY_COST < matches * LOOKUP_COST : this.rangeCounts === 'range';
+          if (onRange) {
+            from = `customers c INDEXED BY ${plan !== null ? 'customers_plan_text' : 'customers_created_text'}`;
+            conditions = [...range, substringCondition];
+          }
+        }
         const sql =
           `SELECT count(*) AS n, coalesce(sum(${STATUS_SQL.trial}), 0) AS trial, coalesce(sum(${STATUS_SQL.expired}), 0) AS expired ` +
-          `FROM customers c${whereSql(null)}`;
+          `FROM ${from}${whereOf(conditions)}`;
         const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
         return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
       } else {
@@ -372,38 +517,34 @@ export class CustomerStore {
     let items: Customer[] = [];
     if (offset < total) {
       const sort = sortFromParam(params.sort)!;
-      // A page of a search or app filter can be found two ways: every match from the trigram or app
-      // index, then sorted; or the sort index walked in order, testing each row, until the page is
-      // full. The walk reads about (offset + page) × rows / matches rows, the sort about `matches`:
-      // take the cheaper.
-      if (ftsCondition !== null || appCondition !== null) {
-        const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
-        if ((offset + params.per_page) * rows < total * total) {
-          if (ftsCondition !== null) where[where.indexOf(ftsCondition)] = substringCondition;
-          if (appCondition !== null) {
-            where[where.indexOf(appCondition)] =
-              'EXISTS (SELECT 1 FROM customer_top_apps t WHERE t.customer_id = c.id AND t.app_id = @app)';
-          }
+      // A page can be found two ways: every match gathered from a filter index (the trigram,
+      // character, pair or app index, or the status, plan or date ranges) and sorted; or the sort
+      // index walked in order, testing each entry, until the page is full. The walk visits about
+      // (offset + page) × rows / total entries, tested on the index itself (status, plan and date
+      // are in every sort index) unless a search or app test needs more; the gather handles every
+      // candidate. Take the cheaper; SQLite's planner, which does not know how rare the matches
+      // are, is told which.
+      const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
+      const visits = ((offset + params.per_page) * rows) / total;
+      const walkCost = visits * (needle !== '' || appCondition !== null ? WALK_ROW_COST : WALK_INDEX_COST);
+      const candidates = ftsCondition !== null || appCondition !== null ? counts.all : total;
+      const walk = this.pageStrategy === 'cost' ? walkCost < candidates * GATHER_COST : this.pageStrategy === 'walk';
+      const pageWhere = [...where];
+      if (!walk && ftsCondition === null && needle !== '' && ftsCanMatch(needle) && where.length === 1) {
+        // A short needle alone (counted on its index, so not yet a subquery): gather its matches there.
+        bind.short = this.shortNeedleQuery(needle);
+        pageWhere[pageWhere.indexOf(substringCondition)] = this.shortNeedleCondition(needle);
+      }
+      if (walk) {
+        if (ftsCondition !== null) pageWhere[pageWhere.indexOf(ftsCondition)] = substringCondition;
+        if (appCondition !== null) {
+          pageWhere[pageWhere.indexOf(appCondition)] =
+            'EXISTS (SELECT 1 FROM customer_top_apps t WHERE t.customer_id = c.id AND t.app_id = @app)';
         }
       }
       // total > 0, so a status filter leaves some customer: withinStatus is not null.
-      let conditions = params.status === undefined ? where : withinStatus(params.status, STATUS_SQL[params.status])!;
-      let from = 'customers c';
-      if (plan !== null && ftsCondition === null && appCondition === null) {
-        if (sort.key === 'created_at') {
-          // With Free the plan filter is an OR, which no one index serves in date order, and SQLite
-          // would walk the date index reading every row; customers who are on Free (old, expired
-          // ones) are rare among the newest. customers_created_status holds every column the filter
-          // tests, so the walk reads the index alone. Without Free, customers_plan serves the order.
-          if (plan.includesFree && params.status === undefined) from = 'customers c INDEXED BY customers_created_status';
-        } else {
-          // Another sort: every match from the plan index, then sorted (reading each match's row),
-          // or the sort index walked until the page is full, as for a search above. To walk, the
-          // plan test must not pick the plan index: `+` makes it a plain expression.
-          const rows = this.statement('SELECT max(id) FROM customers').pluck().get() as number;
-          if ((offset + params.per_page) * rows < total * total) conditions = conditions.map((w) => w.replace(plan!.stored, `+${plan!.stored}`));
-        }
-      }
+      const conditions = params.status === undefined ? pageWhere : withinStatus(params.status, STATUS_SQL[params.status], pageWhere)!;
+      const from = walk ? `customers c INDEXED BY ${SORT_INDEXES[sort.key][sort.dir]}` : 'customers c';
       const sql =
         `SELECT c.id FROM ${from}${whereOf(conditions)} ` +
         `ORDER BY ${SORT_COLUMNS[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id ASC LIMIT @limit OFFSET @offset`;
@@ -470,6 +611,66 @@ export class CustomerStore {
     }
     const all = knownAll ?? active! + free + inTrial;
     return { all, active: all - free - inTrial, trial, expired: free + inTrial - trial };
+  }
+
+  /**
+   * How many customers hold a one- or two-character needle (ftsCanMatch): the row counts of its
+   * token in the three status groups, from the character or pair index's vocabulary.
+   */
+  private shortNeedleQuery(needle: string): string {
+    const token = [...needle].length === 1 ? charTokenOf(needle) : pairTokensOf(needle, '')[0]!;
+    return ['p', 'q', 't'].map((group) => token + group).join(' OR ');
+  }
+
+  /** The customers holding a one- or two-character needle, as a subquery on @short (shortNeedleQuery). */
+  private shortNeedleCondition(needle: string): string {
+    return [...needle].length === 1
+      ? 'c.id IN (SELECT rowid FROM customer_chars WHERE customer_chars MATCH @short)'
+      : 'c.id IN (SELECT rowid FROM customer_grams WHERE customer_grams MATCH @short)';
+  }
+
+  private shortNeedleMatches(needle: string): number {
+    const chars = [...needle].length === 1;
+    const token = chars ? charTokenOf(needle) : pairTokensOf(needle, '')[0]!;
+    const table = chars ? 'customer_chars_rows' : 'customer_grams_rows';
+    return this.statement(`SELECT coalesce(sum(doc), 0) FROM ${table} WHERE term IN (?, ?, ?)`)
+      .pluck()
+      .get(`${token}p`, `${token}q`, `${token}t`) as number;
+  }
+
+  /**
+   * Status counts of every customer whose folded name or external ID holds the one character
+   * `needle`, from the character index alone (customer_chars in db.ts), as countByPairs does for two:
+   * the vocabulary's row counts of its token per status group and per later trial-end day, and the
+   * trials ending today read one by one.
+   */
+  private countByChars(needle: string, nowMs: number): StatusCounts {
+    const token = charTokenOf(needle);
+    const today = Math.floor(nowMs / DAY_MS);
+    const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number | null;
+    const lastDay = lastEnd === null ? today : Math.floor(lastEnd / DAY_MS);
+    const byDay = today >= 1 && lastDay - today <= MAX_DAY_TERMS;
+    const laterDays: number[] = [];
+    for (let day = today + 1; byDay && day <= lastDay; day++) laterDays.push(day);
+    const terms = [`${token}p`, `${token}q`, `${token}t`, ...laterDays.map((day) => `${token}w${day}`)];
+    const rows = this.statement('SELECT term, doc FROM customer_chars_rows WHERE term IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(terms)) as { term: string; doc: number }[];
+    const docs = new Map(rows.map((r) => [r.term, r.doc]));
+    const active = docs.get(terms[0]!) ?? 0;
+    const free = docs.get(terms[1]!) ?? 0;
+    const inTrial = docs.get(terms[2]!) ?? 0;
+    let trial = 0;
+    if (inTrial > 0) {
+      let endingLater = 0;
+      for (const term of terms.slice(3)) endingLater += docs.get(term) ?? 0;
+      trial =
+        (this.statement(
+          'SELECT count(*) FROM customer_chars g JOIN customers c ON c.id = g.rowid WHERE customer_chars MATCH ? AND c.trial_ends_ms > ?',
+        )
+          .pluck()
+          .get(byDay ? `${token}w${today}` : `${token}t`, nowMs) as number) + (byDay ? endingLater : 0);
+    }
+    return { all: active + free + inTrial, active, trial, expired: free + inTrial - trial };
   }
 
   /** The phrase of consecutive pair tokens, each with the same suffix (status group or end day). */

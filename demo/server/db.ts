@@ -10,9 +10,11 @@
  * Every sort has an index per direction whose implicit trailing rowid gives the `id ASC` tie-break
  * both ways. Search uses an FTS5 trigram index over the folded name and external ID.
  *
- * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry a copy
- * of the customer's status key (kept by triggers), and searches with many matches, or of two
- * characters, are counted on `customer_grams`, a pair index whose tokens carry the status group.
+ * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry copies
+ * of the customer's status key, plan and date joined (kept by triggers), and searches with many
+ * matches, or of one or two characters, are counted on `customer_grams` (character pairs) or
+ * `customer_chars` (characters), whose tokens carry the status group. Each sort index also holds the
+ * filter columns, so a filtered page walks it without reading rows (see CustomerStore.list).
  *
  * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
  * `job_rollups_hourly` for the last two), WITHOUT ROWID tables whose primary keys start with the
@@ -113,6 +115,59 @@ const DAY_MS = 86_400_000;
 
 /** Fills customer_grams from every customers row (a migration). */
 export const FILL_CUSTOMER_GRAMS = `INSERT INTO customer_grams (rowid, grams, days) SELECT id, ${gramColumns('').grams}, ${gramColumns('').days} FROM customers`;
+
+/**
+ * One-character search counting without a scan: `customer_chars` holds, per customer, every
+ * character of the folded name and folded external ID as a token like `u61p` (U+0061, then the
+ * status group as in customer_grams: p paid, q free plan, t in trial), and for in-trial customers
+ * the same characters in `days` suffixed with the trial's end day (`u61w20419`). Only whether a row
+ * holds a token matters (a one-character needle matches a text holding that character), so the
+ * index keeps no positions (detail = none). A one-character search's status counts are then the
+ * vocabulary's row counts of a few tokens, and its rare matches are one token query away.
+ */
+const charTokens = (text: string, suffix: string) => `coalesce((
+    WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < length(${text}))
+    SELECT group_concat(printf('u%x', unicode(substr(${text}, n, 1))) || ${suffix}, ' ' ORDER BY n)
+    FROM p WHERE length(${text}) >= 1), '')`;
+const charColumns = (row: string) => {
+  const group = `(CASE WHEN ${row}in_trial = 1 THEN 't' WHEN ${row}plan_id = '${FREE_PLAN_ID}' THEN 'q' ELSE 'p' END)`;
+  const day = `('w' || max(0, ${row}trial_ends_ms / 86400000))`;
+  const both = (suffix: string) => `${charTokens(`${row}name_folded`, suffix)} || ' ' || ${charTokens(`${row}external_folded`, suffix)}`;
+  return { chars: both(group), days: `CASE WHEN ${row}in_trial = 1 THEN ${both(day)} ELSE '' END` };
+};
+const CHARS_OF_NEW = charColumns('new.');
+const CHARS_TRIGGERS = `
+  CREATE TRIGGER customers_chars_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_chars (rowid, chars, days) VALUES (new.id, ${CHARS_OF_NEW.chars}, ${CHARS_OF_NEW.days});
+  END;
+  CREATE TRIGGER customers_chars_delete AFTER DELETE ON customers BEGIN
+    DELETE FROM customer_chars WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER customers_chars_update
+  AFTER UPDATE OF name_folded, external_folded, in_trial, trial_ends_ms, plan_id ON customers BEGIN
+    DELETE FROM customer_chars WHERE rowid = old.id;
+    INSERT INTO customer_chars (rowid, chars, days) VALUES (new.id, ${CHARS_OF_NEW.chars}, ${CHARS_OF_NEW.days});
+  END;
+`;
+/** The character token of a one-character needle (without suffix): the JavaScript twin of `charTokens`. */
+export function charTokenOf(char: string): string {
+  return `u${char.codePointAt(0)!.toString(16)}`;
+}
+
+/** The customer_chars row of a customer, as the triggers write it (the seeder writes it directly). */
+export function charsRowOf(c: { nameFolded: string; externalFolded: string; inTrial: boolean; planId: string; trialEndsMs: number | null }) {
+  const both = (suffix: string) =>
+    [...[...c.nameFolded].map((ch) => charTokenOf(ch) + suffix), ...[...c.externalFolded].map((ch) => charTokenOf(ch) + suffix)].join(' ');
+  const group = c.inTrial ? 't' : c.planId === FREE_PLAN_ID ? 'q' : 'p';
+  return { chars: both(group), days: c.inTrial ? both(`w${Math.max(0, Math.trunc(c.trialEndsMs! / DAY_MS))}`) : '' };
+}
+
+/** Copies each customer's plan and date joined onto its top-app rows (a migration, and the seeder after its load). */
+export const FILL_TOP_APP_FILTER_COLUMNS =
+  'UPDATE customer_top_apps SET (plan_id, created_ms) = (SELECT c.plan_id, c.created_ms FROM customers c WHERE c.id = customer_id)';
+
+/** Merges the one-character index into one segment (after a bulk load). */
+export const OPTIMIZE_CHARS_INDEX = `INSERT INTO customer_chars (customer_chars) VALUES ('optimize');`;
 
 /** Merges each FTS5 index into one segment; worth it after a bulk load (a few seconds at 1M rows). */
 export const OPTIMIZE_SEARCH_INDEXES = `
@@ -320,6 +375,72 @@ const MIGRATIONS: readonly string[] = [
     changes TEXT NOT NULL CHECK (json_valid(changes))
   );
   CREATE INDEX customer_history_customer ON customer_history (customer_id, id);
+  `,
+  // Each sort index also holds the columns the status, plan and date filters test, after the id
+  // tie-break (so ties stay in id order both ways): a page of a filtered list walks the sort index
+  // and tests each entry there, reading a row only for what the index lacks (a search, an app).
+  // created_ms ascending is customers_created_status, which already held them.
+  `
+  DROP INDEX customers_name_asc;
+  DROP INDEX customers_name_desc;
+  DROP INDEX customers_created_asc;
+  DROP INDEX customers_created_desc;
+  DROP INDEX customers_tasks_asc;
+  DROP INDEX customers_tasks_desc;
+  DROP INDEX customers_connections_asc;
+  DROP INDEX customers_connections_desc;
+  CREATE INDEX customers_name_asc ON customers (name_key COLLATE BINARY, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  CREATE INDEX customers_name_desc ON customers (name_key COLLATE BINARY DESC, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  CREATE INDEX customers_created_desc ON customers (created_ms DESC, id, in_trial, trial_ends_ms, plan_id);
+  CREATE INDEX customers_tasks_asc ON customers (tasks_used, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  CREATE INDEX customers_tasks_desc ON customers (tasks_used DESC, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  CREATE INDEX customers_connections_asc ON customers (connections, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  CREATE INDEX customers_connections_desc ON customers (connections DESC, id, in_trial, trial_ends_ms, plan_id, created_ms);
+  ANALYZE customers;
+  `,
+  // One-character searches counted and found without a scan (see customer_chars above).
+  `
+  CREATE VIRTUAL TABLE customer_chars USING fts5 (
+    chars, days, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  ${CHARS_TRIGGERS}
+  INSERT INTO customer_chars (rowid, chars, days) SELECT id, ${charColumns('').chars}, ${charColumns('').days} FROM customers;
+  CREATE VIRTUAL TABLE customer_chars_rows USING fts5vocab (customer_chars, 'row');
+  ${OPTIMIZE_CHARS_INDEX}
+  `,
+  // A search's or an app's matches are counted by looking up each one's status by id; with the
+  // date joined beside it, a search or app combined with a date range is counted on this index too,
+  // never on whole rows. It replaces customers_status_by_id, its prefix.
+  `
+  CREATE INDEX customers_filter_by_id ON customers (id, in_trial, trial_ends_ms, plan_id, created_ms);
+  DROP INDEX customers_status_by_id;
+  ANALYZE customers;
+  `,
+  // An app's top-app rows also carry their customer's plan and date joined (beside the status
+  // key), so an app combined with a plan or date filter is counted on one index range, never a
+  // lookup per customer. Triggers keep the copies in step, as for status_key.
+  `
+  ALTER TABLE customer_top_apps ADD COLUMN plan_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE customer_top_apps ADD COLUMN created_ms INTEGER NOT NULL DEFAULT 0;
+  ${FILL_TOP_APP_FILTER_COLUMNS};
+  CREATE INDEX customer_top_apps_filter ON customer_top_apps (app_id, created_ms, status_key, plan_id);
+  CREATE TRIGGER customer_top_apps_filter_insert AFTER INSERT ON customer_top_apps BEGIN
+    UPDATE customer_top_apps SET (plan_id, created_ms) = (SELECT c.plan_id, c.created_ms FROM customers c WHERE c.id = new.customer_id)
+      WHERE customer_id = new.customer_id AND position = new.position;
+  END;
+  CREATE TRIGGER customers_top_apps_filter_update AFTER UPDATE OF plan_id, created_ms ON customers BEGIN
+    UPDATE customer_top_apps SET plan_id = new.plan_id, created_ms = new.created_ms WHERE customer_id = new.id;
+  END;
+  ANALYZE customer_top_apps;
+  `,
+  // A short or common search under a plan or date filter is counted by walking that range and
+  // testing the folded texts on the index, when the range holds fewer entries than the search has
+  // matches to look up (CustomerStore.list). Plans without Free are ranges of customers_plan_text
+  // (customers_plan stays narrow for the counts of plan filters alone).
+  `
+  CREATE INDEX customers_plan_text ON customers (plan_id, created_ms, in_trial, trial_ends_ms, name_folded, external_folded);
+  CREATE INDEX customers_created_text ON customers (created_ms, in_trial, trial_ends_ms, plan_id, name_folded, external_folded);
+  ANALYZE customers;
   `,
 ];
 

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { generateActivity, generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
 import { CustomerStore } from './customer-store.js';
 import { ActivityWriter } from './dashboard-store.js';
-import { gramsRowOf, OPTIMIZE_SEARCH_INDEXES } from './db.js';
+import { charsRowOf, FILL_TOP_APP_FILTER_COLUMNS, gramsRowOf, OPTIMIZE_CHARS_INDEX, OPTIMIZE_SEARCH_INDEXES } from './db.js';
 import { foldText } from '../../src/query/index.js';
 
 export interface SeedOptions {
@@ -37,21 +37,25 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
   for (const { type, name } of derived) db.exec(`DROP ${type.toUpperCase()} "${name}"`);
 
   const store = new CustomerStore(db);
-  // The pair index row the insert trigger would write, computed here (twice as fast as in SQL).
+  // The pair and character index rows the insert triggers would write, computed here (twice as fast as in SQL).
   const insertGrams = db.prepare('INSERT INTO customer_grams (rowid, grams, days) VALUES (?, ?, ?)');
+  const insertChars = db.prepare('INSERT INTO customer_chars (rowid, chars, days) VALUES (?, ?, ?)');
   const activity = new ActivityWriter(db);
   const insertBatch = db.transaction((from: number, to: number) => {
     for (let index = from; index < to; index++) {
       const customer = generateCustomer(seed, index, anchor);
       const id = store.insert(customer);
-      const grams = gramsRowOf({
+      const folded = {
         nameFolded: foldText(customer.name),
         externalFolded: customer.external_id === null ? '' : foldText(customer.external_id),
         inTrial: customer.in_trial,
         planId: customer.plan_id,
         trialEndsMs: customer.trial_ends_at === null ? null : Date.parse(customer.trial_ends_at),
-      });
+      };
+      const grams = gramsRowOf(folded);
       insertGrams.run(id, grams.grams, grams.days);
+      const chars = charsRowOf(folded);
+      insertChars.run(id, chars.chars, chars.days);
       store.insertCollaborators(customer.id, generateCollaborators(seed, customer.id));
       activity.add(customer.id, generateActivity(seed, customer, anchor));
     }
@@ -65,11 +69,14 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
     }
   } finally {
     db.transaction(() => {
-      // The top-app rows' copy of the status (kept by a trigger, dropped while loading).
+      // The top-app rows' copy of the status (kept by a trigger, dropped while loading)…
       db.exec('UPDATE customer_top_apps SET status_key = (SELECT c.status_key FROM customers c WHERE c.id = customer_id)');
+      // …and of the plan and date joined.
+      db.exec(FILL_TOP_APP_FILTER_COLUMNS);
       for (const { sql } of derived) db.exec(sql);
       db.exec("INSERT INTO customer_search (customer_search) VALUES ('rebuild')");
       db.exec(OPTIMIZE_SEARCH_INDEXES);
+      db.exec(OPTIMIZE_CHARS_INDEX);
     })();
     db.pragma('foreign_keys = ON');
   }
