@@ -31,21 +31,37 @@ function nextPaint(): Promise<number> {
   );
 }
 
+/** Long tasks overlapping [from, to]: a task that began before `from` (the one that sets the data) counts too. */
 function longestTaskBetween(from: number, to: number): { count: number; longest: number } {
-  const inside = longTasks.filter((t) => t.start >= from && t.start <= to);
+  const inside = longTasks.filter((t) => t.start + t.duration >= from && t.start <= to);
   return { count: inside.length, longest: Math.max(0, ...inside.map((t) => t.duration)) };
 }
 
-function domCounts(): { rows: number; elements: number; nodes: number } {
+function domCounts(): { rows: number; elements: number; nodes: number; comments: number; rowElements: number; rowNodes: number } {
   const root = table.shadowRoot!;
   let elements = 1; // the host
   let nodes = 1;
+  let comments = 0;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
   while (walker.nextNode()) {
     nodes++;
     if (walker.currentNode.nodeType === Node.ELEMENT_NODE) elements++;
+    else if (walker.currentNode.nodeType === Node.COMMENT_NODE) comments++;
   }
-  return { rows: root.querySelectorAll('[role="row"]').length - 1, elements, nodes };
+  // One data row, itself and what is inside it (the first row: a customer with apps at the top of the bench's list).
+  const row = root.querySelector('.body-row');
+  let rowElements = 0;
+  let rowNodes = 0;
+  if (row) {
+    rowElements = 1;
+    rowNodes = 1;
+    const inRow = document.createTreeWalker(row, NodeFilter.SHOW_ALL);
+    while (inRow.nextNode()) {
+      rowNodes++;
+      if (inRow.currentNode.nodeType === Node.ELEMENT_NODE) rowElements++;
+    }
+  }
+  return { rows: root.querySelectorAll('[role="row"]').length - 1, elements, nodes, comments, rowElements, rowNodes };
 }
 
 let customers: Customer[] = [];
@@ -65,8 +81,11 @@ const tableBench = {
     createCustomerIndex(customers);
     return performance.now() - start;
   },
-  /** Data set → first painted rows. */
-  async load(): Promise<{ ms: number; longest: number }> {
+  /**
+   * Data set → first painted rows; then the long tasks of the `settleMs` after the data was set
+   * (whatever the table does after its first paint: indexing, preparing sort orders).
+   */
+  async load(settleMs = 0): Promise<{ ms: number; longest: number; settleCount: number; settleLongest: number }> {
     await nextPaint();
     // Set from a task of the page itself: work inside the driver's evaluate call is not reported as a long task.
     const start = await new Promise<number>((resolve) =>
@@ -79,8 +98,9 @@ const tableBench = {
     await table.updateComplete;
     const painted = await nextPaint();
     if (table.shadowRoot!.querySelectorAll('.body-row').length === 0) throw new Error('no rows painted');
-    await new Promise((r) => setTimeout(r, 100)); // long-task entries are delivered after the task
-    return { ms: painted - start, longest: longestTaskBetween(start, painted).longest };
+    await new Promise((r) => setTimeout(r, Math.max(100, start + settleMs - performance.now()))); // long-task entries are delivered after the task
+    const settled = longestTaskBetween(start, start + settleMs);
+    return { ms: painted - start, longest: longestTaskBetween(start, painted).longest, settleCount: settled.count, settleLongest: settled.longest };
   },
   /** Long tasks in a quiet period after loading (the idle-time sort preparation runs here). */
   async idle(ms: number): Promise<{ count: number; longest: number }> {
@@ -113,11 +133,13 @@ const tableBench = {
    * Scrolls down `step` px per frame from the top, to the bottom or for `maxFrames` frames; the
    * longest task and the largest DOM on the way.
    */
-  async scroll(step: number, maxFrames = Infinity): Promise<{ frames: number; ms: number; longest: number; longTasks: number; maxNodes: number; maxRows: number }> {
+  async scroll(step: number, maxFrames = Infinity, burst = 0): Promise<{ frames: number; ms: number; longest: number; longTasks: number; maxNodes: number; maxRows: number }> {
     const scroller = table.shadowRoot!.querySelector('.scroller') as HTMLElement;
     scroller.scrollTop = 0;
     await nextPaint();
     const start = performance.now();
+    // Marks every `burst` frames, so a trace can split the scroll into bursts (blink.user_timing).
+    if (burst > 0) performance.mark('burst');
     let frames = 0;
     let maxNodes = 0;
     let maxRows = 0;
@@ -125,6 +147,7 @@ const tableBench = {
       scroller.scrollTop += step;
       await nextPaint();
       frames++;
+      if (burst > 0 && frames % burst === 0) performance.mark('burst');
       if (frames % 10 === 0) {
         const counts = domCounts();
         maxNodes = Math.max(maxNodes, counts.nodes);
@@ -132,6 +155,7 @@ const tableBench = {
       }
     }
     const end = performance.now();
+    if (burst > 0 && frames % burst !== 0) performance.mark('burst');
     const lastRow = table.shadowRoot!.querySelector('.body-row:last-child')?.getAttribute('aria-rowindex');
     if (frames < maxFrames && lastRow !== String(customers.length + 1)) throw new Error(`the bottom shows row ${lastRow}, expected ${customers.length + 1}`);
     const { count, longest } = longestTaskBetween(start, end);
