@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/app-access-editor/define.js';
-import type { AppAccessEditor } from '../components/app-access-editor/define.js';
+import type { AppAccessEditor, AppAccessStrings } from '../components/app-access-editor/define.js';
+import { asDate } from './play.js';
 import type { Backend } from '../src/backend/backend.js';
 import { HttpError } from '../src/backend/errors.js';
 import { appIconDataUrl } from '../src/backend/app-icons.js';
@@ -15,7 +16,6 @@ const NOW = new Date('2026-11-27T09:00:00.000Z');
 const CUSTOMER_ID = 1;
 const memory = (options: MemoryBackendOptions = {}) => new MemoryBackend({ seed: 7, size: 50, now: () => NOW, ...options });
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
 
 /** A catalogue of `count` apps with locally drawn icons (every ninth has none), names that search well. */
 function longCatalogue(count: number): App[] {
@@ -30,8 +30,11 @@ function longCatalogue(count: number): App[] {
 
 interface EditorArgs {
   backend: Backend;
+  /** Unset: the customer the story's loader read from its backend. */
   customer?: Customer;
-  readonly?: boolean;
+  readonly: boolean;
+  now?: Date | number;
+  strings?: Partial<AppAccessStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -40,13 +43,13 @@ const renderEditor = (args: EditorArgs) => html`<app-access-editor
   style="padding: 12px; max-inline-size: 48rem"
   .backend=${args.backend}
   .customer=${args.customer}
-  ?readonly=${args.readonly ?? false}
-  @app-access-change=${log}
-  @unsaved-changes=${log}
+  .readonly=${args.readonly}
+  .now=${asDate(args.now) ?? NOW}
+  .strings=${args.strings}
 ></app-access-editor>`;
 
 const renderLoaded = (args: EditorArgs, { loaded }: { loaded: Record<string, unknown> }) =>
-  renderEditor({ ...args, ...(loaded as Pick<EditorArgs, 'backend' | 'customer'>) });
+  renderEditor({ ...args, ...(loaded as Pick<EditorArgs, 'backend' | 'customer'>), ...(args.customer ? { customer: args.customer } : {}) });
 
 /** A backend whose customer 1 has `appIds` selected (all apps when undefined), and that customer as read. */
 function withAccess(appIds?: readonly string[], options: MemoryBackendOptions = {}, wrap?: (backend: MemoryBackend) => Backend) {
@@ -110,8 +113,8 @@ const meta: Meta<EditorArgs> = {
   component: 'app-access-editor',
   render: renderLoaded,
   loaders: [withAccess()],
-  args: {},
-  argTypes: { backend: { control: false }, customer: { control: false } },
+  args: { readonly: false, now: NOW, strings: {} },
+  argTypes: { backend: { control: false }, theme: { table: { disable: true } } },
 };
 export default meta;
 type Story = StoryObj<EditorArgs>;

@@ -6,6 +6,8 @@ import type { Backend, CallOptions, CustomerRef } from '../src/backend/backend.j
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { HOSTILE_NAMES, RTL_NAMES } from '../src/backend/generate-names.js';
 import type { Collaborator } from '../src/model/schemas.js';
+import type { CollaboratorsStrings } from '../components/customer-collaborators/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the seeded data never drifts. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -45,6 +47,9 @@ const AWKWARD_TEAM: Collaborator[] = [
 interface CollaboratorsArgs {
   backend: Backend;
   customerId: number;
+  now?: Date | number;
+  strings?: Partial<CollaboratorsStrings>;
+  /** The story's `--customer-collaborators-block-size`. */
   height?: string;
   theme?: 'light' | 'dark';
 }
@@ -53,15 +58,29 @@ const renderCollaborators = (args: CollaboratorsArgs) => html`<customer-collabor
   data-theme=${ifDefined(args.theme)}
   style=${ifDefined(args.height ? `--customer-collaborators-block-size: ${args.height}` : undefined)}
   .backend=${args.backend}
-  customer-id=${args.customerId}
+  .customerId=${args.customerId}
+  .now=${asDate(args.now) ?? NOW}
+  .strings=${args.strings}
 ></customer-collaborators>`;
+
+/** The backend control: a few backends by name. */
+const BACKENDS: Record<string, Backend> = {
+  'MemoryBackend, seeded': memory(),
+  'a team of 80': new TeamBackend(LONG_TEAM),
+  'every call fails (503)': memory({ failureRate: 1 }),
+  'never answers': memory({ latencyMs: 1e9 }),
+};
 
 const meta: Meta<CollaboratorsArgs> = {
   title: 'Elements/customer-collaborators',
   component: 'customer-collaborators',
   render: renderCollaborators,
-  args: { backend: memory(), customerId: 3 },
-  argTypes: { backend: { control: false } },
+  args: { backend: memory(), customerId: 3, now: NOW, strings: {} },
+  argTypes: {
+    backend: { control: { type: 'select' }, options: Object.keys(BACKENDS), mapping: BACKENDS },
+    height: { control: 'text', table: { category: 'story' } },
+    theme: { table: { disable: true } },
+  },
 };
 export default meta;
 type Story = StoryObj<CollaboratorsArgs>;

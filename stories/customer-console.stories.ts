@@ -7,8 +7,11 @@ import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-
 import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/generate.js';
 import { HOSTILE_NAMES, LONG_NAME_WORDS, RTL_NAMES } from '../src/backend/generate-names.js';
 import type { Customer } from '../src/model/schemas.js';
+import type { CustomerConsole } from '../components/customer-console/define.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
-import type { CustomerTab } from '../components/customer-console/define.js';
+import type { ConsoleStrings, CustomerTab } from '../components/customer-console/define.js';
+import type { TableMode } from '../components/customer-table/define.js';
+import { asDate, inShadow, storybookTest, storyElement } from './play.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -21,58 +24,75 @@ const renamed = (names: readonly string[]): Customer[] =>
     external_id: i % 2 === 0 ? `ext-${i}` : null,
   }));
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface ConsoleArgs {
   /** Made when the story renders, so opening one story does not generate every story's data. */
   backend: () => Backend;
-  mode: 'auto' | 'client' | 'server';
+  apiBase?: string;
+  getToken?: () => string | Promise<string>;
+  mode: TableMode;
   /** The query the console starts from. */
   query?: CustomerQuery;
-  theme?: 'light' | 'dark';
-  dir?: 'ltr' | 'rtl';
   /** A customer whose page the console opens on (its User ID); the list when unset. */
   customerId?: number;
   tab?: CustomerTab;
+  basePath?: string;
+  noUrlSync: boolean;
+  singleCustomer: boolean;
+  readonly: boolean;
+  now?: Date | number;
+  strings?: Partial<ConsoleStrings>;
+  theme?: 'light' | 'dark';
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
- * Stories keep the query in memory (`no-url-sync`): several consoles share a docs page, and the
- * Storybook frame's URL is not the partner's page. In a page of its own the console keeps the
- * query in the URL — see the demo (`npm start`).
+ * Stories keep the query in memory (`no-url-sync`, a control): several consoles share a docs page,
+ * and the Storybook frame's URL is not the partner's page. In a page of its own the console keeps
+ * the query in the URL — see the demo (`npm start`) and the "Ignored URL parameters" story.
  */
 const renderConsole = (args: ConsoleArgs, backend: Backend = args.backend()) => html`<div
   dir=${ifDefined(args.dir)}
-  lang=${args.dir === 'rtl' ? 'ar' : 'en'}
-  style="padding: 16px; ${args.theme === 'dark' ? 'background: #15181e' : ''}"
+  lang=${ifDefined(args.dir === 'rtl' ? 'ar' : undefined)}
+  style=${ifDefined(args.theme === 'dark' ? 'background: #15181e' : undefined)}
 >
   <customer-console
-    no-url-sync
     data-theme=${ifDefined(args.theme)}
     style="--customer-table-block-size: 480px"
     .backend=${backend}
+    .apiBase=${args.apiBase}
+    .getToken=${args.getToken}
     .mode=${args.mode}
     .query=${args.query ?? DEFAULT_QUERY}
-    .now=${NOW}
     .customerId=${args.customerId}
     .tab=${args.tab ?? 'dashboard'}
-    @customer-select=${log}
-    @query-change=${log}
-    @customer-create-request=${log}
-    @customer-created=${log}
+    .basePath=${args.basePath}
+    .noUrlSync=${args.noUrlSync}
+    .singleCustomer=${args.singleCustomer}
+    .readonly=${args.readonly}
+    .now=${asDate(args.now) ?? NOW}
+    .strings=${args.strings}
   ></customer-console>
 </div>`;
+
+/** The backend control: a few MemoryBackends by name (made when the story renders). */
+const BACKENDS: Record<string, () => Backend> = {
+  'MemoryBackend, 200 seeded': () => memory(),
+  'MemoryBackend, 5 customers': () => memory({ size: 5 }),
+  'MemoryBackend, no customers': () => memory({ customers: [] }),
+  'every call fails (503)': () => memory({ failureRate: 1 }),
+  '20,000, 150–400 ms latency': () => memory({ size: 20_000, latencyMs: [150, 400] }),
+};
 
 const meta: Meta<ConsoleArgs> = {
   title: 'Elements/customer-console',
   component: 'customer-console',
   render: (args) => renderConsole(args),
-  args: { backend: () => memory(), mode: 'auto' },
+  args: { backend: () => memory(), mode: 'auto', query: DEFAULT_QUERY, tab: 'dashboard', noUrlSync: true, singleCustomer: false, readonly: false, now: NOW, strings: {} },
   argTypes: {
-    backend: { control: false },
-    mode: { control: 'inline-radio', options: ['auto', 'client', 'server'] },
+    backend: { control: { type: 'select' }, options: Object.keys(BACKENDS), mapping: BACKENDS },
+    theme: { table: { disable: true } },
+    dir: { table: { disable: true } },
   },
-  parameters: { layout: 'fullscreen' },
 };
 export default meta;
 type Story = StoryObj<ConsoleArgs>;
@@ -175,4 +195,133 @@ export const CustomerPageDark: Story = { name: 'Customer page: dark', args: { cu
 export const CustomerPageRightToLeft: Story = {
   name: 'Customer page: right-to-left',
   args: { customerId: 1, dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }) },
+};
+
+/** The console of the story, rendered. */
+const consoleIn = (canvasElement: HTMLElement) => storyElement<CustomerConsole>(canvasElement, 'customer-console');
+
+/** "Add customer" pressed: the modal dialog with `<customer-form>`, focus in its first field. */
+export const AddDialogOpen: Story = {
+  name: 'Add customer dialog',
+  play: async ({ canvasElement }) => {
+    const { userEvent, waitFor } = await storybookTest();
+    const el = await consoleIn(canvasElement);
+    await userEvent.click(await inShadow(el, '[part~="add-button"]'));
+    await waitFor(() => {
+      if (!el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open) throw new Error('the dialog is not open yet');
+    });
+  },
+};
+
+/**
+ * No customers yet: the empty list, with "Add customer" in the header as the way on (the table's
+ * empty panel has no button of its own). The play function focuses it, as Tab would.
+ */
+export const EmptyWithAddCustomer: Story = {
+  name: 'Empty, with Add customer',
+  args: { backend: () => memory({ customers: [] }) },
+  play: async ({ canvasElement }) => {
+    const el = await consoleIn(canvasElement);
+    (await inShadow(el, '[part~="add-button"]')).focus();
+  },
+};
+
+/**
+ * A link with filters the console cannot use (an unknown status, a page that is not a number, a sort
+ * it does not know): they are ignored, and a notice lists them, with Dismiss. This story keeps the
+ * query in the frame's URL (`no-url-sync` off, `base-path` the frame's own path), where the loader
+ * put the bad parameters; the frame's own parameters are left alone.
+ */
+export const IgnoredUrlParameters: Story = {
+  name: 'Ignored URL parameters notice',
+  args: { noUrlSync: false },
+  loaders: [
+    async () => {
+      const url = new URL(location.href);
+      url.searchParams.set('status', 'vip');
+      url.searchParams.set('page', 'zero');
+      url.searchParams.set('sort', 'sideways');
+      history.replaceState(history.state, '', url);
+      return {};
+    },
+  ],
+  render: (args) => renderConsole({ ...args, basePath: location.pathname }),
+};
+
+/** A phone's width (375 px, the toolbar's viewport): the header wraps, the table scrolls sideways inside its box. */
+export const PhoneWidth: Story = { name: 'Phone width', globals: { viewport: { value: 'phone', isRotated: false } } };
+
+/** A tablet's width (768 px). */
+export const TabletWidth: Story = { name: 'Tablet width', globals: { viewport: { value: 'tablet', isRotated: false } } };
+
+/** A customer's page at a phone's width. */
+export const CustomerPagePhone: Story = {
+  name: 'Customer page: phone width',
+  args: { customerId: 12 },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+};
+
+/** Dark and right-to-left at once, Hebrew and Arabic names. */
+export const DarkRightToLeft: Story = {
+  name: 'Dark, right-to-left',
+  args: { theme: 'dark', dir: 'rtl', backend: () => memory({ customers: renamed(RTL_NAMES) }) },
+  globals: { theme: 'dark', direction: 'rtl' },
+};
+
+const neverListing = () =>
+  new Proxy(memory(), {
+    get: (target, prop) => {
+      if (prop === 'listCustomers') return () => new Promise(() => {});
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as Backend;
+
+/** Loading, in the dark theme. */
+export const DarkLoading: Story = { name: 'Dark: loading', args: { theme: 'dark', backend: neverListing }, globals: { theme: 'dark' } };
+
+/** No customers, in the dark theme. */
+export const DarkEmpty: Story = { name: 'Dark: empty', args: { theme: 'dark', backend: () => memory({ customers: [] }) }, globals: { theme: 'dark' } };
+
+/** Every call fails, in the dark theme. */
+export const DarkError: Story = { name: 'Dark: error', args: { theme: 'dark', backend: () => memory({ failureRate: 1 }) }, globals: { theme: 'dark' } };
+
+/**
+ * Long translated strings (German, as a partner's translation would set them through `strings`,
+ * children's groups included): buttons, tabs, pickers and headers wrap or cut, nothing overlaps.
+ */
+export const LongTranslatedStrings: Story = {
+  name: 'Long translated strings',
+  args: {
+    strings: {
+      title: 'Kundinnen und Kunden Ihrer Partnerorganisation',
+      addCustomer: 'Neue Kundin oder neuen Kunden hinzufügen',
+      table: {
+        columnCustomer: 'Kundin oder Kunde (externe Kennung)',
+        columnJoined: 'Beitrittsdatum zur Plattform',
+        columnTasks: 'Verbrauchte Aufgaben im aktuellen Abrechnungszeitraum',
+        columnConnections: 'Authentifizierte Verbindungen',
+        columnApps: 'Am häufigsten verbundene Anwendungen',
+      },
+      filters: {
+        searchPlaceholder: 'Nach Name oder externer Kennung der Kundin oder des Kunden suchen',
+        status: { active: 'Aktives Abonnement', trial: 'Im kostenlosen Testzeitraum', expired: 'Abgelaufenes Abonnement' },
+        planButton: 'Abonnementplan auswählen',
+        appButton: 'Verbundene Anwendung auswählen',
+        joinedButton: 'Beitrittsdatum eingrenzen',
+      },
+    } as Partial<ConsoleStrings>,
+  },
+};
+
+/**
+ * Forced colours (Windows High Contrast) cannot be switched on from inside a page. To see it: open
+ * this story (or any), then DevTools → ⋮ → More tools → Rendering → "Emulate CSS media feature
+ * forced-colors" → active. The usage bars keep a bordered track and a Highlight fill, badges and
+ * count pills keep a border, the selected status is outlined. This story shows the rows that use
+ * all of them (trial, near and over limits) under a filter, to look at in that mode.
+ */
+export const ForcedColorsCheck: Story = {
+  name: 'Forced colours (see description)',
+  args: { query: { ...DEFAULT_QUERY, status: 'trial' } },
 };

@@ -6,6 +6,8 @@ import type { DashboardPeriod } from '../components/customer-dashboard/define.js
 import type { Backend } from '../src/backend/backend.js';
 import { MemoryBackend } from '../src/backend/memory-backend.js';
 import type { DashboardStats } from '../src/model/schemas.js';
+import type { CustomerDashboardStrings } from '../components/customer-dashboard/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the series never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -37,13 +39,13 @@ const customerLoader = (fits: (stats: DashboardStats) => boolean, heaviest = fal
   customerId: await findCustomer(fits, heaviest),
 });
 
-/** Logs the dashboard's events in the docs page and the browser console. */
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface DashboardArgs {
   backend: Backend;
+  /** Unset: the story's loader finds a customer that fits. */
   customerId?: number;
   period: DashboardPeriod;
+  now?: Date | number;
+  strings?: Partial<CustomerDashboardStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -52,20 +54,28 @@ const renderDashboard = (args: DashboardArgs, loaded: Record<string, unknown> = 
   data-theme=${ifDefined(args.theme)}
   .backend=${args.backend}
   .customerId=${args.customerId ?? (loaded['customerId'] as number | undefined)}
-  period=${args.period}
-  .now=${NOW}
-  @period-change=${log}
+  .period=${args.period}
+  .now=${asDate(args.now) ?? NOW}
+  .strings=${args.strings}
 ></customer-dashboard>`;
+
+/** The backend control: a few MemoryBackends by name. */
+const BACKENDS: Record<string, Backend> = {
+  'MemoryBackend, seeded': backend,
+  'every call fails (503)': memory({ failureRate: 1 }),
+  'never answers': memory({ latencyMs: 1e9 }),
+};
 
 const meta: Meta<DashboardArgs> = {
   title: 'Elements/customer-dashboard',
   component: 'customer-dashboard',
   render: (args, { loaded }) => renderDashboard(args, loaded),
   loaders: [customerLoader(withRecipes)],
-  args: { backend, period: '7d' },
+  args: { backend, period: '7d', now: NOW, strings: {} },
   argTypes: {
     period: { control: 'inline-radio', options: ['1d', '7d', '30d', '90d'] },
-    backend: { control: false },
+    backend: { control: { type: 'select' }, options: Object.keys(BACKENDS), mapping: BACKENDS },
+    theme: { table: { disable: true } },
   },
 };
 export default meta;

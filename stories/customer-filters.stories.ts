@@ -6,6 +6,10 @@ import { DEMO_PLANS, generateApps } from '../src/backend/generate.js';
 import { plansWithFree } from '../src/model/rules.js';
 import type { App, Plan, StatusCounts } from '../src/model/schemas.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
+import type { Backend } from '../src/backend/backend.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
+import type { FilterStrings } from '../components/customer-filters/define.js';
+import { asDate, inShadow, storybookTest, storyElement } from './play.js';
 
 /** Every story runs on the same fixed clock, so date presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -13,13 +17,15 @@ const APPS = generateApps();
 const PLANS = plansWithFree(DEMO_PLANS);
 const COUNTS: StatusCounts = { all: 12_480, active: 9_112, trial: 1_904, expired: 1_464 };
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface FiltersArgs {
+  backend?: Backend;
   query: CustomerQuery;
-  plans: Plan[];
-  apps: App[];
-  counts: StatusCounts | null;
+  plans?: Plan[];
+  apps?: App[];
+  counts?: StatusCounts | null;
+  now?: Date | number;
+  searchDelay: number;
+  strings?: Partial<FilterStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -30,20 +36,22 @@ interface FiltersArgs {
 const renderFilters = (args: FiltersArgs) => html`<customer-filters
   data-theme=${ifDefined(args.theme)}
   style="padding: 12px"
+  .backend=${args.backend}
   .query=${args.query}
   .plans=${args.plans}
   .apps=${args.apps}
   .counts=${args.counts}
-  .now=${NOW}
-  @query-change=${log}
+  .now=${asDate(args.now) ?? NOW}
+  .searchDelay=${args.searchDelay}
+  .strings=${args.strings}
 ></customer-filters>`;
 
 const meta: Meta<FiltersArgs> = {
   title: 'Elements/customer-filters',
   component: 'customer-filters',
   render: renderFilters,
-  args: { query: DEFAULT_QUERY, plans: PLANS, apps: APPS, counts: COUNTS },
-  argTypes: { plans: { control: false }, apps: { control: false } },
+  args: { query: DEFAULT_QUERY, plans: PLANS, apps: APPS, counts: COUNTS, now: NOW, searchDelay: 200, strings: {} },
+  argTypes: { theme: { table: { disable: true } } },
 };
 export default meta;
 type Story = StoryObj<FiltersArgs>;
@@ -103,4 +111,89 @@ export const DarkTheme: Story = {
 export const RightToLeft: Story = {
   args: { query: ACTIVE_FILTERS },
   render: (args) => html`<div dir="rtl" lang="ar">${renderFilters(args)}</div>`,
+};
+
+/** Opens the story's picker `id` (`plan`, `app` or `joined`) with a click, as an admin would. */
+async function openPicker(canvasElement: HTMLElement, id: 'plan' | 'app' | 'joined'): Promise<HTMLElement> {
+  const { userEvent, waitFor } = await storybookTest();
+  const filters = await storyElement<HTMLElement>(canvasElement, 'customer-filters');
+  await userEvent.click(await inShadow(filters, `#${id}-button`));
+  const panel = await inShadow(filters, `#${id}-panel`);
+  await waitFor(() => {
+    if (!panel.matches(':popover-open')) throw new Error(`the ${id} picker is not open yet`);
+  });
+  return panel;
+}
+
+/** The plan picker open: a checkbox per plan, Up/Down move, Space toggles. */
+export const PlanPickerOpen: Story = {
+  name: 'Popover: plans',
+  args: { query: { ...DEFAULT_QUERY, plans: ['growth'] } },
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement, 'plan');
+  },
+};
+
+/** The app picker open: a combobox over the catalogue, the chosen app marked. */
+export const AppPickerOpen: Story = {
+  name: 'Popover: apps',
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement, 'app');
+  },
+};
+
+/** The Date joined picker open: presets and a custom range. */
+export const DateJoinedOpen: Story = {
+  name: 'Popover: date joined',
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement, 'joined');
+  },
+};
+
+/** An app search that matches nothing: the listbox says "No apps match". */
+export const NoAppsMatch: Story = {
+  name: 'Popover: no apps match',
+  play: async ({ canvasElement }) => {
+    const { userEvent } = await storybookTest();
+    const panel = await openPicker(canvasElement, 'app');
+    await userEvent.type(panel.querySelector<HTMLInputElement>('#app-search')!, 'zebra accounting');
+  },
+};
+
+/** A custom range that ends before it starts: the message next to the field, the typed dates kept. */
+export const CustomRangeError: Story = {
+  name: 'Popover: custom range error',
+  play: async ({ canvasElement }) => {
+    const { waitFor } = await storybookTest();
+    const panel = await openPicker(canvasElement, 'joined');
+    const from = panel.querySelector<HTMLInputElement>('#joined-from')!;
+    const to = panel.querySelector<HTMLInputElement>('#joined-to')!;
+    // Date inputs take their value whole (typing goes field by field, and differs by locale).
+    for (const [input, value] of [[from, '2026-09-30'], [to, '2026-09-01']] as const) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    panel.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitFor(() => {
+      if (!panel.querySelector('[part~="field-error"]')) throw new Error('no range error yet');
+    });
+  },
+};
+
+/** Plans, apps and counts come from a backend that never answers: the pickers say they are loading. */
+export const PickersLoading: Story = {
+  name: 'Pickers: loading',
+  args: { backend: new MemoryBackend({ seed: 7, size: 50, now: () => NOW, latencyMs: 1e9 }), plans: undefined, apps: undefined, counts: undefined },
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement, 'plan');
+  },
+};
+
+/** The plans and apps could not be loaded (every call fails): the picker says so, with Retry. */
+export const PickersFailed: Story = {
+  name: 'Pickers: failed',
+  args: { backend: new MemoryBackend({ seed: 7, size: 50, now: () => NOW, failureRate: 1 }), plans: undefined, apps: undefined, counts: undefined },
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement, 'plan');
+  },
 };

@@ -6,16 +6,18 @@ import type { Backend } from '../src/backend/backend.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { DEMO_PLANS } from '../src/backend/generate.js';
 import type { Plan } from '../src/model/schemas.js';
+import type { FormStrings } from '../components/customer-form/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the seeded data never drifts. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const memory = (options: MemoryBackendOptions = {}) => new MemoryBackend({ seed: 7, size: 50, now: () => NOW, ...options });
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface FormArgs {
   backend: Backend;
   plans?: Plan[];
+  now?: Date | number;
+  strings?: Partial<FormStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -24,7 +26,8 @@ const renderForm = (args: FormArgs) => html`<customer-form
   style="padding: 12px"
   .backend=${args.backend}
   .plans=${args.plans}
-  @customer-created=${log}
+  .now=${asDate(args.now) ?? NOW}
+  .strings=${args.strings}
 ></customer-form>`;
 
 interface Entries {
@@ -54,12 +57,22 @@ async function fillAndSend(canvasElement: HTMLElement, entries: Entries): Promis
   root.querySelector('form')!.requestSubmit();
 }
 
+/** The backend control: a few MemoryBackends by name. */
+const BACKENDS: Record<string, Backend> = {
+  'MemoryBackend, seeded': memory(),
+  'every call fails (503)': memory({ failureRate: 1 }),
+  'never answers': memory({ latencyMs: 1e9 }),
+};
+
 const meta: Meta<FormArgs> = {
   title: 'Elements/customer-form',
   component: 'customer-form',
   render: renderForm,
-  args: { backend: memory() },
-  argTypes: { backend: { control: false }, plans: { control: false } },
+  args: { backend: memory(), now: NOW, strings: {} },
+  argTypes: {
+    backend: { control: { type: 'select' }, options: Object.keys(BACKENDS), mapping: BACKENDS },
+    theme: { table: { disable: true } },
+  },
 };
 export default meta;
 type Story = StoryObj<FormArgs>;

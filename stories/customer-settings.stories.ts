@@ -6,6 +6,8 @@ import type { Backend } from '../src/backend/backend.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { DEMO_PARTNER } from '../src/backend/generate.js';
 import type { Customer, Partner } from '../src/model/schemas.js';
+import type { CustomerSettingsStrings } from '../components/customer-settings/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the seeded data never drifts. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -20,12 +22,13 @@ function partner(fields: { origins?: string[]; permissions?: Partial<Partner['ad
   };
 }
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface SettingsArgs {
   backend: Backend;
+  /** Unset: the customer the story's loader read from its backend. */
   customer?: Customer;
-  readonly?: boolean;
+  readonly: boolean;
+  now?: Date | number;
+  strings?: Partial<CustomerSettingsStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -34,11 +37,9 @@ const renderSettings = (args: SettingsArgs) => html`<customer-settings
   style="padding: 12px"
   .backend=${args.backend}
   .customer=${args.customer}
-  .now=${NOW}
-  ?readonly=${args.readonly ?? false}
-  @customer-change=${log}
-  @customer-deleted=${log}
-  @unsaved-changes=${log}
+  .now=${asDate(args.now) ?? NOW}
+  .readonly=${args.readonly}
+  .strings=${args.strings}
 ></customer-settings>`;
 
 type Prepare = (backend: MemoryBackend, write: (patch: Parameters<Backend['updateCustomer']>[1]) => Promise<void>) => Promise<void>;
@@ -60,7 +61,7 @@ function prepared(options: MemoryBackendOptions & { partner?: Partner } = {}, pr
 }
 
 const renderLoaded = (args: SettingsArgs, { loaded }: { loaded: Record<string, unknown> }) =>
-  renderSettings({ ...args, ...(loaded as Pick<SettingsArgs, 'backend' | 'customer'>) });
+  renderSettings({ ...args, ...(loaded as Pick<SettingsArgs, 'backend' | 'customer'>), ...(args.customer ? { customer: args.customer } : {}) });
 
 /** The element in the canvas, rendered and settled. */
 async function settingsIn(canvasElement: HTMLElement): Promise<ShadowRoot> {
@@ -79,8 +80,8 @@ const meta: Meta<SettingsArgs> = {
   title: 'Elements/customer-settings',
   component: 'customer-settings',
   render: renderLoaded,
-  args: {},
-  argTypes: { backend: { control: false }, customer: { control: false } },
+  args: { readonly: false, now: NOW, strings: {} },
+  argTypes: { backend: { control: false }, theme: { table: { disable: true } } },
 };
 export default meta;
 type Story = StoryObj<SettingsArgs>;

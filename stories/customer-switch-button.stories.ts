@@ -7,6 +7,8 @@ import type { Partner } from '../src/model/schemas.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import { DEMO_PARTNER } from '../src/backend/generate.js';
 import { maySwitchToAccount } from '../src/model/rules.js';
+import type { SwitchButtonStrings } from '../components/customer-switch-button/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the seeded data never drifts. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -33,23 +35,24 @@ function toldOtherAdmin(backend: Backend, partner: Partner): Backend {
   });
 }
 
-/** Logs the event and cancels it, so the story does not open the (fictional) account URL. */
-const logSwitch = (e: CustomEvent) => {
-  e.preventDefault();
-  console.info(e.type, e.detail);
-};
+/** Cancels the event (the Actions panel shows it), so the story does not open the (fictional) account URL. */
+const cancelSwitch = (e: CustomEvent) => e.preventDefault();
 
 interface SwitchArgs {
   backend: Backend;
   customerId: number;
+  now?: Date | number;
+  strings?: Partial<SwitchButtonStrings>;
   theme?: 'light' | 'dark';
 }
 
 const renderSwitch = (args: SwitchArgs) => html`<customer-switch-button
   data-theme=${ifDefined(args.theme)}
   .backend=${args.backend}
-  customer-id=${args.customerId}
-  @customer-switch=${logSwitch}
+  .customerId=${args.customerId}
+  .now=${asDate(args.now) ?? NOW}
+  .strings=${args.strings}
+  @customer-switch=${cancelSwitch}
 ></customer-switch-button>`;
 
 const withCustomer = (allowed: boolean, options: MemoryBackendOptions = {}) => async () => {
@@ -63,8 +66,8 @@ const meta: Meta<SwitchArgs> = {
   title: 'Elements/customer-switch-button',
   component: 'customer-switch-button',
   render: renderSwitch,
-  args: { backend: memory(), customerId: 1 },
-  argTypes: { backend: { control: false } },
+  args: { backend: memory(), customerId: 1, now: NOW, strings: {} },
+  argTypes: { backend: { control: false }, theme: { table: { disable: true } } },
 };
 export default meta;
 type Story = StoryObj<SwitchArgs>;

@@ -8,6 +8,10 @@ import { DEMO_PLANS, generateApps, generateCustomers } from '../src/backend/gene
 import { HOSTILE_NAMES, LONG_NAME_WORDS, RTL_NAMES } from '../src/backend/generate-names.js';
 import type { Customer } from '../src/model/schemas.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
+import type { App, Plan } from '../src/model/schemas.js';
+import type { CustomerTableStrings, TableMode } from '../components/customer-table/define.js';
+import { HttpError, problem } from '../src/backend/errors.js';
+import { asDate, inShadow, storybookTest, storyElement } from './play.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -19,43 +23,61 @@ const sample = (count: number, seed = 7) => generateCustomers({ seed, count, anc
 const renamed = (names: readonly string[]): Customer[] =>
   sample(names.length).map((c, i) => ({ ...c, name: names[i]!, external_id: i % 2 === 0 ? `ext-${i}-${names[i]!.slice(0, 12)}` : null }));
 
-/** Logs the table's events in the Actions-free docs page and the browser console. */
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface TableArgs {
   backend?: Backend;
   customers?: readonly Customer[];
   query: CustomerQuery;
-  mode: 'auto' | 'client' | 'server';
+  mode: TableMode;
+  clientThreshold: number;
+  pageSize: number;
+  apps?: readonly App[];
+  plans?: readonly Plan[];
+  now?: Date | number;
+  strings?: Partial<CustomerTableStrings>;
+  /** The story's box (the table needs a height): `--customer-table-block-size`. */
   height: number;
   theme?: 'light' | 'dark';
 }
 
+/**
+ * Every property from the story's args (so each control works); without a backend the catalogue
+ * and plans come from the story too. The Actions panel shows the table's events (preview.ts).
+ */
 const renderTable = (args: TableArgs) => html`<customer-table
-  style="block-size: ${args.height}px"
+  style="--customer-table-block-size: ${args.height}px"
   data-theme=${ifDefined(args.theme)}
   .backend=${args.backend}
   .customers=${args.customers}
   .query=${args.query}
   .mode=${args.mode}
-  .now=${NOW}
-  .apps=${args.backend ? undefined : APPS}
-  .plans=${args.backend ? undefined : PLANS}
-  @customer-select=${log}
-  @sort-change=${log}
-  @clear-filters-request=${log}
+  .clientThreshold=${args.clientThreshold}
+  .pageSize=${args.pageSize}
+  .now=${asDate(args.now) ?? NOW}
+  .apps=${args.apps ?? (args.backend ? undefined : APPS)}
+  .plans=${args.plans ?? (args.backend ? undefined : PLANS)}
+  .strings=${args.strings}
 ></customer-table>`;
+
+/** The backend control: a few MemoryBackends by name (a story may still pass its own object). */
+const BACKENDS: Record<string, Backend | undefined> = {
+  'none (the customers array)': undefined,
+  'MemoryBackend, 200 seeded': memory(),
+  'MemoryBackend, no customers': memory({ customers: [] }),
+  'every call fails (503)': memory({ failureRate: 1 }),
+  'never answers': memory({ latencyMs: 1e9 }),
+};
+const BACKEND_CONTROL = { control: { type: 'select' as const }, options: Object.keys(BACKENDS), mapping: BACKENDS };
 
 const meta: Meta<TableArgs> = {
   title: 'Elements/customer-table',
   component: 'customer-table',
   render: renderTable,
-  args: { query: DEFAULT_QUERY, mode: 'auto', height: 520 },
+  args: { query: DEFAULT_QUERY, mode: 'auto', clientThreshold: 5_000, pageSize: 100, now: NOW, strings: {}, height: 520 },
   argTypes: {
-    mode: { control: 'inline-radio', options: ['auto', 'client', 'server'] },
-    height: { control: { type: 'range', min: 200, max: 900, step: 20 } },
-    backend: { control: false },
-    customers: { control: false },
+    height: { control: { type: 'range', min: 200, max: 900, step: 20 }, description: 'The story\'s `--customer-table-block-size` (px).', table: { category: 'story' } },
+    theme: { table: { disable: true } },
+    backend: BACKEND_CONTROL,
+    customers: { control: { type: 'object' } },
   },
 };
 export default meta;
@@ -137,3 +159,115 @@ export const DarkTheme: Story = {
   args: { customers: sample(40), query: { ...DEFAULT_QUERY, q: 'a' }, theme: 'dark' },
   render: (args) => html`<div style="padding: 16px; background: #0b0d11">${renderTable(args)}</div>`,
 };
+
+/** A customer with every field fixed, so a state shows the same on every run (no seeded randomness). */
+function fixed(id: number, name: string, fields: Partial<Customer>): Customer {
+  return {
+    id,
+    name,
+    external_id: null,
+    notification_email: `ops${id}@example.com`,
+    plan_id: 'growth',
+    in_trial: false,
+    trial_ends_at: null,
+    created_at: '2026-03-02T10:00:00.000Z',
+    tasks_used: 3_200,
+    task_limit: 10_000,
+    connections: 6,
+    connection_limit: 25,
+    top_apps: APPS.slice(0, 5).map((app) => app.id),
+    origins: [],
+    version: 1,
+    ...fields,
+  };
+}
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
+
+/** One row per state a designer draws: each named for what it shows. */
+const STATE_ROWS: Customer[] = [
+  fixed(1, 'Active on Growth', { external_id: 'CRM-0001' }),
+  fixed(2, 'In trial, 12 days left', { in_trial: true, trial_ends_at: at(12 * DAY), tasks_used: 40, task_limit: 100 }),
+  fixed(3, 'Trial ends today', { in_trial: true, trial_ends_at: at(8 * HOUR), tasks_used: 12, task_limit: 100 }),
+  fixed(4, 'Expired subscription (trial ended)', { in_trial: true, trial_ends_at: at(-2 * DAY), plan_id: 'starter', tasks_used: 64, task_limit: 100 }),
+  fixed(5, 'Expired subscription (free plan)', { plan_id: 'free', tasks_used: 20, task_limit: 100, connections: 1, connection_limit: 2 }),
+  fixed(6, 'Near the task limit (85%)', { tasks_used: 8_500 }),
+  fixed(7, 'Over the task limit', { tasks_used: 12_480 }),
+  fixed(8, 'Over the connection limit', { connections: 31 }),
+  fixed(9, 'No apps connected yet', { top_apps: [], connections: 0, tasks_used: 0 }),
+  fixed(10, 'One app only', { top_apps: APPS.slice(3, 4).map((app) => app.id), connections: 1 }),
+];
+
+/**
+ * Trial, trial ending today, expired (trial ended, or on the free plan), near and over the task
+ * limit, over the connection limit, no apps: fixed rows, each named for its state.
+ */
+export const StatesAndLimits: Story = { name: 'States: trial, expired, limits, no apps', args: { customers: STATE_ROWS, height: 560 } };
+
+/** A backend whose first page of customers answers and every later page fails with 503. */
+function failingAfterFirstPage(): Backend {
+  const inner = memory({ size: 20_000 });
+  return new Proxy(inner, {
+    get(target, prop) {
+      if (prop === 'listCustomers') {
+        return async (params: Parameters<Backend['listCustomers']>[0], options?: Parameters<Backend['listCustomers']>[1]) => {
+          if ((params.page ?? 1) > 1) throw new HttpError(problem(503, 'Service Unavailable', 'The customer index is being rebuilt.'));
+          return target.listCustomers(params, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Server mode, the first page loaded, then the admin scrolls down and the next pages fail: the
+ * error with Retry (which asks again for the same query and place). The play function scrolls.
+ */
+export const ErrorMidScroll: Story = {
+  name: 'Error mid-scroll (server mode)',
+  args: { backend: failingAfterFirstPage(), mode: 'server' },
+  play: async ({ canvasElement }) => {
+    const { waitFor } = await storybookTest();
+    const table = await storyElement<HTMLElement>(canvasElement, 'customer-table');
+    const scroller = await inShadow(table, '[part~="scroller"]');
+    await waitFor(() => {
+      if (!table.shadowRoot!.querySelector('[part~="row"][aria-rowindex]')) throw new Error('no rows yet');
+    });
+    scroller.scrollTop = 40 * 150;
+    scroller.dispatchEvent(new Event('scroll'));
+    await waitFor(() => {
+      if (!table.shadowRoot!.querySelector('[part~="message"][data-state="error"]')) throw new Error('no error yet');
+    });
+  },
+};
+
+/** The table in a phone's width: columns scroll sideways inside the table; the page does not. */
+export const PhoneWidth: Story = {
+  name: 'Phone width',
+  args: { customers: STATE_ROWS, height: 480 },
+  globals: { viewport: { value: 'phone', isRotated: false } },
+};
+
+/** The table in a tablet's width. */
+export const TabletWidth: Story = {
+  name: 'Tablet width',
+  args: { customers: STATE_ROWS, height: 560 },
+  globals: { viewport: { value: 'tablet', isRotated: false } },
+};
+
+/** Dark and right-to-left at once (the toolbar's Theme and Direction do this for any story). */
+export const DarkRightToLeft: Story = {
+  name: 'Dark, right-to-left',
+  args: { customers: renamed(RTL_NAMES), theme: 'dark' },
+  globals: { theme: 'dark', direction: 'rtl' },
+};
+
+/** Loading, in the dark theme. */
+export const DarkLoading: Story = { name: 'Dark: loading', args: { backend: pending as unknown as Backend, theme: 'dark' }, globals: { theme: 'dark' } };
+/** No customers, in the dark theme. */
+export const DarkEmpty: Story = { name: 'Dark: empty', args: { backend: memory({ customers: [] }), theme: 'dark' }, globals: { theme: 'dark' } };
+/** Every call fails, in the dark theme. */
+export const DarkError: Story = { name: 'Dark: error', args: { backend: memory({ failureRate: 1 }), theme: 'dark' }, globals: { theme: 'dark' } };

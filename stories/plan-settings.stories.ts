@@ -7,6 +7,8 @@ import { HttpError, problem } from '../src/backend/errors.js';
 import { DEMO_PARTNER } from '../src/backend/generate.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
 import type { Customer } from '../src/model/schemas.js';
+import type { PlanSettingsStrings } from '../components/plan-settings/define.js';
+import { asDate } from './play.js';
 
 /** Every story runs on the same fixed clock, so the trial dates never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -62,12 +64,13 @@ function overriding(backend: Backend, overrides: Partial<Backend>): Backend {
   });
 }
 
-const log = (e: Event) => console.info(e.type, (e as CustomEvent).detail);
-
 interface PlanArgs {
   backend: Backend;
+  /** Unset: the customer the story's loader read from its backend. */
   customer?: Customer;
-  readonly?: boolean;
+  readonly: boolean;
+  now?: Date | number;
+  strings?: Partial<PlanSettingsStrings>;
   theme?: 'light' | 'dark';
 }
 
@@ -76,10 +79,9 @@ const renderPlan = (args: PlanArgs) => html`<plan-settings
   style="padding: 12px"
   .backend=${args.backend}
   .customer=${args.customer}
-  .now=${NOW}
-  ?readonly=${args.readonly ?? false}
-  @customer-change=${log}
-  @unsaved-changes=${log}
+  .now=${asDate(args.now) ?? NOW}
+  .readonly=${args.readonly}
+  .strings=${args.strings}
 ></plan-settings>`;
 
 const loaded = (id: number, backend: () => Backend = () => memory()) => async () => {
@@ -87,7 +89,7 @@ const loaded = (id: number, backend: () => Backend = () => memory()) => async ()
   return { backend: b, customer: await b.getCustomer(id) };
 };
 const renderLoaded = (args: PlanArgs, context: { loaded: Record<string, unknown> }) =>
-  renderPlan({ ...args, ...(context.loaded as Pick<PlanArgs, 'backend' | 'customer'>) });
+  renderPlan({ ...args, ...(context.loaded as Pick<PlanArgs, 'backend' | 'customer'>), ...(args.customer ? { customer: args.customer } : {}) });
 
 /** Waits for the element's plans, chooses `planName` and presses Change plan, as an admin would. */
 async function chooseAndApply(canvasElement: HTMLElement, planName: string): Promise<void> {
@@ -107,8 +109,8 @@ const meta: Meta<PlanArgs> = {
   title: 'Elements/plan-settings',
   component: 'plan-settings',
   render: renderPlan,
-  args: { backend: memory() },
-  argTypes: { backend: { control: false }, customer: { control: false } },
+  args: { backend: memory(), readonly: false, now: NOW, strings: {} },
+  argTypes: { backend: { control: false }, theme: { table: { disable: true } } },
 };
 export default meta;
 type Story = StoryObj<PlanArgs>;

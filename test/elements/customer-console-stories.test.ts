@@ -188,6 +188,21 @@ const filterPurposes: Record<string, Purpose> = {
       expectFocusOn(active!);
     },
   },
+  // The stories below show their state after a play function (a click, typing), which the static
+  // Storybook's axe test runs (test/e2e/storybook-axe.test.ts); here: the state they start from.
+  PlanPickerOpen: { ready: filtersReady, check: (c) => void expect(pickerButton(filtersIn(c), 'Plan')).to.not.equal(null) },
+  AppPickerOpen: { ready: filtersReady, check: (c) => void expect(pickerButton(filtersIn(c), 'App')).to.not.equal(null) },
+  DateJoinedOpen: { ready: filtersReady, check: (c) => void expect(pickerButton(filtersIn(c), 'Date joined')).to.not.equal(null) },
+  NoAppsMatch: { ready: filtersReady, check: (c) => void expect(pickerButton(filtersIn(c), 'App')).to.not.equal(null) },
+  CustomRangeError: { ready: filtersReady, check: (c) => void expect(pickerButton(filtersIn(c), 'Date joined')).to.not.equal(null) },
+  PickersLoading: {
+    ready: filtersReady,
+    check: (c) => void expect(filtersIn(c).shadowRoot!.querySelector('#plan-panel')!.textContent).to.contain('Loading'),
+  },
+  PickersFailed: {
+    ready: (c) => filtersReady(c) && allByRole(filtersIn(c).shadowRoot!.querySelector<HTMLElement>('#plan-panel')!, 'button', 'Retry').length === 1,
+    check: () => {},
+  },
 };
 
 const consolePurposes: Record<string, Purpose> = {
@@ -372,6 +387,52 @@ const consolePurposes: Record<string, Purpose> = {
       expect(luminance(getComputedStyle(searchBox(filtersOf(el))).backgroundColor), 'dark search field').to.be.below(0.05);
     },
   },
+  AddDialogOpen: { ready: rowsReady, check: () => {} },
+  EmptyWithAddCustomer: {
+    ready: messageReady('No customers yet'),
+    check: (c) => void expect(allByPart(consoleIn(c).shadowRoot!, 'add-button')).to.have.length(1),
+  },
+  IgnoredUrlParameters: {
+    ready: (c) => consoleIn(c)?.shadowRoot != null && allByPart(consoleIn(c).shadowRoot!, 'notice').length === 1,
+    check: (c) => {
+      // The story's loader put bad parameters in this page's URL: take them out again first.
+      const url = new URL(location.href);
+      for (const name of ['status', 'page', 'sort']) url.searchParams.delete(name);
+      history.replaceState(history.state, '', url);
+      const notice = allByPart(consoleIn(c).shadowRoot!, 'notice')[0]!;
+      expect(notice.querySelectorAll('li')).to.have.length(3);
+      expect(byRole(notice, 'button', 'Dismiss')).to.not.equal(null);
+    },
+  },
+  PhoneWidth: { ready: rowsReady, check: () => {} },
+  TabletWidth: { ready: rowsReady, check: () => {} },
+  CustomerPagePhone: { ready: pageReady, check: () => {} },
+  DarkRightToLeft: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(getComputedStyle(el).direction).to.equal('rtl');
+      expect(luminance(getComputedStyle(el).backgroundColor), 'dark console background').to.be.below(0.05);
+    },
+  },
+  DarkLoading: {
+    ready: (c) => consoleIn(c)?.shadowRoot?.querySelector('customer-table')?.shadowRoot != null && allByPart(tableRoot(consoleIn(c)), 'skeleton').length > 0,
+    check: (c) => void expect(luminance(getComputedStyle(consoleIn(c)).backgroundColor)).to.be.below(0.05),
+  },
+  DarkEmpty: { ready: messageReady('No customers yet'), check: (c) => void expect(luminance(getComputedStyle(consoleIn(c)).backgroundColor)).to.be.below(0.05) },
+  DarkError: {
+    ready: messageReady('Customers could not be loaded'),
+    check: (c) => void expect(luminance(getComputedStyle(consoleIn(c)).backgroundColor)).to.be.below(0.05),
+  },
+  LongTranslatedStrings: {
+    ready: rowsReady,
+    check: (c) => {
+      const el = consoleIn(c);
+      expect(allByPart(el.shadowRoot!, 'add-button')[0]!.textContent).to.contain('Neue Kundin');
+      expect(allByPart(tableRoot(el), 'header-cell')[0]!.textContent).to.contain('Kundin oder Kunde');
+    },
+  },
+  ForcedColorsCheck: { ready: rowsReady, check: () => {} },
 };
 
 for (const [title, module, purposes] of [
