@@ -229,8 +229,10 @@ before(async () => {
   // "StorybookTestRunner" in the user agent is how Storybook knows a test runner drives it: it then
   // pauses CSS animations once the story has rendered instead of waiting up to 5 s for them to end,
   // so axe reads colours at rest.
-  const userAgent = `${await (await browser.newPage()).evaluate(() => navigator.userAgent)} StorybookTestRunner`;
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent });
+  const probe = await browser.newPage();
+  const userAgent = `${await probe.evaluate(() => navigator.userAgent)} StorybookTestRunner`;
+  await probe.close();
+  page = await browser.newPage({ viewport: DESKTOP, userAgent });
   await page.addInitScript(WATCH_CHANNEL);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -245,6 +247,15 @@ after(async () => {
   if (storybook?.built) rmSync(storybook.dir, { recursive: true, force: true });
 });
 
+/** The frame size for a story's `viewport` global (as .storybook/preview.ts and Storybook's minimal set define them). */
+const VIEWPORTS: Record<string, { width: number; height: number }> = {
+  phone: { width: 375, height: 667 },
+  tablet: { width: 768, height: 1024 },
+  mobile1: { width: 320, height: 568 },
+  mobile2: { width: 414, height: 896 },
+};
+const DESKTOP = { width: 1280, height: 900 };
+
 /** Opens one story, waits for it, runs axe; throws with the story's violations or page errors. */
 async function checkStory(id: string): Promise<void> {
   pageErrors.length = 0;
@@ -253,6 +264,13 @@ async function checkStory(id: string): Promise<void> {
   await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`, { timeout: STORY_TIMEOUT_MS });
   times.push(Date.now());
   await storySettled(page, id);
+  // A story made for a phone or a tablet (`globals: { viewport }`) is checked at that width, as the
+  // manager's viewport tool would show it.
+  const viewport = await page.evaluate(
+    () => (window as unknown as { __STORYBOOK_PREVIEW__: { currentRender: { story?: { storyGlobals?: { viewport?: { value?: string } } } } } }).__STORYBOOK_PREVIEW__.currentRender.story?.storyGlobals?.viewport?.value,
+  );
+  const size = (viewport && VIEWPORTS[viewport]) || DESKTOP;
+  if (size.width !== page.viewportSize()?.width) await page.setViewportSize(size);
   times.push(Date.now());
   await page.evaluate(`(${SETTLE_IN_PAGE})(${JSON.stringify({ quietMs: 150, limitMs: 5_000 })})`);
   times.push(Date.now());
