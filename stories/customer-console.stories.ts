@@ -11,7 +11,7 @@ import type { CustomerConsole } from '../components/customer-console/define.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
 import type { ConsoleStrings, CustomerTab } from '../components/customer-console/define.js';
 import type { TableMode } from '../components/customer-table/define.js';
-import { asDate, inShadow, storybookTest, storyElement } from './play.js';
+import { asDate, inShadow, storyElement, waitFor } from './play.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -203,8 +203,7 @@ const consoleIn = (canvasElement: HTMLElement) => storyElement<CustomerConsole>(
 /** "Add customer" pressed: the modal dialog with `<customer-form>`, focus in its first field. */
 export const AddDialogOpen: Story = {
   name: 'Add customer dialog',
-  play: async ({ canvasElement }) => {
-    const { userEvent, waitFor } = await storybookTest();
+  play: async ({ canvasElement, userEvent }) => {
     const el = await consoleIn(canvasElement);
     await userEvent.click(await inShadow(el, '[part~="add-button"]'));
     await waitFor(() => {

@@ -9,7 +9,7 @@ import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
 import type { Backend } from '../src/backend/backend.js';
 import { MemoryBackend } from '../src/backend/memory-backend.js';
 import type { FilterStrings } from '../components/customer-filters/define.js';
-import { asDate, inShadow, storybookTest, storyElement } from './play.js';
+import { asDate, inShadow, storyElement, waitFor } from './play.js';
 
 /** Every story runs on the same fixed clock, so date presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -55,6 +55,7 @@ const meta: Meta<FiltersArgs> = {
 };
 export default meta;
 type Story = StoryObj<FiltersArgs>;
+type PlayContext = Parameters<NonNullable<Story['play']>>[0];
 
 /**
  * Keyboard: Tab reaches the chosen status (the statuses are a radio group drawn as tabs), and
@@ -114,8 +115,7 @@ export const RightToLeft: Story = {
 };
 
 /** Opens the story's picker `id` (`plan`, `app` or `joined`) with a click, as an admin would. */
-async function openPicker(canvasElement: HTMLElement, id: 'plan' | 'app' | 'joined'): Promise<HTMLElement> {
-  const { userEvent, waitFor } = await storybookTest();
+async function openPicker({ canvasElement, userEvent }: PlayContext, id: 'plan' | 'app' | 'joined'): Promise<HTMLElement> {
   const filters = await storyElement<HTMLElement>(canvasElement, 'customer-filters');
   await userEvent.click(await inShadow(filters, `#${id}-button`));
   const panel = await inShadow(filters, `#${id}-panel`);
@@ -129,43 +129,41 @@ async function openPicker(canvasElement: HTMLElement, id: 'plan' | 'app' | 'join
 export const PlanPickerOpen: Story = {
   name: 'Popover: plans',
   args: { query: { ...DEFAULT_QUERY, plans: ['growth'] } },
-  play: async ({ canvasElement }) => {
-    await openPicker(canvasElement, 'plan');
+  play: async (context) => {
+    await openPicker(context, 'plan');
   },
 };
 
 /** The app picker open: a combobox over the catalogue, the chosen app marked. */
 export const AppPickerOpen: Story = {
   name: 'Popover: apps',
-  play: async ({ canvasElement }) => {
-    await openPicker(canvasElement, 'app');
+  play: async (context) => {
+    await openPicker(context, 'app');
   },
 };
 
 /** The Date joined picker open: presets and a custom range. */
 export const DateJoinedOpen: Story = {
   name: 'Popover: date joined',
-  play: async ({ canvasElement }) => {
-    await openPicker(canvasElement, 'joined');
+  play: async (context) => {
+    await openPicker(context, 'joined');
   },
 };
 
 /** An app search that matches nothing: the listbox says "No apps match". */
 export const NoAppsMatch: Story = {
   name: 'Popover: no apps match',
-  play: async ({ canvasElement }) => {
-    const { userEvent } = await storybookTest();
-    const panel = await openPicker(canvasElement, 'app');
-    await userEvent.type(panel.querySelector<HTMLInputElement>('#app-search')!, 'zebra accounting');
+  play: async (context) => {
+    const panel = await openPicker(context, 'app');
+    await context.userEvent.type(panel.querySelector<HTMLInputElement>('#app-search')!, 'zebra accounting');
   },
 };
 
 /** A custom range that ends before it starts: the message next to the field, the typed dates kept. */
 export const CustomRangeError: Story = {
   name: 'Popover: custom range error',
-  play: async ({ canvasElement }) => {
-    const { waitFor } = await storybookTest();
-    const panel = await openPicker(canvasElement, 'joined');
+  play: async (context) => {
+    const panel = await openPicker(context, 'joined');
     const from = panel.querySelector<HTMLInputElement>('#joined-from')!;
     const to = panel.querySelector<HTMLInputElement>('#joined-to')!;
     // Date inputs take their value whole (typing goes field by field, and differs by locale).
@@ -184,8 +182,8 @@ export const CustomRangeError: Story = {
 export const PickersLoading: Story = {
   name: 'Pickers: loading',
   args: { backend: new MemoryBackend({ seed: 7, size: 50, now: () => NOW, latencyMs: 1e9 }), plans: undefined, apps: undefined, counts: undefined },
-  play: async ({ canvasElement }) => {
-    await openPicker(canvasElement, 'plan');
+  play: async (context) => {
+    await openPicker(context, 'plan');
   },
 };
 
@@ -193,7 +191,7 @@ export const PickersLoading: Story = {
 export const PickersFailed: Story = {
   name: 'Pickers: failed',
   args: { backend: new MemoryBackend({ seed: 7, size: 50, now: () => NOW, failureRate: 1 }), plans: undefined, apps: undefined, counts: undefined },
-  play: async ({ canvasElement }) => {
-    await openPicker(canvasElement, 'plan');
+  play: async (context) => {
+    await openPicker(context, 'plan');
   },
 };

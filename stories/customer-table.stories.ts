@@ -11,7 +11,7 @@ import { DEFAULT_QUERY, type CustomerQuery } from '../src/query/types.js';
 import type { App, Plan } from '../src/model/schemas.js';
 import type { CustomerTableStrings, TableMode } from '../components/customer-table/define.js';
 import { HttpError, problem } from '../src/backend/errors.js';
-import { asDate, inShadow, storybookTest, storyElement } from './play.js';
+import { asDate, inShadow, storyElement, waitFor } from './play.js';
 
 /** Every story runs on the same fixed clock, so dates, trials and presets never drift. */
 const NOW = new Date('2026-11-27T09:00:00.000Z');
@@ -230,7 +230,6 @@ export const ErrorMidScroll: Story = {
   name: 'Error mid-scroll (server mode)',
   args: { backend: failingAfterFirstPage(), mode: 'server' },
   play: async ({ canvasElement }) => {
-    const { waitFor } = await storybookTest();
     const table = await storyElement<HTMLElement>(canvasElement, 'customer-table');
     const scroller = await inShadow(table, '[part~="scroller"]');
     await waitFor(() => {

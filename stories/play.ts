@@ -1,14 +1,26 @@
 /**
- * What the stories' play functions share. `storybook/test` (userEvent, waitFor, expect) is loaded
- * when a play function runs, not when a stories file is imported: the element tests import the
- * stories files in web-test-runner, where that bundle does not load (and they never run a play
- * function).
+ * What the stories' play functions share. They act through the `userEvent` Storybook hands every
+ * play function (its context's, set up per story) and wait with `waitFor` here, rather than
+ * importing `storybook/test`: the element tests import these stories files in web-test-runner,
+ * where that bundle does not load (they never run a play function), and a dynamic import of it
+ * does not survive Storybook's build.
  */
-export const storybookTest = () => import('storybook/test');
+
+/** Calls `check` until it stops throwing (and returns what it returns), or throws its last error after `timeout` ms. */
+export async function waitFor<T>(check: () => T, { timeout = 8_000, interval = 25 } = {}): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (performance.now() - started > timeout) throw error;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}
 
 /** The first element matching `selector` in `host`'s shadow root, once it is there. */
-export async function inShadow<T extends Element = HTMLElement>(host: Element, selector: string, timeout = 8_000): Promise<T> {
-  const { waitFor } = await storybookTest();
+export function inShadow<T extends Element = HTMLElement>(host: Element, selector: string, timeout = 8_000): Promise<T> {
   return waitFor(
     () => {
       const found = host.shadowRoot?.querySelector<T>(selector);
