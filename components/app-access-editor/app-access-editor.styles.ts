@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
+import { appIconStyles } from '../shared/app-icon.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const styles = [
   baseStyles,
+  appIconStyles,
   dialogStyles,
   css`
     .header {
@@ -88,20 +90,7 @@ export const styles = [
       min-inline-size: 0;
     }
 
-    /* Icons are background images of the icon sheet; an app without one shows its initials. */
-    .app-icon {
-      flex: none;
-      display: inline-grid;
-      place-items: center;
-      inline-size: 24px;
-      block-size: 24px;
-      border-radius: ${tokens.radiusSmall};
-      background-color: ${tokens.colorBadgeBackground};
-      background-size: cover;
-      color: ${tokens.colorText};
-      font-size: 10px;
-      font-weight: ${tokens.fontWeightStrong};
-    }
+    /* An app without an icon shows its initials (the badge itself: shared/app-icon.styles.ts). */
     .app-icon[data-initials]::before {
       content: attr(data-initials);
     }

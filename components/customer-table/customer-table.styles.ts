@@ -347,21 +347,6 @@ export const customerTableStyles = css`
     gap: ${tokens.spaceXs};
   }
 
-  /* Icons are background images; an app without one shows its initials on the badge colour. */
-  .app-icon {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 24px;
-    block-size: 24px;
-    border-radius: ${tokens.radiusSmall};
-    background-color: ${tokens.colorBadgeBackground};
-    background-size: cover;
-    color: ${tokens.colorText};
-    font-size: 10px;
-    font-weight: ${tokens.fontWeightStrong};
-  }
-
   .muted {
     color: ${tokens.colorTextMuted};
   }

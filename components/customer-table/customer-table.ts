@@ -21,6 +21,7 @@ import { focusIsLost } from '../shared/deep-active-element.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
+import { appIconStyles } from '../shared/app-icon.styles.js';
 import { GridFocusController } from './grid-focus.js';
 import { DEFAULT_CLIENT_THRESHOLD, loadSource, rowSourceFor, type RowSource, type RowsFrom, type TableMode, type TableSource } from './row-source.js';
 import { resultAnnouncement, type ResultState } from './result-announcement.js';
@@ -124,7 +125,7 @@ const ANNOUNCE_DELAY_MS = 400;
  * @cssprop --customers-console-color-* - The kit's shared colour tokens (see components/shared/tokens.ts).
  */
 export class CustomerTable extends LitElement {
-  static override styles = [baseStyles, customerTableStyles];
+  static override styles = [baseStyles, appIconStyles, customerTableStyles];
 
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_TABLE_STRINGS);
