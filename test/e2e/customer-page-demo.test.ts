@@ -15,6 +15,7 @@ import { startDemo, type DemoFixture } from './demo-fixture.js';
 import type { DashboardStats } from '../../src/model/schemas.js';
 import { queryToListParams } from '../../src/query/list-params.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
+import { waitUntil } from '../support/wait-node.js';
 
 const TOKEN = 'page-demo-e2e-token';
 const TEST = { timeout: 90_000 };
@@ -46,19 +47,12 @@ function shownNames(page: Page): Promise<string[]> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function expectRowsFor(page: Page, query: CustomerQuery): Promise<string[]> {
   const want = (await api.listCustomers(queryToListParams(query, new Date(), COMPARED_ROWS))).items.map((c) => c.name);
   assert.ok(want.length > 0, 'the seeded data has customers for the query');
   const first = async () => (await shownNames(page)).slice(0, want.length);
-  await waitFor(async () => JSON.stringify(await first()) === JSON.stringify(want), `rows ${want.join(', ')}`).catch(() => undefined);
+  await waitUntil(async () => JSON.stringify(await first()) === JSON.stringify(want), `rows ${want.join(', ')}`).catch(() => undefined);
   assert.deepEqual(await first(), want);
   return want;
 }
@@ -92,7 +86,7 @@ async function expectDashboard(dashboard: Locator, stats: DashboardStats): Promi
     const text = await deepText(dashboard);
     return figures.every((figure) => text.includes(figure));
   };
-  await waitFor(shows, `the dashboard showing ${figures.join(', ')}`);
+  await waitUntil(shows, `the dashboard showing ${figures.join(', ')}`);
 }
 
 describe('customer page demo (npm start) against the SQLite server', () => {
@@ -122,14 +116,14 @@ describe('customer page demo (npm start) against the SQLite server', () => {
     await expectDashboard(dashboard, await api.getDashboard(id, '7d'));
 
     await dashboard.getByText('Last 30 days').click();
-    await waitFor(async () => consoleParams(page) === 'period=30d', 'period=30d in the URL');
+    await waitUntil(async () => consoleParams(page) === 'period=30d', 'period=30d in the URL');
     await expectDashboard(dashboard, await api.getDashboard(id, '30d'));
 
     await page.getByRole('tab', { name: 'Collaborators' }).click();
-    await waitFor(async () => new URL(page.url()).pathname === `/customers/${id}/collaborators`, 'the collaborators address');
+    await waitUntil(async () => new URL(page.url()).pathname === `/customers/${id}/collaborators`, 'the collaborators address');
     const team = await api.listCollaborators(id);
     const collaborators = page.locator('customer-console customer-collaborators');
-    await waitFor(async () => {
+    await waitUntil(async () => {
       const text = await deepText(collaborators);
       return team.every((member) => text.includes(member.name));
     }, `the team: ${team.map((m) => m.name).join(', ')}`);
@@ -140,12 +134,12 @@ describe('customer page demo (npm start) against the SQLite server', () => {
     assert.equal(await page.getByRole('tab', { name: 'Collaborators' }).getAttribute('aria-selected'), 'true');
 
     await page.goBack();
-    await waitFor(async () => consoleParams(page) === 'period=30d', 'the 30-day dashboard again');
+    await waitUntil(async () => consoleParams(page) === 'period=30d', 'the 30-day dashboard again');
     assert.equal(await page.getByRole('tab', { name: 'Dashboard' }).getAttribute('aria-selected'), 'true');
     await page.goBack();
-    await waitFor(async () => new URL(page.url()).pathname === `/customers/${id}/dashboard` && consoleParams(page) === '', 'the 7-day dashboard');
+    await waitUntil(async () => new URL(page.url()).pathname === `/customers/${id}/dashboard` && consoleParams(page) === '', 'the 7-day dashboard');
     await page.goBack();
-    await waitFor(async () => new URL(page.url()).pathname === '/', 'the list address');
+    await waitUntil(async () => new URL(page.url()).pathname === '/', 'the list address');
     assert.equal(consoleParams(page), 'status=active&sort=name');
     await expectRowsFor(page, LIST_QUERY);
     assert.match((await page.locator('customer-filters').getByRole('radio', { checked: true }).textContent()) ?? '', /^\s*Active/);
@@ -168,7 +162,7 @@ describe('customer page demo (npm start) against the SQLite server', () => {
     await form.getByRole('button', { name: /add customer/i }).click();
 
     const heading = page.locator('customer-console [part~="customer-name"]');
-    await waitFor(async () => (await heading.count()) > 0 && (await heading.textContent())?.trim() === name, 'the new customer’s page');
+    await waitUntil(async () => (await heading.count()) > 0 && (await heading.textContent())?.trim() === name, 'the new customer’s page');
     assert.equal(await page.locator('customer-console dialog[part~="dialog"]').evaluate((d) => (d as HTMLDialogElement).open), false);
     const created = (await api.listCustomers({ q: name, page: 1, per_page: 5 })).items;
     assert.equal(created.length, 1, 'the server has it, once');
@@ -176,7 +170,7 @@ describe('customer page demo (npm start) against the SQLite server', () => {
     assert.equal((await page.locator('customer-console [aria-live="polite"]').textContent())?.trim(), `${name} was added.`);
 
     await page.getByRole('button', { name: 'Back to customers' }).click();
-    await waitFor(async () => (await shownNames(page))[0] === name, 'the new customer first in the list, newest first');
+    await waitUntil(async () => (await shownNames(page))[0] === name, 'the new customer first in the list, newest first');
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startDemo, type DemoFixture } from './demo-fixture.js';
+import { waitUntil } from '../support/wait-node.js';
 
 const TOKEN = 'settings-demo-e2e-token';
 const TEST = { timeout: 90_000 };
@@ -119,10 +120,3 @@ describe('two admins on one customer (demo, SQLite server)', () => {
   });
 });
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

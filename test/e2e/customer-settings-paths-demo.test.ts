@@ -14,6 +14,7 @@ import { HttpError } from '../../src/backend/errors.js';
 import { customerStatus } from '../../src/model/rules.js';
 import type { Customer } from '../../src/model/schemas.js';
 import { startDemo, type DemoFixture } from './demo-fixture.js';
+import { waitUntil } from '../support/wait-node.js';
 
 const TOKEN = 'settings-paths-demo-e2e-token';
 const TEST = { timeout: 90_000 };
@@ -390,10 +391,3 @@ describe('the Settings tab, every path (demo, SQLite server)', () => {
   });
 });
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
