@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startDemo, type DemoFixture } from './demo-fixture.js';
+import { waitUntil } from '../support/wait-node.js';
 import { queryToListParams } from '../../src/query/list-params.js';
 import { DEFAULT_QUERY, type CustomerQuery } from '../../src/query/types.js';
 
@@ -73,11 +74,22 @@ async function expectRowsFor(page: Page, query: CustomerQuery): Promise<void> {
   const want = await expected(query);
   assert.ok(want.total > 0, `the seeded data has customers for ${JSON.stringify(query)}`);
   const first = async () => (await shownNames(page)).slice(0, Math.min(COMPARED_ROWS, want.total));
-  const deadline = Date.now() + 10_000;
-  while (JSON.stringify(await first()) !== JSON.stringify(want.names) && Date.now() < deadline) await page.waitForTimeout(50);
+  await waitUntil(async () => JSON.stringify(await first()) === JSON.stringify(want.names), 'the API’s rows', 10_000).catch(() => undefined);
   assert.deepEqual(await first(), want.names);
   const rowCount = await page.locator('customer-table [role="grid"]').getAttribute('aria-rowcount');
   assert.equal(Number(rowCount), want.total + 1, 'aria-rowcount is the true total plus the header row');
+}
+
+/** What each shown row says in the named part, top to bottom (text as a person reads it). */
+function shownParts(page: Page, part: string): Promise<string[]> {
+  return page.evaluate((part) => {
+    const table = document.querySelector('customer-console')?.shadowRoot?.querySelector('customer-table')?.shadowRoot;
+    if (!table) return [];
+    return [...table.querySelectorAll('[role="grid"] [role="row"][aria-rowindex]')]
+      .filter((row) => Number(row.getAttribute('aria-rowindex')) > 1)
+      .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+      .map((row) => (row.querySelector(`[part~="${part}"]`) as HTMLElement | null)?.innerText.trim() ?? '');
+  }, part);
 }
 
 function urlParams(page: Page): URLSearchParams {
@@ -187,6 +199,37 @@ describe('list demo page (npm start) against the SQLite server', () => {
     await heading.waitFor();
     assert.equal((await heading.textContent())?.trim(), name);
     assert.match(new URL(page.url()).pathname, /^\/customers\/\d+\/dashboard$/);
+    await page.close();
+  });
+
+  it('shows every customer of the Expired subscription tab on the Free plan (its ended trial fell to it)', TEST, async () => {
+    const page = await openDemo('?status=expired');
+    const expired: CustomerQuery = { ...DEFAULT_QUERY, status: 'expired' };
+    await expectRowsFor(page, expired);
+    const answered = await api.listCustomers(queryToListParams(expired, new Date(), 50));
+    assert.ok(answered.items.length > 0);
+    assert.deepEqual([...new Set(answered.items.map((c) => c.plan_id))], ['free'], 'the API answers them on the free plan');
+    const plans = await shownParts(page, 'plan');
+    assert.ok(plans.length >= COMPARED_ROWS, `rows shown: ${plans.length}`);
+    assert.deepEqual([...new Set(plans)], ['Free'], 'the table shows the Free plan on every row');
+    await page.close();
+  });
+
+  it('flags a customer over its connection limit in words', TEST, async () => {
+    const busiest = await api.listCustomers(queryToListParams({ ...DEFAULT_QUERY, sort: { key: 'connections', dir: 'desc' } }, new Date(), 200));
+    const over = busiest.items.find((c) => c.connections > c.connection_limit);
+    assert.ok(over, 'the seeded data has a customer over its connection limit');
+    const page = await openDemo(`?q=${encodeURIComponent(over.name)}`);
+    await waitUntil(async () => (await shownNames(page)).includes(over.name), `the row of ${over.name}`);
+    // What the row shows in its connections cell (the figure, then the flag in words).
+    const shown = await page.evaluate((name) => {
+      const table = document.querySelector('customer-console')!.shadowRoot!.querySelector('customer-table')!.shadowRoot!;
+      const row = [...table.querySelectorAll('[role="row"]')].find((r) => r.querySelector('[part~="name"]')?.textContent?.trim() === name);
+      const cell = row?.querySelector('[part~="connections"]') as HTMLElement | null | undefined;
+      return { figure: cell?.querySelector('.figure')?.textContent ?? '', flag: cell?.querySelector('[part~="connections-level"]')?.textContent ?? '' };
+    }, over.name);
+    assert.equal(shown.figure.replace(/\s+/g, ' '), `${over.connections.toLocaleString('en-US')} / ${over.connection_limit.toLocaleString('en-US')}`);
+    assert.equal(shown.flag, 'over the limit');
     await page.close();
   });
 
