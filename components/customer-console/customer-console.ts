@@ -81,6 +81,10 @@ interface LoadedCustomer {
  * nothing. Set `no-url-sync` to keep all of it in memory only (several consoles on one page, or a
  * page that routes itself: it cancels `customer-select` and sets `customerId` and `tab`).
  *
+ * With no customers at all, the table's empty panel offers "Add customer" too (in its
+ * `empty-action` slot), which opens the same dialog; a search or filter that matches none offers
+ * Clear filters instead.
+ *
  * `single-customer` (with `customer-id`) shows that one customer's page and nothing else: no list,
  * no "Add customer", no way back, no URL of its own (the framed console: an embed session reaches
  * only its customer). `readonly` shows everything without a control that writes, and without
@@ -121,6 +125,8 @@ interface LoadedCustomer {
  * @csspart header - The row with the title and the actions.
  * @csspart title - The default heading.
  * @csspart add-button - The "Add customer" button.
+ * @csspart empty-add-button - The "Add customer" button in the table's empty panel, shown while there
+ *   are no customers at all (the table's `empty-action` slot).
  * @csspart list - The list view (filters, notice, table); hidden, and kept, while a customer's page shows.
  * @csspart filters - The `<customer-filters>` element.
  * @csspart table - The `<customer-table>` element.
@@ -378,7 +384,9 @@ export class CustomerConsole extends LitElement {
               @clear-filters-request=${this.onClearFilters}
               @customer-select=${this.onCustomerSelect}
               @results-change=${this.onResultsChange}
-            ></customer-table>`
+            >
+              <button type="button" slot="empty-action" class="button primary" part="empty-add-button" @click=${this.requestCreate}>${s.addCustomer}</button>
+            </customer-table>`
           : html`<p class="notice" part="notice">${s.noBackend}</p>`}
       </div>
       ${onPage ? this.renderPage(s) : nothing}

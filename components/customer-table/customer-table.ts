@@ -79,6 +79,10 @@ const ANNOUNCE_DELAY_MS = 400;
  * @tagname customer-table
  * @summary Virtualised, sortable, searchable customer grid with client and server data modes.
  *
+ * @slot empty-action - Shown under the text of the empty panel, when there are no customers at all
+ *   (not when a search or filter matches none): the way on, such as an "Add customer" button.
+ *   `<customer-console>` puts its own there.
+ *
  * @fires customer-select - A row was activated by click or Enter. `detail: { id }` is the User ID.
  * @fires sort-change - A sortable header was activated. `detail: { sort }` is the new sort.
  *   Cancelable: `preventDefault()` stops the table from applying it to its own `query`.

@@ -240,12 +240,13 @@ export function skeleton(c: TableContext): TemplateResult {
  * the table's one live region, there from the start, says their titles.
  */
 
-/** No customers at all: nothing to clear. */
+/** No customers at all: nothing to clear, but the page may offer a way on in the `empty-action` slot. */
 export function emptyMessage(c: TableContext): TemplateResult {
   return html`
     <div part="message" class="message" data-state="empty">
       <p part="message-title" class="message-title">${c.text.emptyTitle}</p>
       <p class="message-body">${c.text.emptyBody}</p>
+      <slot name="empty-action"></slot>
     </div>
   `;
 }
