@@ -100,7 +100,7 @@ const ANNOUNCE_DELAY_MS = 400;
  * @csspart row - Each data row (also placeholder rows while their page loads).
  * @csspart cell - Each data cell.
  * @csspart name - The customer's name, a `<button>` out of the tab order that opens the customer (the whole name in its `title`, since a long one is cut short).
- * @csspart external-id - The external ID after the name, as `strings.externalId` writes it.
+ * @csspart external-id - The external ID after the name, as `strings.externalId` writes it (whole in its `title`, since it may be cut short).
  * @csspart plan - The name of the plan the customer is on (the free plan once a trial has ended).
  * @csspart status - The status badge of customers in trial or with an expired subscription.
  * @csspart match - A `<mark>` around a search match.
