@@ -273,13 +273,6 @@ export const customerTableStyles = css`
     gap: ${tokens.spaceXs};
   }
 
-  /* Number pairs read left to right whatever the direction around them ("4,046 / 10,000", not
-     "10,000 / 4,046" under right-to-left). */
-  .figure {
-    direction: ltr;
-    unicode-bidi: isolate;
-  }
-
   .usage-figures {
     display: flex;
     align-items: baseline;

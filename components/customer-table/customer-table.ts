@@ -22,6 +22,7 @@ import { StringsController, type StringsOverride } from '../shared/strings-contr
 import { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
 import { appIconStyles } from '../shared/app-icon.styles.js';
+import { figureStyles } from '../shared/figures.js';
 import { GridFocusController } from './grid-focus.js';
 import { DEFAULT_CLIENT_THRESHOLD, loadSource, rowSourceFor, type RowSource, type RowsFrom, type TableMode, type TableSource } from './row-source.js';
 import { resultAnnouncement, type ResultState } from './result-announcement.js';
@@ -129,7 +130,8 @@ const ANNOUNCE_DELAY_MS = 400;
  * @cssprop --customers-console-color-* - The kit's shared colour tokens (see components/shared/tokens.ts).
  */
 export class CustomerTable extends LitElement {
-  static override styles = [baseStyles, appIconStyles, customerTableStyles];
+  /** `.figure` (shared/figures.ts): number pairs read left to right under right-to-left too. */
+  static override styles = [baseStyles, appIconStyles, figureStyles, customerTableStyles];
 
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_TABLE_STRINGS);
