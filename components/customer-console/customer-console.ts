@@ -123,7 +123,7 @@ interface LoadedCustomer {
  * @slot actions - Extra buttons beside "Add customer".
  *
  * @csspart header - The row with the title and the actions.
- * @csspart title - The default heading.
+ * @csspart heading - The default heading ("Customers"), which the `title` slot replaces.
  * @csspart add-button - The "Add customer" button.
  * @csspart empty-add-button - The "Add customer" button in the table's empty panel, shown while there
  *   are no customers at all (the table's `empty-action` slot).
@@ -142,7 +142,7 @@ interface LoadedCustomer {
  * @csspart usage-level - The "near/over the limit" text after a usage figure.
  * @csspart switch-button - The `<customer-switch-button>` element.
  * @csspart tabs - The tab list (Dashboard, Collaborators, Settings).
- * @csspart tab - One tab; the selected one has `aria-selected="true"`.
+ * @csspart tab-button - One tab; the selected one has `aria-selected="true"`.
  * @csspart tabpanel - A tab's panel.
  * @csspart dashboard - The `<customer-dashboard>` element.
  * @csspart collaborators - The `<customer-collaborators>` element.
@@ -350,7 +350,7 @@ export class CustomerConsole extends LitElement {
     const onPage = this.customerId !== undefined || this.unknownCustomerPath;
     return html`
       <div class="header" part="header">
-        <slot name="title"><h2 class="title" part="title">${s.title}</h2></slot>
+        <slot name="title"><h2 class="title" part="heading">${s.title}</h2></slot>
         <div class="actions">
           <slot name="actions"></slot>
           <button type="button" class="button primary add" part="add-button" @click=${this.requestCreate}>
@@ -374,7 +374,7 @@ export class CustomerConsole extends LitElement {
         ${backend
           ? html`<customer-table
               part="table"
-              exportparts="scroller, grid, header: table-header, header-row, header-cell, sort-indicator, body, row, cell, name, external-id, plan, status, match, joined, usage: table-usage, usage-bar, usage-fill, usage-level: table-usage-level, connections, connections-level, apps, app-icon, placeholder, skeleton, message, message-title, message-action"
+              exportparts="scroller, grid, header: table-header, header-row, header-cell, sort-indicator, body, row, cell, name, external-id, plan, status, match, joined, usage: table-usage, usage-bar, usage-fill, usage-level: table-usage-level, connections, connections-level, top-apps, app-icon, placeholder, skeleton, message, message-title, message-action"
               .backend=${backend}
               .query=${this.query}
               .mode=${this.mode}
@@ -523,7 +523,7 @@ export class CustomerConsole extends LitElement {
           ? nothing
           : html`<customer-switch-button
               part="switch-button"
-              exportparts="base, button, reason, error, retry"
+              exportparts="base, button, reason, error, retry-button"
               .backend=${backend}
               .customerId=${customer.id}
               .now=${now}
@@ -572,7 +572,7 @@ export class CustomerConsole extends LitElement {
           (tab) => html`<button
             type="button"
             class="tab"
-            part="tab"
+            part="tab-button"
             role="tab"
             id=${`tab-${tab}`}
             aria-controls=${`panel-${tab}`}
@@ -602,7 +602,7 @@ export class CustomerConsole extends LitElement {
       case 'dashboard':
         return html`<customer-dashboard
           part="dashboard"
-          exportparts="periods, period, body, skeleton, stats, stat, chart, table-toggle, legend, tooltip, table: dashboard-table, top-failing, recipe, message"
+          exportparts="periods, period-option, period-selected, body, skeleton, stats, stat, chart, table-toggle, legend, tooltip, table: dashboard-table, top-failing, recipe, message"
           .backend=${backend}
           .customerId=${id}
           .period=${this.period}
@@ -613,7 +613,7 @@ export class CustomerConsole extends LitElement {
       case 'collaborators':
         return html`<customer-collaborators
           part="collaborators"
-          exportparts="base, scroller, table: collaborators-table, caption, header: collaborators-header, row, name, email, role, manager-tag, note, skeleton, message, retry"
+          exportparts="base, scroller, table: collaborators-table, caption, header: collaborators-header, row, name, email, role, manager-tag, note, skeleton, message, retry-button"
           .backend=${backend}
           .customerId=${id}
           .now=${now}
@@ -956,7 +956,7 @@ type ConsoleTokenSource = (() => string | Promise<string>) | undefined;
 
 /** customer-settings' parts, forwarded as `settings-<part>` (its names are common ones: `button`, `input`…). */
 const SETTINGS_PARTS = [
-  'base', 'notice', 'section', 'name', 'ids', 'plan', 'app-access', 'origins', 'history', 'danger', 'conflict', 'heading',
+  'base', 'notice', 'section', 'name', 'ids', 'plan-slot', 'app-access-slot', 'origins', 'history', 'danger', 'conflict', 'heading',
   'unsaved-badge', 'field', 'label', 'input', 'help', 'warning', 'field-error', 'section-error', 'button', 'save', 'revert',
   'status', 'user-id', 'copy', 'origin-list', 'origin', 'remove', 'inherited', 'inherited-badge', 'rejected', 'csp',
   'origin-warning', 'conflict-link', 'delete-button', 'dialog', 'delete-input', 'delete-confirm', 'history-list',

@@ -112,7 +112,7 @@ const ANNOUNCE_DELAY_MS = 400;
  * @csspart usage-level - The "near/over the limit" label of the tasks.
  * @csspart connections - The connections figure; `data-level` is `ok` or `over`.
  * @csspart connections-level - The "over the limit" label of connections above the plan's limit.
- * @csspart apps - The list of app icons.
+ * @csspart top-apps - The list of the customer's top app icons (Connected apps).
  * @csspart app-icon - Each app icon.
  * @csspart placeholder - The shimmering bars of loading rows and of the skeleton.
  * @csspart skeleton - The skeleton shown while the first rows load.

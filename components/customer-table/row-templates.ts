@@ -202,7 +202,7 @@ function connectionsCell(c: TableContext, customer: Customer): TemplateResult {
 
 function appsCell(c: TableContext, customer: Customer): TemplateResult {
   if (customer.top_apps.length === 0) return html`<span class="muted">${c.text.noApps}</span>`;
-  return html`<span part="apps" class="apps">${customer.top_apps.map((id) => appIcon(c, id))}</span>`;
+  return html`<span part="top-apps" class="apps">${customer.top_apps.map((id) => appIcon(c, id))}</span>`;
 }
 
 /** The app's icon (a rule of the icon sheet), or its initials on the badge colour; named for assistive tech. */

@@ -81,7 +81,7 @@ const sameAction = (a: PlanAction | null, b: PlanAction): boolean =>
  * @csspart error - A failed apply, with Try again and Dismiss (focused).
  * @csspart conflict-apply - Apply my choice.
  * @csspart conflict-keep - Keep theirs.
- * @csspart retry - Try again (after a failed apply) or Retry (after a failed load).
+ * @csspart retry-button - Try again (after a failed apply) or Retry (after a failed load).
  * @csspart dismiss - Dismiss a failed apply.
  * @csspart subscription - The Subscription section.
  * @csspart expired-note - Since when an expired customer is on Free, and how to reactivate.
@@ -231,7 +231,7 @@ export class PlanSettings extends LitElement {
     const detail = error instanceof HttpError ? (error.problem.detail ?? error.problem.title) : null;
     return html`<div class="message error" part="message" role="alert">
       <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-      <button type="button" class="button" part="retry" @click=${this.retry}>${s.retry}</button>
+      <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
     </div>`;
   }
 
@@ -275,7 +275,7 @@ export class PlanSettings extends LitElement {
       return html`<div class="outcome error" part="error" role="alert" tabindex="-1" data-outcome>
         <p>${outcome.message}</p>
         <div class="actions">
-          <button type="button" class="button" part="retry" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.requestApply(outcome.action)}>
+          <button type="button" class="button" part="retry-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.requestApply(outcome.action)}>
             ${s.tryAgain}
           </button>
           <button type="button" class="link-button" part="dismiss" @click=${this.onDismiss}>${s.dismiss}</button>
