@@ -16,7 +16,7 @@ import { backendContext } from '../shared/backend-context.js';
 import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import type { CustomerForm } from '../customer-form/define.js';
-import { deepActiveElement } from '../shared/deep-active-element.js';
+import { deepActiveElement, focusIsLost } from '../shared/deep-active-element.js';
 import { ModalDialogController } from '../shared/dialog.js';
 import {
   createCustomerCreateRequestEvent,
@@ -226,6 +226,8 @@ export class CustomerConsole extends LitElement {
   /** What had focus in the list when a customer's page opened, to get it back on the way back. */
   private listFocus: HTMLElement | null = null;
   private focusList = false;
+  /** Retry was pressed on the page's error: its heading takes focus once it shows, if focus was dropped. */
+  private focusAfterRetry = false;
 
   /** The backend; wins over `api-base`, and both over one an ancestor provides. */
   @property({ attribute: false }) backend: Backend | undefined;
@@ -472,7 +474,7 @@ export class CustomerConsole extends LitElement {
     </div>`;
   }
 
-  private renderError(s: ConsoleStrings, error: unknown, retry: () => void = () => void this.customerTask.run()): TemplateResult {
+  private renderError(s: ConsoleStrings, error: unknown, retry: () => void = () => this.retryCustomer()): TemplateResult {
     return html`<div class="page-message" part="page-message" data-state="error" role="alert">
       <h3 class="page-heading" tabindex="-1">${s.errorTitle}</h3>
       <p>${error instanceof Error ? error.message : String(error)}</p>
@@ -500,6 +502,12 @@ export class CustomerConsole extends LitElement {
       );
     }
     return false;
+  }
+
+  /** Retry goes with its message: once the page has loaded (or failed again), focus goes to its heading. */
+  private retryCustomer(): void {
+    void this.customerTask.run();
+    this.focusAfterRetry = true;
   }
 
   private retryPageElements(): void {
@@ -797,6 +805,11 @@ export class CustomerConsole extends LitElement {
 
   /** Focus follows the view the admin moved to: the page's heading, or back where it was in the list. */
   private moveFocus(): void {
+    if (this.focusAfterRetry && this.customerTask.status !== TaskStatus.PENDING) {
+      this.focusAfterRetry = false;
+      // Only when the focus really was dropped: an admin who moved on keeps where they went.
+      if (focusIsLost()) this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();
+    }
     if (this.focusPage && this.customerTask.status !== TaskStatus.PENDING) {
       const heading = this.renderRoot.querySelector<HTMLElement>('.page-heading');
       if (heading) {

@@ -387,6 +387,20 @@ describe('customer-console (customer page)', () => {
     await expectNoAxeViolations(el);
     await click(byRole(alert, 'button', 'Retry'));
     await expectHeading(el, 'Initech');
+    // Retry went with its message: focus is on the page's heading, not dropped on <body>.
+    await until(() => deepActiveElement() === byPart(pageOf(el)!, 'customer-name'), 'focus on the heading');
+  });
+
+  it('after a Retry that fails again, focus is on the new message’s heading', async () => {
+    const error = new HttpError(problem(503, 'Service Unavailable', 'The customer service is briefly unavailable.'));
+    setPath(`${base}/customers/3/dashboard`);
+    const el = await openConsole(failingGetCustomer(memoryBackend(), error, 2));
+    await until(() => allByRole(pageOf(el) ?? el.shadowRoot!, 'alert').length === 1, 'the error');
+    await click(byRole(byRole(pageOf(el)!, 'alert'), 'button', 'Retry'));
+    await until(() => {
+      const heading = allByRole(pageOf(el)!, 'heading', 'The customer could not be loaded')[0];
+      return heading !== undefined && deepActiveElement() === heading;
+    }, 'focus on the heading of the error shown again');
   });
 
   it('never shows an older customer over a newer one (answers out of order)', async () => {
