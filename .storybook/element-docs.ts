@@ -8,11 +8,12 @@
  * - one row per property: an attribute that reflects a property is named in the property's row
  *   instead of being a second row (and a second, dead control);
  * - no name collisions: Storybook keys every row by name, so a part, slot or event named like a
- *   property (`customer-table`'s `apps` property and `apps` part, `customer-console`'s `tab`,
- *   `customer-dashboard`'s `period`, the console's `title` part and slot) hid one of them. Here parts
- *   are keyed `::part(apps)` and slots `slot="title"`, as a partner writes them; the element's
- *   part names themselves are unchanged (they are API that partners' CSS and the console's
- *   `exportparts` use);
+ *   property hid one of them. Parts are keyed `::part(top-apps)` and slots `slot="title"`, as a
+ *   partner writes them; and the parts that were named like a property, method or slot were
+ *   renamed in the elements themselves (the table's `apps` part is `top-apps`, the console's
+ *   `title` and `tab` are `heading` and `tab-button`, the dashboard's `period` is `period-option`,
+ *   the settings' `plan` and `app-access` wrappers are `plan-slot` and `app-access-slot`, `retry`
+ *   parts are `retry-button`), which test/unit/element-parts.test.ts keeps so;
  * - public methods (Storybook's table leaves methods out) and the keyboard model go into the
  *   component description above the table.
  */

@@ -213,15 +213,18 @@ export const AddDialogOpen: Story = {
 };
 
 /**
- * No customers yet: the empty list, with "Add customer" in the header as the way on (the table's
- * empty panel has no button of its own). The play function focuses it, as Tab would.
+ * No customers yet: the table's empty panel offers "Add customer" (the console's button in the
+ * table's `empty-action` slot, `::part(empty-add-button)`), which opens the same dialog as the one
+ * in the header. The play function focuses it, as Tab would, to show its focus ring.
  */
 export const EmptyWithAddCustomer: Story = {
   name: 'Empty, with Add customer',
   args: { backend: () => memory({ customers: [] }) },
   play: async ({ canvasElement }) => {
     const el = await consoleIn(canvasElement);
-    (await inShadow(el, '[part~="add-button"]')).focus();
+    const table = await inShadow(el, 'customer-table');
+    await inShadow(table, '[part~="message"][data-state="empty"]');
+    (await inShadow(el, '[part~="empty-add-button"]')).focus();
   },
 };
 

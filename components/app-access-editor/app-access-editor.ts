@@ -87,7 +87,7 @@ interface Conflict {
  * @csspart app-icon - An app's icon (its initials when it has none).
  * @csspart app-name - An app's name.
  * @csspart message - The loading or error message.
- * @csspart retry - Retry after loading failed.
+ * @csspart retry-button - Retry after loading failed.
  * @csspart dialog - The `<dialog>`.
  * @csspart dialog-title - The dialog's heading.
  * @csspart mode - The "all apps / selected apps" radio group.
@@ -318,7 +318,7 @@ export class AppAccessEditor extends LitElement {
       const detail = failed instanceof HttpError ? (failed.problem.detail ?? failed.problem.title) : null;
       return html`<div class="message error" part="message" role="alert">
         <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-        <button type="button" class="button" part="retry" @click=${this.retry}>${s.retry}</button>
+        <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
       </div>`;
     }
     const access = this.shownAccess();

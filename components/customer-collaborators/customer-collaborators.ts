@@ -36,7 +36,7 @@ const SKELETON_ROWS = [0, 1, 2];
  * @csspart note - The note that more members are added from inside the customer's account.
  * @csspart skeleton - A placeholder row while the team loads.
  * @csspart message - The loading, empty or error message.
- * @csspart retry - The Retry button of the error message.
+ * @csspart retry-button - The Retry button of the error message.
  *
  * @cssprop --customer-collaborators-block-size - Tallest the table gets before it scrolls (default 24rem).
  * @cssprop --customer-collaborators-header-background - Background of the sticky header.
@@ -99,7 +99,7 @@ export class CustomerCollaborators extends LitElement {
     const detail = error instanceof HttpError ? (error.problem.detail ?? error.problem.title) : null;
     return html`<div class="message error" part="message" role="alert">
       <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-      <button type="button" class="button" part="retry" @click=${this.retry}>${s.retry}</button>
+      <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
     </div>`;
   }
 

@@ -1,11 +1,14 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { figureStyles } from '../shared/figures.js';
 import { tokens } from '../shared/tokens.js';
 
 export const styles = [
   baseStyles,
   dialogStyles,
+  /* .figure: the usage pairs of the page header read left to right under right-to-left too. */
+  figureStyles,
   css`
     :host {
       display: flex;
@@ -139,11 +142,6 @@ export const styles = [
     }
     .facts dd {
       margin: 0;
-    }
-    /* A figure pair reads left to right whatever the direction: "4,046 / 10,000". */
-    .figure {
-      direction: ltr;
-      unicode-bidi: isolate;
     }
     .usage-level {
       font-size: ${tokens.fontSizeSmall};

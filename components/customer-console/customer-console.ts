@@ -16,7 +16,7 @@ import { backendContext } from '../shared/backend-context.js';
 import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import type { CustomerForm } from '../customer-form/define.js';
-import { deepActiveElement } from '../shared/deep-active-element.js';
+import { deepActiveElement, focusIsLost } from '../shared/deep-active-element.js';
 import { ModalDialogController } from '../shared/dialog.js';
 import {
   createCustomerCreateRequestEvent,
@@ -81,6 +81,10 @@ interface LoadedCustomer {
  * nothing. Set `no-url-sync` to keep all of it in memory only (several consoles on one page, or a
  * page that routes itself: it cancels `customer-select` and sets `customerId` and `tab`).
  *
+ * With no customers at all, the table's empty panel offers "Add customer" too (in its
+ * `empty-action` slot), which opens the same dialog; a search or filter that matches none offers
+ * Clear filters instead.
+ *
  * `single-customer` (with `customer-id`) shows that one customer's page and nothing else: no list,
  * no "Add customer", no way back, no URL of its own (the framed console: an embed session reaches
  * only its customer). `readonly` shows everything without a control that writes, and without
@@ -119,8 +123,10 @@ interface LoadedCustomer {
  * @slot actions - Extra buttons beside "Add customer".
  *
  * @csspart header - The row with the title and the actions.
- * @csspart title - The default heading.
+ * @csspart heading - The default heading ("Customers"), which the `title` slot replaces.
  * @csspart add-button - The "Add customer" button.
+ * @csspart empty-add-button - The "Add customer" button in the table's empty panel, shown while there
+ *   are no customers at all (the table's `empty-action` slot).
  * @csspart list - The list view (filters, notice, table); hidden, and kept, while a customer's page shows.
  * @csspart filters - The `<customer-filters>` element.
  * @csspart table - The `<customer-table>` element.
@@ -136,7 +142,7 @@ interface LoadedCustomer {
  * @csspart usage-level - The "near/over the limit" text after a usage figure.
  * @csspart switch-button - The `<customer-switch-button>` element.
  * @csspart tabs - The tab list (Dashboard, Collaborators, Settings).
- * @csspart tab - One tab; the selected one has `aria-selected="true"`.
+ * @csspart tab-button - One tab; the selected one has `aria-selected="true"`.
  * @csspart tabpanel - A tab's panel.
  * @csspart dashboard - The `<customer-dashboard>` element.
  * @csspart collaborators - The `<customer-collaborators>` element.
@@ -220,6 +226,8 @@ export class CustomerConsole extends LitElement {
   /** What had focus in the list when a customer's page opened, to get it back on the way back. */
   private listFocus: HTMLElement | null = null;
   private focusList = false;
+  /** Retry was pressed on the page's error: its heading takes focus once it shows, if focus was dropped. */
+  private focusAfterRetry = false;
 
   /** The backend; wins over `api-base`, and both over one an ancestor provides. */
   @property({ attribute: false }) backend: Backend | undefined;
@@ -344,7 +352,7 @@ export class CustomerConsole extends LitElement {
     const onPage = this.customerId !== undefined || this.unknownCustomerPath;
     return html`
       <div class="header" part="header">
-        <slot name="title"><h2 class="title" part="title">${s.title}</h2></slot>
+        <slot name="title"><h2 class="title" part="heading">${s.title}</h2></slot>
         <div class="actions">
           <slot name="actions"></slot>
           <button type="button" class="button primary add" part="add-button" @click=${this.requestCreate}>
@@ -368,7 +376,7 @@ export class CustomerConsole extends LitElement {
         ${backend
           ? html`<customer-table
               part="table"
-              exportparts="scroller, grid, header: table-header, header-row, header-cell, sort-indicator, body, row, cell, name, external-id, plan, status, match, joined, usage: table-usage, usage-bar, usage-fill, usage-level: table-usage-level, connections, connections-level, apps, app-icon, placeholder, skeleton, message, message-title, message-action"
+              exportparts="scroller, grid, header: table-header, header-row, header-cell, sort-indicator, body, row, cell, name, external-id, plan, status, match, joined, usage: table-usage, usage-bar, usage-fill, usage-level: table-usage-level, connections, connections-level, top-apps, app-icon, placeholder, skeleton, message, message-title, message-action"
               .backend=${backend}
               .query=${this.query}
               .mode=${this.mode}
@@ -378,7 +386,9 @@ export class CustomerConsole extends LitElement {
               @clear-filters-request=${this.onClearFilters}
               @customer-select=${this.onCustomerSelect}
               @results-change=${this.onResultsChange}
-            ></customer-table>`
+            >
+              <button type="button" slot="empty-action" class="button primary" part="empty-add-button" @click=${this.requestCreate}>${s.addCustomer}</button>
+            </customer-table>`
           : html`<p class="notice" part="notice">${s.noBackend}</p>`}
       </div>
       ${onPage ? this.renderPage(s) : nothing}
@@ -464,7 +474,7 @@ export class CustomerConsole extends LitElement {
     </div>`;
   }
 
-  private renderError(s: ConsoleStrings, error: unknown, retry: () => void = () => void this.customerTask.run()): TemplateResult {
+  private renderError(s: ConsoleStrings, error: unknown, retry: () => void = () => this.retryCustomer()): TemplateResult {
     return html`<div class="page-message" part="page-message" data-state="error" role="alert">
       <h3 class="page-heading" tabindex="-1">${s.errorTitle}</h3>
       <p>${error instanceof Error ? error.message : String(error)}</p>
@@ -494,6 +504,12 @@ export class CustomerConsole extends LitElement {
     return false;
   }
 
+  /** Retry goes with its message: once the page has loaded (or failed again), focus goes to its heading. */
+  private retryCustomer(): void {
+    void this.customerTask.run();
+    this.focusAfterRetry = true;
+  }
+
   private retryPageElements(): void {
     this.pageElementsFailed = null;
   }
@@ -515,7 +531,7 @@ export class CustomerConsole extends LitElement {
           ? nothing
           : html`<customer-switch-button
               part="switch-button"
-              exportparts="base, button, reason, error, retry"
+              exportparts="base, button, reason, error, retry-button"
               .backend=${backend}
               .customerId=${customer.id}
               .now=${now}
@@ -564,7 +580,7 @@ export class CustomerConsole extends LitElement {
           (tab) => html`<button
             type="button"
             class="tab"
-            part="tab"
+            part="tab-button"
             role="tab"
             id=${`tab-${tab}`}
             aria-controls=${`panel-${tab}`}
@@ -594,7 +610,7 @@ export class CustomerConsole extends LitElement {
       case 'dashboard':
         return html`<customer-dashboard
           part="dashboard"
-          exportparts="periods, period, body, skeleton, stats, stat, chart, table-toggle, legend, tooltip, table: dashboard-table, top-failing, recipe, message"
+          exportparts="periods, period-option, period-selected, body, skeleton, stats, stat, chart, table-toggle, legend, tooltip, table: dashboard-table, top-failing, recipe, message"
           .backend=${backend}
           .customerId=${id}
           .period=${this.period}
@@ -605,7 +621,7 @@ export class CustomerConsole extends LitElement {
       case 'collaborators':
         return html`<customer-collaborators
           part="collaborators"
-          exportparts="base, scroller, table: collaborators-table, caption, header: collaborators-header, row, name, email, role, manager-tag, note, skeleton, message, retry"
+          exportparts="base, scroller, table: collaborators-table, caption, header: collaborators-header, row, name, email, role, manager-tag, note, skeleton, message, retry-button"
           .backend=${backend}
           .customerId=${id}
           .now=${now}
@@ -789,6 +805,11 @@ export class CustomerConsole extends LitElement {
 
   /** Focus follows the view the admin moved to: the page's heading, or back where it was in the list. */
   private moveFocus(): void {
+    if (this.focusAfterRetry && this.customerTask.status !== TaskStatus.PENDING) {
+      this.focusAfterRetry = false;
+      // Only when the focus really was dropped: an admin who moved on keeps where they went.
+      if (focusIsLost()) this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();
+    }
     if (this.focusPage && this.customerTask.status !== TaskStatus.PENDING) {
       const heading = this.renderRoot.querySelector<HTMLElement>('.page-heading');
       if (heading) {
@@ -948,7 +969,7 @@ type ConsoleTokenSource = (() => string | Promise<string>) | undefined;
 
 /** customer-settings' parts, forwarded as `settings-<part>` (its names are common ones: `button`, `input`…). */
 const SETTINGS_PARTS = [
-  'base', 'notice', 'section', 'name', 'ids', 'plan', 'app-access', 'origins', 'history', 'danger', 'conflict', 'heading',
+  'base', 'notice', 'section', 'name', 'ids', 'plan-slot', 'app-access-slot', 'origins', 'history', 'danger', 'conflict', 'heading',
   'unsaved-badge', 'field', 'label', 'input', 'help', 'warning', 'field-error', 'section-error', 'button', 'save', 'revert',
   'status', 'user-id', 'copy', 'origin-list', 'origin', 'remove', 'inherited', 'inherited-badge', 'rejected', 'csp',
   'origin-warning', 'conflict-link', 'delete-button', 'dialog', 'delete-input', 'delete-confirm', 'history-list',

@@ -48,7 +48,8 @@ const MAX_TIME_LABELS = 8;
  * @fires period-change - `{ period }`: the admin chose another period (the element already shows it).
  *
  * @csspart periods - The period radio group.
- * @csspart period - One period choice; the chosen one also has `period-selected`.
+ * @csspart period-option - One period choice; the chosen one also has `period-selected`.
+ * @csspart period-selected - The chosen period (with `period-option`).
  * @csspart body - What the loaded dashboard shows (busy while loading).
  * @csspart skeleton - The placeholders while loading.
  * @csspart stats - The list of figures.
@@ -117,7 +118,7 @@ export class CustomerDashboard extends LitElement {
             type="button"
             role="radio"
             class="period"
-            part=${period === chosen ? 'period period-selected' : 'period'}
+            part=${period === chosen ? 'period-option period-selected' : 'period-option'}
             aria-checked=${period === chosen ? 'true' : 'false'}
             tabindex=${period === chosen ? 0 : -1}
             @click=${() => this.choosePeriod(period)}

@@ -55,6 +55,7 @@ type LookupTask<T> = Task<readonly [Backend | undefined], T[] | null>;
  * @csspart search-clear - The button that clears the search.
  * @csspart tabs - The status choices (`role="radiogroup"`), drawn as tabs.
  * @csspart tab - One status (`role="radio"`); the chosen one also has `tab-selected`.
+ * @csspart tab-selected - The chosen status (with `tab`).
  * @csspart tab-count - The count inside a tab.
  * @csspart picker-button - The buttons that open the plan, app and date pickers.
  * @csspart popover - A picker's floating panel.

@@ -113,11 +113,11 @@ const externalIdValue = (typed: string): string | null => (typed.trim() === '' ?
  *
  * @csspart base - The wrapper of everything the element shows.
  * @csspart notice - The read-only or permission reason at the top.
- * @csspart section - Each section (name, ids, plan, app-access, origins, history, danger); also carries the section's own part.
+ * @csspart section - Each section (name, ids, origins, history, danger, conflict); also carries the section's own part.
  * @csspart name - The name section.
  * @csspart ids - The external ID and User ID section.
- * @csspart plan - The plan slot's wrapper.
- * @csspart app-access - The app access slot's wrapper.
+ * @csspart plan-slot - The wrapper of the `plan` slot.
+ * @csspart app-access-slot - The wrapper of the `app-access` slot.
  * @csspart origins - The origins section.
  * @csspart history - The history section.
  * @csspart danger - The danger zone.
@@ -320,8 +320,8 @@ export class CustomerSettings extends LitElement {
     return html`${reason !== null ? html`<p id="locked-reason" class="notice" part="notice">${reason}</p>` : nothing}
       ${this.conflict ? this.renderConflict(this.conflict, s) : nothing}
       ${this.renderName(customer, locked || permissions.rename_customers !== true, s)} ${this.renderIds(customer, locked, s)}
-      <div class="slot" part="plan"><slot name="plan"></slot></div>
-      <div class="slot" part="app-access"><slot name="app-access"></slot></div>
+      <div class="slot" part="plan-slot"><slot name="plan"></slot></div>
+      <div class="slot" part="app-access-slot"><slot name="app-access"></slot></div>
       ${this.renderOrigins(customer, partner, locked, s)} ${this.renderHistory(s)}
       ${this.renderDanger(customer, !this.readonly && permissions.delete_customers, s)}`;
   }

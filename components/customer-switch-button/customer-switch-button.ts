@@ -31,7 +31,7 @@ import { DEFAULT_SWITCH_BUTTON_STRINGS, type SwitchButtonStrings } from './switc
  * @csspart button - The button.
  * @csspart reason - Why the button is disabled, or that the check is running.
  * @csspart error - What went wrong when switching (or checking) failed.
- * @csspart retry - Retry after the check failed.
+ * @csspart retry-button - Retry after the check failed (named as the other elements' Retry parts).
  *
  * @cssprop --customers-console-color-accent - The button's colour.
  * @cssprop --customer-switch-button-note-max-inline-size - Widest the note next to the button gets (default 28rem).
@@ -109,7 +109,7 @@ export class CustomerSwitchButton extends LitElement {
       ${reason !== null
         ? html`<p id="reason" class="note" part="reason" role=${busy ? 'status' : nothing}>
             ${reason}${status === TaskStatus.ERROR
-              ? html` <button type="button" class="link-button" part="retry" @click=${() => void this.access.run()}>${s.retry}</button>`
+              ? html` <button type="button" class="link-button" part="retry-button" @click=${() => void this.access.run()}>${s.retry}</button>`
               : nothing}
           </p>`
         : nothing}

@@ -165,31 +165,42 @@ export const customerTableStyles = css`
     unicode-bidi: isolate;
   }
 
-  /* A match inside a name too long for its cell stays in view: the text before the first match
-     gives way first (cut with an ellipsis), then the rest is cut at its end. Layout alone, no
-     measuring, so recycled rows cost nothing more while scrolling. */
-  .name[data-match] {
-    display: flex;
+  /* A match inside a name or external ID too long for its place stays in view: the text before the
+     first match (.lead) gives way first, cut with an ellipsis; the match and what follows (.rest)
+     are the least it shrinks to (the second column's min-content), so the other of the two gives
+     way before it: an ID beside a matched name, a name beside a matched ID. Only a rest wider than
+     the whole line is cut, at its end. overflow: clip, not hidden, keeps the content-based minimum
+     of a flex item (a scroll container has none). Layout alone, no measuring, so recycled rows
+     cost nothing more while scrolling. */
+  .name[data-match],
+  .external-id[data-match] {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(min-content, max-content);
+    flex: 0 1 auto;
+    min-inline-size: auto;
+    max-inline-size: 100%;
+    overflow: clip;
   }
 
-  /* pre: the space between the lead and the match would go as a flex item's trailing space. */
+  /* An ID beside a matched name is what gives way (to nothing, if the name's match needs it all),
+     a match of its own shown from its start and clipped at the end of the line; its whole text
+     stays in its title. */
+  .name[data-match] + .external-id {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+  }
+
+  /* pre: the space between the lead and the match would go as trailing space. */
   .lead,
   .rest {
     white-space: pre;
-  }
-
-  .lead {
-    flex: 0 1 auto;
-    min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
   }
 
+  /* In its column even when nothing comes before the match. */
   .rest {
-    flex: none;
-    max-inline-size: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    grid-column: 2;
   }
 
   /* The keyboard's way to read a name cut short (the title is the mouse's): the focused cell lets
@@ -260,13 +271,6 @@ export const customerTableStyles = css`
     display: flex;
     flex-direction: column;
     gap: ${tokens.spaceXs};
-  }
-
-  /* Number pairs read left to right whatever the direction around them ("4,046 / 10,000", not
-     "10,000 / 4,046" under right-to-left). */
-  .figure {
-    direction: ltr;
-    unicode-bidi: isolate;
   }
 
   .usage-figures {

@@ -22,6 +22,7 @@ import { StringsController, type StringsOverride } from '../shared/strings-contr
 import { AppIconSheet } from '../shared/app-icon-sheet.js';
 import { customerTableStyles } from './customer-table.styles.js';
 import { appIconStyles } from '../shared/app-icon.styles.js';
+import { figureStyles } from '../shared/figures.js';
 import { GridFocusController } from './grid-focus.js';
 import { DEFAULT_CLIENT_THRESHOLD, loadSource, rowSourceFor, type RowSource, type RowsFrom, type TableMode, type TableSource } from './row-source.js';
 import { resultAnnouncement, type ResultState } from './result-announcement.js';
@@ -79,6 +80,10 @@ const ANNOUNCE_DELAY_MS = 400;
  * @tagname customer-table
  * @summary Virtualised, sortable, searchable customer grid with client and server data modes.
  *
+ * @slot empty-action - Shown under the text of the empty panel, when there are no customers at all
+ *   (not when a search or filter matches none): the way on, such as an "Add customer" button.
+ *   `<customer-console>` puts its own there.
+ *
  * @fires customer-select - A row was activated by click or Enter. `detail: { id }` is the User ID.
  * @fires sort-change - A sortable header was activated. `detail: { sort }` is the new sort.
  *   Cancelable: `preventDefault()` stops the table from applying it to its own `query`.
@@ -96,7 +101,7 @@ const ANNOUNCE_DELAY_MS = 400;
  * @csspart row - Each data row (also placeholder rows while their page loads).
  * @csspart cell - Each data cell.
  * @csspart name - The customer's name, a `<button>` out of the tab order that opens the customer (the whole name in its `title`, since a long one is cut short).
- * @csspart external-id - The external ID after the name, as `strings.externalId` writes it.
+ * @csspart external-id - The external ID after the name, as `strings.externalId` writes it (whole in its `title`, since it may be cut short).
  * @csspart plan - The name of the plan the customer is on (the free plan once a trial has ended).
  * @csspart status - The status badge of customers in trial or with an expired subscription.
  * @csspart match - A `<mark>` around a search match.
@@ -107,7 +112,7 @@ const ANNOUNCE_DELAY_MS = 400;
  * @csspart usage-level - The "near/over the limit" label of the tasks.
  * @csspart connections - The connections figure; `data-level` is `ok` or `over`.
  * @csspart connections-level - The "over the limit" label of connections above the plan's limit.
- * @csspart apps - The list of app icons.
+ * @csspart top-apps - The list of the customer's top app icons (Connected apps).
  * @csspart app-icon - Each app icon.
  * @csspart placeholder - The shimmering bars of loading rows and of the skeleton.
  * @csspart skeleton - The skeleton shown while the first rows load.
@@ -125,7 +130,8 @@ const ANNOUNCE_DELAY_MS = 400;
  * @cssprop --customers-console-color-* - The kit's shared colour tokens (see components/shared/tokens.ts).
  */
 export class CustomerTable extends LitElement {
-  static override styles = [baseStyles, appIconStyles, customerTableStyles];
+  /** `.figure` (shared/figures.ts): number pairs read left to right under right-to-left too. */
+  static override styles = [baseStyles, appIconStyles, figureStyles, customerTableStyles];
 
   private readonly backendSource = new BackendController(this);
   private readonly text = new StringsController(this, DEFAULT_TABLE_STRINGS);

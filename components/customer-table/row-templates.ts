@@ -146,7 +146,7 @@ function customerCell(c: TableContext, customer: Customer): TemplateResult {
   return html`
     <div class="customer">
       <div class="customer-line">
-        <button part="name" class="name" type="button" tabindex="-1" dir="auto" title=${customer.name} ?data-match=${ranges.length > 0}>${markedName(customer.name, ranges)}</button>${id}
+        <button part="name" class="name" type="button" tabindex="-1" dir="auto" title=${customer.name} ?data-match=${ranges.length > 0}>${keptInView(customer.name, ranges)}</button>${id}
       </div>
       <div class="customer-line secondary">
         <span part="plan" class="plan">${findPlan(planId, c.plans)?.name ?? planId}</span>${badge}
@@ -160,7 +160,7 @@ function externalId(c: TableContext, id: string): TemplateResult {
   const shown = c.text.externalId(id);
   const at = shown.indexOf(id);
   const ranges = at < 0 ? matchesIn(shown, c.search) : matchesIn(id, c.search).map(([s, e]): Range => [s + at, e + at]);
-  return html`<span part="external-id" class="external-id" dir="auto" title=${shown}>${marked(shown, ranges)}</span>`;
+  return html`<span part="external-id" class="external-id" dir="auto" title=${shown} ?data-match=${ranges.length > 0}>${keptInView(shown, ranges)}</span>`;
 }
 
 function joinedCell(c: TableContext, customer: Customer): TemplateResult {
@@ -202,7 +202,7 @@ function connectionsCell(c: TableContext, customer: Customer): TemplateResult {
 
 function appsCell(c: TableContext, customer: Customer): TemplateResult {
   if (customer.top_apps.length === 0) return html`<span class="muted">${c.text.noApps}</span>`;
-  return html`<span part="apps" class="apps">${customer.top_apps.map((id) => appIcon(c, id))}</span>`;
+  return html`<span part="top-apps" class="apps">${customer.top_apps.map((id) => appIcon(c, id))}</span>`;
 }
 
 /** The app's icon (a rule of the icon sheet), or its initials on the badge colour; named for assistive tech. */
@@ -240,12 +240,13 @@ export function skeleton(c: TableContext): TemplateResult {
  * the table's one live region, there from the start, says their titles.
  */
 
-/** No customers at all: nothing to clear. */
+/** No customers at all: nothing to clear, but the page may offer a way on in the `empty-action` slot. */
 export function emptyMessage(c: TableContext): TemplateResult {
   return html`
     <div part="message" class="message" data-state="empty">
       <p part="message-title" class="message-title">${c.text.emptyTitle}</p>
       <p class="message-body">${c.text.emptyBody}</p>
+      <slot name="empty-action"></slot>
     </div>
   `;
 }
@@ -280,11 +281,11 @@ function matchesIn(text: string, search: string): Range[] {
 }
 
 /**
- * A name with its matches: the text before the first match (`.lead`) is what gives way when the
- * name is cut short, so the first match stays in view (the CSS of `.name[data-match]` does it, with
- * no measuring); the plain name when nothing matched.
+ * A name or external ID with its matches: the text before the first match (`.lead`) is what gives
+ * way when it is cut short, so the first match stays in view (the CSS of `[data-match]` does it,
+ * with no measuring); the plain text when nothing matched.
  */
-function markedName(text: string, ranges: readonly Range[]): unknown {
+function keptInView(text: string, ranges: readonly Range[]): unknown {
   if (ranges.length === 0) return text;
   const [first] = splitByRanges(text, ranges);
   const lead = first!.match ? '' : first!.text;

@@ -1,12 +1,20 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
+import { figureStyles } from '../shared/figures.js';
 import { tokens } from '../shared/tokens.js';
 
 export const styles = [
   baseStyles,
   dialogStyles,
+  figureStyles,
   css`
+    /* A sentence with figures takes its direction from its own words: an English one on a
+       right-to-left page keeps "4,046 tasks, 12 connections" in that order, a translated one
+       reads right to left; its figures are .figure (shared/figures.ts). */
+    .sentence {
+      unicode-bidi: plaintext;
+    }
     .base {
       display: grid;
       gap: var(--plan-settings-gap, ${tokens.spaceL});

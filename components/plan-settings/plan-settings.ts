@@ -22,6 +22,7 @@ import { ModalDialogController } from '../shared/dialog.js';
 import { createCustomerChangeEvent, createUnsavedChangesEvent, type CustomerChangeDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
+import { withFigures } from '../shared/figures.js';
 import { DEFAULT_PLAN_SETTINGS_STRINGS, type PlanSettingsStrings } from './plan-settings-strings.js';
 import { styles } from './plan-settings.styles.js';
 import { calendarDayOffset, relativeTimeFormat, timeAgo } from './relative-dates.js';
@@ -36,7 +37,7 @@ interface Lookups {
 
 /** What the last apply came to, shown (and focused) above the sections. */
 type Outcome =
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; message: string; figures: readonly string[] }
   | { kind: 'conflict'; action: PlanAction; changes: PlanTrialChange[]; same: boolean }
   | { kind: 'failed'; action: PlanAction; message: string };
 
@@ -80,7 +81,7 @@ const sameAction = (a: PlanAction | null, b: PlanAction): boolean =>
  * @csspart error - A failed apply, with Try again and Dismiss (focused).
  * @csspart conflict-apply - Apply my choice.
  * @csspart conflict-keep - Keep theirs.
- * @csspart retry - Try again (after a failed apply) or Retry (after a failed load).
+ * @csspart retry-button - Try again (after a failed apply) or Retry (after a failed load).
  * @csspart dismiss - Dismiss a failed apply.
  * @csspart subscription - The Subscription section.
  * @csspart expired-note - Since when an expired customer is on Free, and how to reactivate.
@@ -230,7 +231,7 @@ export class PlanSettings extends LitElement {
     const detail = error instanceof HttpError ? (error.problem.detail ?? error.problem.title) : null;
     return html`<div class="message error" part="message" role="alert">
       <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-      <button type="button" class="button" part="retry" @click=${this.retry}>${s.retry}</button>
+      <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
     </div>`;
   }
 
@@ -239,7 +240,6 @@ export class PlanSettings extends LitElement {
     const shown = settledCustomer(customer, lookups.plans, now);
     const status = customerStatus(shown, now);
     const reason = this.readonly ? s.readonlySession : !lookups.canManage ? s.noPermission : null;
-    const number = this.locale.numberFormat();
     return html`<dl class="summary" part="summary">
         <div>
           <dt>${s.planLabel}</dt>
@@ -251,11 +251,11 @@ export class PlanSettings extends LitElement {
         </div>
         <div>
           <dt>${s.limitsLabel}</dt>
-          <dd part="limits">${this.limitsText(shown, s)}</dd>
+          <dd part="limits" class="sentence">${this.limitsSentence(shown, s)}</dd>
         </div>
         <div>
           <dt>${s.usageLabel}</dt>
-          <dd part="usage">${s.usage(number.format(shown.tasks_used), number.format(shown.connections))}</dd>
+          <dd part="usage" class="sentence">${this.usageSentence(shown, s)}</dd>
         </div>
       </dl>
       ${reason !== null ? html`<p id="readonly-reason" class="note reason" part="readonly-reason">${reason}</p>` : nothing}
@@ -268,14 +268,14 @@ export class PlanSettings extends LitElement {
     const outcome = this.outcome;
     if (outcome === null) return nothing;
     if (outcome.kind === 'done') {
-      return html`<p class="outcome done" part="result" role="status" tabindex="-1" data-outcome>${outcome.message}</p>`;
+      return html`<p class="outcome done sentence" part="result" role="status" tabindex="-1" data-outcome>${withFigures(outcome.message, outcome.figures)}</p>`;
     }
     const busy = this.saving !== null;
     if (outcome.kind === 'failed') {
       return html`<div class="outcome error" part="error" role="alert" tabindex="-1" data-outcome>
         <p>${outcome.message}</p>
         <div class="actions">
-          <button type="button" class="button" part="retry" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.requestApply(outcome.action)}>
+          <button type="button" class="button" part="retry-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.requestApply(outcome.action)}>
             ${s.tryAgain}
           </button>
           <button type="button" class="link-button" part="dismiss" @click=${this.onDismiss}>${s.dismiss}</button>
@@ -324,7 +324,6 @@ export class PlanSettings extends LitElement {
     const chosen = this.chosenPlanId === null ? null : findPlan(this.chosenPlanId, lookups.plans) ?? null;
     const savingPlan = this.saving?.kind === 'plan';
     const applyDisabled = locked || chosen === null || this.saving !== null;
-    const number = this.locale.numberFormat();
     const described = ['plans-note', locked ? 'readonly-reason' : ''].filter(Boolean).join(' ');
     return html`<section class="section" part="subscription" aria-labelledby="subscription-heading">
       <h4 id="subscription-heading">${s.subscriptionHeading}</h4>
@@ -342,7 +341,7 @@ export class PlanSettings extends LitElement {
             <input type="radio" name="plan" .value=${plan.id} .checked=${live(checked)} @change=${this.onPlanChange} />
             <span class="option-name">${plan.name}</span>
             ${plan.id === currentId ? html`<span class="tag" part="current-tag">${s.currentPlan}</span>` : nothing}
-            <span class="option-limits">${s.limits(number.format(plan.task_limit), number.format(plan.connection_limit))}</span>
+            <span class="option-limits sentence">${this.limitsSentence(plan, s)}</span>
           </label>`;
         })}
       </fieldset>
@@ -371,21 +370,21 @@ export class PlanSettings extends LitElement {
   private renderPlanPreview(customer: Customer, plan: Plan, lookups: Lookups, s: PlanSettingsStrings): TemplateResult {
     const now = this.clock.now;
     const preview = previewChange(customer, { kind: 'plan', plan_id: plan.id }, lookups.plans, now);
-    const number = this.locale.numberFormat();
+    const trialTasks = this.locale.numberFormat().format(TRIAL_TASK_LIMIT);
     const before = customerStatus(customer, now);
     return html`<div id="plan-preview" class="preview" part="preview">
       <p>
         <span class="tag unsaved" part="unsaved-tag">${s.unsaved}</span>
-        ${s.planPreview(plan.name, s.limits(number.format(plan.task_limit), number.format(plan.connection_limit)))}
+        <span class="sentence">${withFigures(s.planPreview(plan.name, this.limitsText(plan, s)), this.limitFigures(plan))}</span>
       </p>
       ${preview.status === 'trial'
-        ? html`<p>${s.planPreviewInTrial(number.format(TRIAL_TASK_LIMIT), this.formatDate(preview.after.trial_ends_at!, s))}</p>`
+        ? html`<p class="sentence">${withFigures(s.planPreviewInTrial(trialTasks, this.formatDate(preview.after.trial_ends_at!, s)), [trialTasks])}</p>`
         : before === 'expired' && preview.status === 'active'
           ? html`<p>${s.planPreviewReactivates(plan.name)}</p>`
           : nothing}
       ${preview.overruns.length > 0
         ? html`<ul class="overruns">
-              ${preview.overruns.map((o) => html`<li>${this.overrunText(o, s)}</li>`)}
+              ${preview.overruns.map((o) => html`<li class="sentence">${this.overrunSentence(o, s)}</li>`)}
             </ul>
             <p>${s.overNote}</p>`
         : nothing}
@@ -399,7 +398,7 @@ export class PlanSettings extends LitElement {
     const tasks = number.format(TRIAL_TASK_LIMIT);
     const ends = trialPreview(customer, now).ends_at;
     const running = status === 'trial';
-    const button = (enabled: boolean, id: string, label: string, preview: string) => {
+    const button = (enabled: boolean, id: string, label: string, preview: TemplateResult | string) => {
       const action: PlanAction = { kind: 'trial', enabled };
       const busy = sameAction(this.saving, action);
       const disabled = locked || this.saving !== null;
@@ -415,7 +414,7 @@ export class PlanSettings extends LitElement {
         >
           ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span>${label}</span>
         </button>
-        <p id=${id} class="note" part="trial-preview">${preview}</p>
+        <p id=${id} class="note sentence" part="trial-preview">${preview}</p>
         ${busy ? html`<span class="note" role="status">${s.saving}</span>` : nothing}
       </div>`;
     };
@@ -424,20 +423,23 @@ export class PlanSettings extends LitElement {
       <h4 id="trial-heading">${s.trialHeading}</h4>
       ${running
         ? html`<div part="trial-status">
-              <p>${s.trialRunning(this.formatDate(shown.trial_ends_at!, s), tasks)}</p>
+              <p class="sentence">${withFigures(s.trialRunning(this.formatDate(shown.trial_ends_at!, s), tasks), [tasks])}</p>
               <p>${s.trialFallsToFree(this.formatDate(shown.trial_ends_at!, s))}</p>
             </div>
-            ${button(true, 'extend-preview', s.extendTrial, s.extendPreview(days, this.formatDate(ends, s)))}
+            ${button(true, 'extend-preview', s.extendTrial, withFigures(s.extendPreview(days, this.formatDate(ends, s)), [days]))}
             ${button(
               false,
               'end-preview',
               s.endTrial,
               subscribed!.status === 'active'
-                ? s.endPreview(this.planName(subscribed!.after.plan_id, lookups.plans), this.limitsText(subscribed!.after, s))
+                ? withFigures(
+                    s.endPreview(this.planName(subscribed!.after.plan_id, lookups.plans), this.limitsText(subscribed!.after, s)),
+                    this.limitFigures(subscribed!.after),
+                  )
                 : s.endPreviewOnFree,
             )}`
         : html`<p part="trial-status">${s.trialNone}</p>
-            ${button(true, 'enable-preview', s.enableTrial, s.enablePreview(days, tasks, this.formatDate(ends, s)))}`}
+            ${button(true, 'enable-preview', s.enableTrial, withFigures(s.enablePreview(days, tasks, this.formatDate(ends, s)), [days, tasks]))}`}
     </section>`;
   }
 
@@ -452,7 +454,7 @@ export class PlanSettings extends LitElement {
             <div id="confirm-body">
               <p>${s.confirmIntro}</p>
               <ul part="overruns">
-                ${confirming.overruns.map((o) => html`<li>${this.overrunText(o, s)}</li>`)}
+                ${confirming.overruns.map((o) => html`<li class="sentence">${this.overrunSentence(o, s)}</li>`)}
               </ul>
             </div>
             <div class="dialog-actions">
@@ -473,15 +475,35 @@ export class PlanSettings extends LitElement {
     return findPlan(planId, plans)?.name ?? planId;
   }
 
-  private limitsText(limits: Limits, s: PlanSettingsStrings): string {
+  /** The task and connection limits, formatted for the locale. */
+  private limitFigures(limits: Limits): [tasks: string, connections: string] {
     const number = this.locale.numberFormat();
-    return s.limits(number.format(limits.task_limit), number.format(limits.connection_limit));
+    return [number.format(limits.task_limit), number.format(limits.connection_limit)];
   }
 
-  private overrunText(overrun: LimitOverrun, s: PlanSettingsStrings): string {
+  private limitsText(limits: Limits, s: PlanSettingsStrings): string {
+    return s.limits(...this.limitFigures(limits));
+  }
+
+  /**
+   * The sentences with figures in them, each figure (or pair) kept left to right under
+   * right-to-left (shared/figures.ts); `.sentence` gives the whole its direction from its own
+   * words, so an English sentence on a right-to-left page keeps "4,046 tasks" in that order.
+   */
+  private limitsSentence(limits: Limits, s: PlanSettingsStrings): TemplateResult | string {
+    return withFigures(this.limitsText(limits, s), this.limitFigures(limits));
+  }
+
+  private usageSentence(customer: Customer, s: PlanSettingsStrings): TemplateResult | string {
+    const number = this.locale.numberFormat();
+    const figures = [number.format(customer.tasks_used), number.format(customer.connections)] as const;
+    return withFigures(s.usage(...figures), figures);
+  }
+
+  private overrunSentence(overrun: LimitOverrun, s: PlanSettingsStrings): TemplateResult | string {
     const number = this.locale.numberFormat();
     const [used, limit] = [number.format(overrun.used), number.format(overrun.to)];
-    return overrun.limit === 'tasks' ? s.overTasks(used, limit) : s.overConnections(used, limit);
+    return withFigures(overrun.limit === 'tasks' ? s.overTasks(used, limit) : s.overConnections(used, limit), [used, limit]);
   }
 
   /** Date and time in the element's locale, with "today", "tomorrow" or "yesterday" when that near. */
@@ -521,21 +543,27 @@ export class PlanSettings extends LitElement {
     return preview.extends ? s.choiceTrialExtend(date) : s.choiceTrialOn(date);
   }
 
-  private doneText(action: PlanAction, before: Customer, after: Customer, plans: readonly Plan[], s: PlanSettingsStrings): string {
+  /** What an apply did, with the figures in it. */
+  private doneText(action: PlanAction, before: Customer, after: Customer, plans: readonly Plan[], s: PlanSettingsStrings): { message: string; figures: string[] } {
     const now = this.clock.now;
     const tasks = this.locale.numberFormat().format(TRIAL_TASK_LIMIT);
     if (action.kind === 'plan') {
       const plan = this.planName(after.plan_id, plans);
       const shown = settledCustomer(after, plans, now);
+      const figures = this.limitFigures(shown);
       return customerStatus(shown, now) === 'trial'
-        ? `${s.planChanged(plan, this.limitsText(shown, s))} ${s.planPreviewInTrial(tasks, this.formatDate(shown.trial_ends_at!, s))}`
-        : s.planChanged(plan, this.limitsText(shown, s));
+        ? {
+            message: `${s.planChanged(plan, this.limitsText(shown, s))} ${s.planPreviewInTrial(tasks, this.formatDate(shown.trial_ends_at!, s))}`,
+            figures: [...figures, tasks],
+          }
+        : { message: s.planChanged(plan, this.limitsText(shown, s)), figures };
     }
     if (!action.enabled) {
-      return customerStatus(after, now) === 'active' ? s.trialEndedBySubscription(this.planName(after.plan_id, plans)) : s.trialEndedOnFree;
+      const message = customerStatus(after, now) === 'active' ? s.trialEndedBySubscription(this.planName(after.plan_id, plans)) : s.trialEndedOnFree;
+      return { message, figures: [] };
     }
     const date = this.formatDate(after.trial_ends_at!, s);
-    return customerStatus(before, now) === 'trial' ? s.trialExtended(date) : s.trialEnabled(date, tasks);
+    return customerStatus(before, now) === 'trial' ? { message: s.trialExtended(date), figures: [] } : { message: s.trialEnabled(date, tasks), figures: [tasks] };
   }
 
   private failureText(action: PlanAction, error: unknown, s: PlanSettingsStrings): string {
@@ -577,7 +605,7 @@ export class PlanSettings extends LitElement {
       if (this.customer?.id !== seen.id) return;
       this.customer = updated;
       if (action.kind === 'plan') this.chosenPlanId = null;
-      this.outcome = { kind: 'done', message: this.doneText(action, seen, updated, lookups.plans, this.text.value) };
+      this.outcome = { kind: 'done', ...this.doneText(action, seen, updated, lookups.plans, this.text.value) };
       this.focusOutcome = true;
       this.dispatchEvent(createCustomerChangeEvent({ customer: updated, change: action.kind }));
     } catch (error) {
@@ -642,7 +670,7 @@ export class PlanSettings extends LitElement {
   private onKeepTheirs(): void {
     if (this.saving !== null) return;
     this.chosenPlanId = null;
-    this.outcome = { kind: 'done', message: this.text.value.keptTheirs };
+    this.outcome = { kind: 'done', message: this.text.value.keptTheirs, figures: [] };
     this.focusOutcome = true;
   }
 

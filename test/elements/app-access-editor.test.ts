@@ -444,7 +444,7 @@ describe('app-access-editor', () => {
     await until(() => (sectionMessage(el) ?? '').startsWith('Could not load the app access.'), 'the failure');
     expect(isEditDisabled(el)).to.equal(true);
     await expectNoAxeViolations(el);
-    await click(el.shadowRoot!.querySelector<HTMLElement>('[part~="retry"]')!);
+    await click(el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!);
     await until(() => sectionMessage(el) === 'Loading app access…', 'loading');
     expect(isEditDisabled(el)).to.equal(true);
     await expectNoAxeViolations(el);

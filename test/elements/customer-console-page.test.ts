@@ -9,6 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../components/customer-console/define.js';
 import type { CustomerConsole } from '../../components/customer-console/define.js';
+import type { CustomerForm } from '../../components/customer-form/define.js';
 import { defaultBasePath } from '../../components/customer-console/define.js';
 import { createCustomerCreatedEvent, createPeriodChangeEvent } from '../../components/shared/events.js';
 import { deepActiveElement } from '../../components/shared/deep-active-element.js';
@@ -16,8 +17,9 @@ import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { Customer } from '../../src/model/schemas.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { accessibleName, allByRole, byPart, byRole } from '../support/by-role.js';
-import { columnHeader, dataRows, filtersOf, shownNames } from '../support/console-queries.js';
+import { accessibleName, allByRole, byPart, byRole, roleOf } from '../support/by-role.js';
+import { columnHeader, dataRows, filtersOf, shownNames, tableMessage } from '../support/console-queries.js';
+import { formField } from '../support/customer-form-queries.js';
 import {
   announcement,
   backButton,
@@ -32,9 +34,9 @@ import {
   spokenFact,
 } from '../support/console-page-queries.js';
 import { NOW, makeCustomer, memoryBackend } from '../support/customers.js';
-import { tab } from '../support/filter-queries.js';
+import { searchBox, tab } from '../support/filter-queries.js';
 import { expectFocusOn } from '../support/focus.js';
-import { click, press } from '../support/user.js';
+import { click, press, type } from '../support/user.js';
 import { until } from '../support/wait.js';
 
 // test/support/customers.ts: Acme Corp is customer 1, Globex 2, Initech 3, Société Générale 5, Hooli 6.
@@ -385,6 +387,20 @@ describe('customer-console (customer page)', () => {
     await expectNoAxeViolations(el);
     await click(byRole(alert, 'button', 'Retry'));
     await expectHeading(el, 'Initech');
+    // Retry went with its message: focus is on the page's heading, not dropped on <body>.
+    await until(() => deepActiveElement() === byPart(pageOf(el)!, 'customer-name'), 'focus on the heading');
+  });
+
+  it('after a Retry that fails again, focus is on the new message’s heading', async () => {
+    const error = new HttpError(problem(503, 'Service Unavailable', 'The customer service is briefly unavailable.'));
+    setPath(`${base}/customers/3/dashboard`);
+    const el = await openConsole(failingGetCustomer(memoryBackend(), error, 2));
+    await until(() => allByRole(pageOf(el) ?? el.shadowRoot!, 'alert').length === 1, 'the error');
+    await click(byRole(byRole(pageOf(el)!, 'alert'), 'button', 'Retry'));
+    await until(() => {
+      const heading = allByRole(pageOf(el)!, 'heading', 'The customer could not be loaded')[0];
+      return heading !== undefined && deepActiveElement() === heading;
+    }, 'focus on the heading of the error shown again');
   });
 
   it('never shows an older customer over a newer one (answers out of order)', async () => {
@@ -560,6 +576,49 @@ describe('customer-console (add-customer dialog)', () => {
     await click(backButton(el));
     await until(() => shownNames(el).includes('Wayne Enterprises'), 'the new customer in the list');
     expect(shownNames(el)[0], 'newest first').to.equal('Wayne Enterprises');
+  });
+
+  /** The button the table's empty panel shows in its `empty-action` slot (the console's, slotted into the table). */
+  function emptyPanelAction(el: CustomerConsole): HTMLElement | null {
+    const message = tableMessage(el, 'No customers yet');
+    const slot = message?.querySelector<HTMLSlotElement>('slot[name="empty-action"]');
+    const [action] = slot?.assignedElements() ?? [];
+    return action instanceof HTMLElement ? action : null;
+  }
+
+  it('offers "Add customer" in the empty list: it opens the dialog with focus in the form, and focus comes back to it', async () => {
+    const el = await openConsole(memoryBackend({ customers: [] }));
+    await until(() => emptyPanelAction(el) !== null, 'the empty panel with its action');
+    const action = emptyPanelAction(el)!;
+    expect(roleOf(action)).to.equal('button');
+    expect(accessibleName(action)).to.equal('Add customer');
+    expect(action).to.equal(byPart(el.shadowRoot!, 'empty-add-button'));
+    // Shown in the panel, under its text, not merely assigned to a slot.
+    const panel = tableMessage(el, 'No customers yet')!.getBoundingClientRect();
+    const box = action.getBoundingClientRect();
+    expect(box.width > 0 && box.height > 0, 'the button has a box').to.equal(true);
+    expect(box.top >= panel.top && box.bottom <= panel.bottom && box.left >= panel.left && box.right <= panel.right, 'inside the empty panel').to.equal(true);
+    await expectNoAxeViolations(el);
+
+    await click(action);
+    const dialog = byPart<HTMLDialogElement>(el.shadowRoot!, 'dialog');
+    const form = pageChild<CustomerForm>(el, 'customer-form')!;
+    await until(() => dialog.open && deepActiveElement() === formField(form, 'Customer name'), 'focus in the form’s first field');
+    await expectNoAxeViolations(el);
+    await press('Escape');
+    expect(dialog.open).to.equal(false);
+    expectFocusOn(action);
+  });
+
+  it('offers no "Add customer" in the panel of a search that matches none (Clear filters there)', async () => {
+    const el = await openConsole();
+    await expectRows(el, ALL_BY_DATE);
+    await click(searchBox(filtersOf(el)));
+    await type('nobody-matches-this');
+    await until(() => tableMessage(el, 'No customers match these filters') !== null, 'the no-match state');
+    const message = tableMessage(el, 'No customers match these filters')!;
+    expect(allByRole(message, 'button').map(accessibleName)).to.deep.equal(['Clear filters']);
+    expect(byPart(el.shadowRoot!, 'empty-add-button').getClientRects().length, 'the empty panel’s button is not drawn').to.equal(0);
   });
 
   it('lets the page handle it by cancelling customer-create-request', async () => {

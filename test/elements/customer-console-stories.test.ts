@@ -7,7 +7,7 @@ import type { ResultsChangeDetail } from '../../components/shared/events.js';
 import * as consoleStories from '../../stories/customer-console.stories.js';
 import * as filterStories from '../../stories/customer-filters.stories.js';
 import { axeRun } from '../support/axe.js';
-import { allByPart, allByRole, byRole } from '../support/by-role.js';
+import { accessibleName, allByPart, allByRole, byRole } from '../support/by-role.js';
 import { dataRows, filtersOf, grid, shownNames, tableMessage, tableRoot, tabNames } from '../support/console-queries.js';
 import {
   chipLabels,
@@ -390,7 +390,14 @@ const consolePurposes: Record<string, Purpose> = {
   AddDialogOpen: { ready: rowsReady, check: () => {} },
   EmptyWithAddCustomer: {
     ready: messageReady('No customers yet'),
-    check: (c) => void expect(allByPart(consoleIn(c).shadowRoot!, 'add-button')).to.have.length(1),
+    check: (c) => {
+      const el = consoleIn(c);
+      const slot = tableMessage(el, 'No customers yet')!.querySelector<HTMLSlotElement>('slot[name="empty-action"]')!;
+      const [action] = slot.assignedElements();
+      expect(action, 'the empty panel offers the console’s button').to.equal(allByPart(el.shadowRoot!, 'empty-add-button')[0]);
+      expect(accessibleName(action!)).to.equal('Add customer');
+      expect(action!.getClientRects().length, 'it is drawn').to.be.greaterThan(0);
+    },
   },
   IgnoredUrlParameters: {
     ready: (c) => consoleIn(c)?.shadowRoot != null && allByPart(consoleIn(c).shadowRoot!, 'notice').length === 1,

@@ -379,7 +379,7 @@ describe('customer-console (list view)', () => {
     const el = await fixture<CustomerConsole>(
       html`<customer-console no-url-sync .backend=${memoryBackend()} .now=${NOW} .strings=${{ title: 'Clients', addCustomer: 'Ajouter un client' }}></customer-console>`,
     );
-    expect(byPart(el.shadowRoot!, 'title').textContent).to.equal('Clients');
+    expect(byPart(el.shadowRoot!, 'heading').textContent).to.equal('Clients');
     expect(byPart(el.shadowRoot!, 'add-button').textContent!.trim()).to.equal('Ajouter un client');
   });
 
@@ -438,7 +438,7 @@ describe('customer-console (list view)', () => {
     ></customer-console>`);
     await expectRows(el, ALL_BY_DATE);
     await until(() => tabCounts(filtersOf(el))[0] === '6', 'counts');
-    expect(byPart(el.shadowRoot!, 'title').textContent).to.equal('Kunden');
+    expect(byPart(el.shadowRoot!, 'heading').textContent).to.equal('Kunden');
     // What the translation leaves out keeps its English default, in every element.
     expect(byPart(el.shadowRoot!, 'add-button').textContent!.trim()).to.equal('Add customer');
     expect(tabNames(el)).to.deep.equal(['All 6', 'Active 3', 'Testphase 1', 'Expired subscription 2']);
@@ -448,7 +448,7 @@ describe('customer-console (list view)', () => {
     await el.updateComplete;
     await filtersOf(el).updateComplete;
     await tableOf(el).updateComplete;
-    expect(byPart(el.shadowRoot!, 'title').textContent).to.equal('Clients');
+    expect(byPart(el.shadowRoot!, 'heading').textContent).to.equal('Clients');
     expect(tabNames(el)).to.deep.equal(['Tous 6', 'Active 3', 'In trial 1', 'Expired subscription 2']);
     expect(columnNames(el)[0]).to.equal('Customer');
   });

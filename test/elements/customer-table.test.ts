@@ -123,6 +123,39 @@ function page(items: Customer[], total: number, pageNumber = 1, perPage = 100): 
 
 const part = (row: Element, name: string) => row.querySelector<HTMLElement>(`[part~="${name}"]`);
 
+/** How wide `text` is in the font of `el`. */
+function textWidth(el: Element, text: string): number {
+  const context = document.createElement('canvas').getContext('2d')!;
+  const style = getComputedStyle(el);
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return context.measureText(text).width;
+}
+
+/**
+ * Fails unless `within` holds `<mark>`s with exactly these texts, each drawn where it can be seen:
+ * inside every box on the way up to its grid cell that clips (a cut name, the ID, the cell), and,
+ * in a box cut short with an ellipsis, clear of the ellipsis at its end.
+ */
+function expectMarksInView(within: HTMLElement, texts: string[]): void {
+  const marks = [...within.querySelectorAll('mark')];
+  expect(marks.map((m) => m.textContent)).to.deep.equal(texts);
+  const cell = within.closest('[role="gridcell"]')!;
+  for (const mark of marks) {
+    const box = mark.getBoundingClientRect();
+    expect(box.width, `"${mark.textContent}" has a box`).to.be.above(0);
+    for (let clip: Element | null = mark.parentElement; clip; clip = clip === cell ? null : clip.parentElement) {
+      const style = getComputedStyle(clip);
+      if (style.overflowX === 'visible') continue;
+      const edge = clip.getBoundingClientRect();
+      const what = `"${mark.textContent}" inside ${clip.getAttribute('part') ?? clip.className}`;
+      expect(box.left, `${what}: its start`).to.be.at.least(edge.left - 0.5);
+      const cut = clip.scrollWidth > clip.clientWidth && style.textOverflow === 'ellipsis';
+      const end = edge.right - (cut ? textWidth(clip, '…') : 0);
+      expect(box.right, `${what}: its end${cut ? ', clear of the ellipsis' : ''}`).to.be.at.most(end + 0.5);
+    }
+  }
+}
+
 describe('customer-table', () => {
   it('shows the documented columns and one row per customer, with no axe violations', async () => {
     const el = await render({ customers: FIVE });
@@ -732,6 +765,38 @@ describe('customer-table', () => {
         return range.getBoundingClientRect().x;
       };
       expect(xOf('4,046'), 'the used figure left of the limit').to.be.below(xOf('10,000'));
+      await expectNoAxeViolations(el);
+    });
+
+    it('keeps a search match in view beside the external ID: a match inside a long ID, and a name match the ID would crowd out', async () => {
+      const id = 'NW-2024-EMEA-CONSOLIDATED-RECEIVABLES-ACCOUNT-00017';
+      const customers = [
+        customer(1, 'Northwind Consolidated International Trading', { external_id: id }),
+        customer(2, 'Northwind Consolidated International Holdings Zebrafish', { external_id: 'NW-2024-EMEA-CONSOLIDATED-HOLDINGS-77' }),
+        customer(3, 'Zebrafish Aquatics', { external_id: 'ZEBRAFISH-AQUATICS-WORLDWIDE-PARTNER-ACCOUNT-91' }),
+      ];
+      const el = await render({ customers, query: { ...DEFAULT_QUERY, q: '00017', sort: { key: 'name', dir: 'asc' } } });
+      const ext = part(rowAt(el, 2)!, 'external-id')!;
+      expect(ext.textContent).to.equal(`(${id})`);
+      expect(ext.title).to.equal(`(${id})`);
+      expectMarksInView(ext, ['00017']);
+      // The ID is cut short (its start gives way), not shown whole.
+      expect(ext.getBoundingClientRect().width).to.be.below(textWidth(ext, ext.textContent!));
+
+      // A long match at the end of a long name: the ID beside it gives way rather than the match.
+      el.query = { ...el.query, q: 'international holdings zebrafish' };
+      await settle(el);
+      const name = part(rowAt(el, 2)!, 'name')!;
+      expect(name.textContent).to.equal('Northwind Consolidated International Holdings Zebrafish');
+      expectMarksInView(name, ['International Holdings Zebrafish']);
+      expect(part(rowAt(el, 2)!, 'external-id')!.title).to.equal('(NW-2024-EMEA-CONSOLIDATED-HOLDINGS-77)');
+
+      // A match in the name and in its ID: both in view.
+      el.query = { ...el.query, q: 'zebrafish' };
+      await settle(el);
+      expect(part(rowAt(el, 3)!, 'name')!.textContent).to.equal('Zebrafish Aquatics');
+      expectMarksInView(part(rowAt(el, 3)!, 'name')!, ['Zebrafish']);
+      expectMarksInView(part(rowAt(el, 3)!, 'external-id')!, ['ZEBRAFISH']);
       await expectNoAxeViolations(el);
     });
 

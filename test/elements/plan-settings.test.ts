@@ -452,6 +452,66 @@ describe('plan-settings', () => {
     expect(radio(el, 'Business').checked).to.equal(true);
   });
 
+  /** Where `token` is drawn: the left edge of its text, found in the text nodes under `within`. */
+  function xOf(within: Element, token: string): number {
+    const walker = document.createTreeWalker(within, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(token);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + token.length);
+      return range.getBoundingClientRect().left;
+    }
+    throw new Error(`"${token}" is not in ${shownText(within)}`);
+  }
+
+  /** Fails unless the tokens are drawn in this order from left to right. */
+  function expectLeftToRight(within: Element, tokens: string[]): void {
+    const xs = tokens.map((token) => xOf(within, token));
+    const drawn = [...tokens].sort((a, b) => xOf(within, a) - xOf(within, b));
+    expect(drawn, `${shownText(within)}: ${xs.map(Math.round).join(', ')}`).to.deep.equal(tokens);
+  }
+
+  it('keeps its figures in reading order right-to-left: an English sentence in its own order, a translated one right to left with its pair left to right', async () => {
+    const backend = memory();
+    const customer = await backend.getCustomer(BUSY.id);
+    const english = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><plan-settings .backend=${backend} .customer=${customer} .now=${NOW}></plan-settings></div>`,
+    );
+    let el = english.querySelector('plan-settings')!;
+    await until(() => allByRole(root(el), 'radio').length > 0, 'the plans');
+    // Untranslated, on a right-to-left page: "4,046 tasks, 12 connections", not "tasks, 12 connections 4,046".
+    expect(partText(el, 'usage')).to.equal('4,046 tasks, 12 connections');
+    expectLeftToRight(part(el, 'usage')!, ['4,046', 'tasks', '12', 'connections']);
+    expectLeftToRight(part(el, 'limits')!, ['50,000', 'tasks', '100', 'connections']);
+    expectLeftToRight(radio(el, 'Starter').closest('label')!.querySelector('.option-limits')!, ['1,000', 'tasks', '10', 'connections']);
+    await choose(el, 'Starter');
+    const overrun = [...part(el, 'preview')!.querySelectorAll('li')].find((li) => shownText(li).startsWith('4,046 tasks'))!;
+    expectLeftToRight(overrun, ['4,046', 'tasks', 'limit', '1,000']);
+    await expectNoAxeViolations(el);
+
+    // Translated to Arabic: the sentence reads right to left (its first figure on the right, where
+    // it starts), and a pair of figures joined by a slash still reads "4,046 / 1,000".
+    const strings = {
+      limits: (tasks: string, connections: string) => `${tasks} مهمة شهريًا، ${connections} اتصالًا`,
+      overTasks: (used: string, limit: string) => `المهام ${used} / ${limit}`,
+    };
+    const arabic = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" lang="ar"><plan-settings .backend=${backend} .customer=${customer} .now=${NOW} .strings=${strings}></plan-settings></div>`,
+    );
+    el = arabic.querySelector('plan-settings')!;
+    await until(() => allByRole(root(el), 'radio').length > 0, 'the plans');
+    const n = new Intl.NumberFormat('ar');
+    expect(partText(el, 'limits')).to.equal(`${n.format(50_000)} مهمة شهريًا، ${n.format(100)} اتصالًا`);
+    expectLeftToRight(part(el, 'limits')!, ['اتصالًا', n.format(100), 'مهمة', n.format(50_000)]);
+    await choose(el, 'Starter');
+    const pair = [...part(el, 'preview')!.querySelectorAll('li')].find((li) => shownText(li).startsWith('المهام'))!;
+    expect(shownText(pair)).to.equal(`المهام ${n.format(4_046)} / ${n.format(1_000)}`);
+    expectLeftToRight(pair, [n.format(4_046), '/', n.format(1_000), 'المهام']);
+    await expectNoAxeViolations(el);
+  });
+
   it('formats for its locale and takes translated strings', async () => {
     const backend = memory();
     const customer = await backend.getCustomer(BUSY.id);
