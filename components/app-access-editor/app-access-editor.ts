@@ -13,6 +13,7 @@ import { ModalDialogController } from '../shared/dialog.js';
 import { createAppAccessChangeEvent, createUnsavedChangesEvent } from '../shared/events.js';
 import { listboxIndex, rovingIndex } from '../shared/keyboard-navigation.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { RetryFocusController } from '../shared/retry-focus.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_APP_ACCESS_STRINGS, type AppAccessStrings } from './app-access-strings.js';
 import { styles } from './app-access-editor.styles.js';
@@ -144,6 +145,12 @@ export class AppAccessEditor extends LitElement {
     onComplete: (value) => {
       if (value) this.current = value;
     },
+  });
+  /** Retry goes with its message: focus waits on the loading message, then goes to Edit beside the access shown (or Retry again). */
+  private readonly retryFocus = new RetryFocusController(this, {
+    settled: () => this.catalogueTask.status !== TaskStatus.PENDING && this.accessTask.status !== TaskStatus.PENDING,
+    waiting: '[part~="message"][role="status"]',
+    targets: ['[part~="message"] [part~="retry-button"]', '[part~="edit-button"]'],
   });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -318,13 +325,13 @@ export class AppAccessEditor extends LitElement {
       const detail = failed instanceof HttpError ? (failed.problem.detail ?? failed.problem.title) : null;
       return html`<div class="message error" part="message" role="alert">
         <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-        <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
+        <button type="button" class="button" part="retry-button" @click=${this.onRetry}>${s.retry}</button>
       </div>`;
     }
     const access = this.shownAccess();
     const catalogue = this.catalogueTask.value;
     if (access === null || !catalogue) {
-      return html`<p class="message" part="message" role="status">${s.loading}</p>
+      return html`<p class="message" part="message" role="status" tabindex="-1">${s.loading}</p>
         <div class="skeleton" aria-hidden="true"></div>`;
     }
     if (access.mode === 'all') {
@@ -587,6 +594,11 @@ export class AppAccessEditor extends LitElement {
   }
 
   /** Escape cancels, except while applying (the answer would have nowhere to go). */
+  private onRetry(): void {
+    this.retryFocus.retried();
+    this.retry();
+  }
+
   private onDialogCancel(event: Event): void {
     if (this.applying) event.preventDefault();
   }

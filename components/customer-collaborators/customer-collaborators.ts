@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError } from '../../src/backend/errors.js';
 import type { Collaborator } from '../../src/model/schemas.js';
 import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { RetryFocusController } from '../shared/retry-focus.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { DEFAULT_COLLABORATORS_STRINGS, type CollaboratorsStrings } from './collaborators-strings.js';
 import { styles } from './customer-collaborators.styles.js';
@@ -57,6 +58,12 @@ export class CustomerCollaborators extends LitElement {
       backend && customerId !== undefined ? await backend.listCollaborators(customerId, { signal }) : null,
     args: () => [this.backendSource.value, this.customerId] as const,
   });
+  /** Retry goes with its message: focus waits on the loading message, then goes to the team (or Retry again). */
+  private readonly retryFocus = new RetryFocusController(this, {
+    settled: () => this.team.status !== TaskStatus.PENDING,
+    waiting: '[part~="message"][role="status"]',
+    targets: ['[part~="retry-button"]', '[part~="scroller"]', '[part~="message"]'],
+  });
 
   /** The backend to load the team from; overrides one provided by a console. */
   @property({ attribute: false }) backend: Backend | undefined;
@@ -89,7 +96,7 @@ export class CustomerCollaborators extends LitElement {
   }
 
   private renderLoading(s: CollaboratorsStrings): TemplateResult {
-    return html`<p class="message" part="message" role="status">${s.loading}</p>
+    return html`<p class="message" part="message" role="status" tabindex="-1">${s.loading}</p>
       <div class="skeletons" aria-hidden="true">
         ${SKELETON_ROWS.map(() => html`<div class="skeleton" part="skeleton"></div>`)}
       </div>`;
@@ -99,7 +106,7 @@ export class CustomerCollaborators extends LitElement {
     const detail = error instanceof HttpError ? (error.problem.detail ?? error.problem.title) : null;
     return html`<div class="message error" part="message" role="alert">
       <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-      <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
+      <button type="button" class="button" part="retry-button" @click=${this.onRetry}>${s.retry}</button>
     </div>`;
   }
 
@@ -107,7 +114,7 @@ export class CustomerCollaborators extends LitElement {
   // text in a right-to-left one); an address always reads left to right.
   private renderTeam(team: readonly Collaborator[], s: CollaboratorsStrings): TemplateResult {
     const note = html`<p class="note" part="note">${s.addedInAccount}</p>`;
-    if (team.length === 0) return html`<p class="message" part="message">${s.empty}</p>${note}`;
+    if (team.length === 0) return html`<p class="message" part="message" tabindex="-1">${s.empty}</p>${note}`;
     return html`<div class="scroller" part="scroller" tabindex="0" role="region" aria-labelledby="caption">
         <table part="table">
           <caption id="caption" part="caption">${s.caption}</caption>
@@ -134,6 +141,11 @@ export class CustomerCollaborators extends LitElement {
         </table>
       </div>
       ${note}`;
+  }
+
+  private onRetry(): void {
+    this.retryFocus.retried();
+    this.retry();
   }
 }
 

@@ -8,6 +8,7 @@ import { BackendController } from '../shared/backend-controller.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { createCustomerSwitchEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { RetryFocusController } from '../shared/retry-focus.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { styles } from './customer-switch-button.styles.js';
 import { DEFAULT_SWITCH_BUTTON_STRINGS, type SwitchButtonStrings } from './switch-button-strings.js';
@@ -53,6 +54,12 @@ export class CustomerSwitchButton extends LitElement {
       return maySwitchToAccount(partner.admin.email, team);
     },
     args: () => [this.backendSource.value, this.customerId] as const,
+  });
+  /** Retry goes with the failed check: focus waits on the switch button, which stays, and goes to Retry again if it fails again. */
+  private readonly retryFocus = new RetryFocusController(this, {
+    settled: () => this.access.status !== TaskStatus.PENDING,
+    waiting: '[part~="button"]',
+    targets: ['[part~="retry-button"]', '[part~="button"]'],
   });
 
   /** A switch request is in flight. */
@@ -109,12 +116,17 @@ export class CustomerSwitchButton extends LitElement {
       ${reason !== null
         ? html`<p id="reason" class="note" part="reason" role=${busy ? 'status' : nothing}>
             ${reason}${status === TaskStatus.ERROR
-              ? html` <button type="button" class="link-button" part="retry-button" @click=${() => void this.access.run()}>${s.retry}</button>`
+              ? html` <button type="button" class="link-button" part="retry-button" @click=${this.onRetry}>${s.retry}</button>`
               : nothing}
           </p>`
         : nothing}
       ${this.failure !== null ? html`<p id="error" class="note error" part="error" role="alert">${this.failure}</p>` : nothing}
     </div>`;
+  }
+
+  private onRetry(): void {
+    this.retryFocus.retried();
+    void this.access.run();
   }
 
   private async onClick(): Promise<void> {

@@ -21,6 +21,7 @@ import { ClockController } from '../shared/clock-controller.js';
 import { ModalDialogController } from '../shared/dialog.js';
 import { createCustomerChangeEvent, createUnsavedChangesEvent, type CustomerChangeDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { RetryFocusController } from '../shared/retry-focus.js';
 import { StringsController, type StringsOverride } from '../shared/strings-controller.js';
 import { withFigures } from '../shared/figures.js';
 import { DEFAULT_PLAN_SETTINGS_STRINGS, type PlanSettingsStrings } from './plan-settings-strings.js';
@@ -126,6 +127,12 @@ export class PlanSettings extends LitElement {
     },
     args: () => [this.backendSource.value] as const,
   });
+  /** Retry after a failed load goes with its message: focus waits on the loading message, then goes to the plan choice (or Retry again). */
+  private readonly retryFocus = new RetryFocusController(this, {
+    settled: () => this.lookups.status !== TaskStatus.PENDING,
+    waiting: '[part~="message"][role="status"]',
+    targets: ['[part~="message"] [part~="retry-button"]', '[part~="plans"] input:checked', '[part~="plans"] input'],
+  });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -219,7 +226,7 @@ export class PlanSettings extends LitElement {
   // Rendering
 
   private renderLoading(s: PlanSettingsStrings): TemplateResult {
-    return html`<p class="message" part="message" role="status">${s.loading}</p>
+    return html`<p class="message" part="message" role="status" tabindex="-1">${s.loading}</p>
       <div class="skeletons" aria-hidden="true">
         <div class="skeleton" part="skeleton"></div>
         <div class="skeleton" part="skeleton"></div>
@@ -231,7 +238,7 @@ export class PlanSettings extends LitElement {
     const detail = error instanceof HttpError ? (error.problem.detail ?? error.problem.title) : null;
     return html`<div class="message error" part="message" role="alert">
       <p>${s.loadFailed}${detail ? html` <span class="detail">${detail}</span>` : nothing}</p>
-      <button type="button" class="button" part="retry-button" @click=${this.retry}>${s.retry}</button>
+      <button type="button" class="button" part="retry-button" @click=${this.onRetry}>${s.retry}</button>
     </div>`;
   }
 
@@ -678,6 +685,11 @@ export class PlanSettings extends LitElement {
     const outcome = this.outcome;
     this.outcome = null;
     this.focusPart = outcome?.kind === 'failed' && outcome.action.kind === 'trial' ? 'trial-button' : 'apply-button';
+  }
+
+  private onRetry(): void {
+    this.retryFocus.retried();
+    this.retry();
   }
 
   /** Applies the confirmed change once the dialog has closed and given focus back to what opened it. */

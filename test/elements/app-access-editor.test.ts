@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/app-access-editor/define.js';
 import type { AppAccessEditor } from '../../components/app-access-editor/define.js';
+import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import type { AppAccessChangeDetail, UnsavedChangesDetail } from '../../components/shared/events.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, NetworkError } from '../../src/backend/errors.js';
@@ -450,6 +451,48 @@ describe('app-access-editor', () => {
     await expectNoAxeViolations(el);
     access.resolve({ mode: 'all' });
     await until(() => accessStatus(el) === 'All apps', 'the access');
+  });
+
+  it('after Retry by keyboard, focus waits on the loading message, then is on Edit beside the access shown', async () => {
+    const backend = memory();
+    const second = deferred<void>();
+    let calls = 0;
+    const el = await editorFor(
+      overriding(backend, {
+        listApps: async (options) => {
+          calls++;
+          if (calls === 1) throw new NetworkError('offline');
+          await second.promise;
+          return backend.listApps(options);
+        },
+      }),
+    );
+    await until(() => (sectionMessage(el) ?? '').startsWith('Could not load the app access.'), 'the failure');
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!.focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === el.shadowRoot!.querySelector('[role="status"][part~="message"]'), 'focus on the loading message');
+    second.resolve();
+    await until(() => loaded(el), 'the access');
+    await until(() => deepActiveElement() === editButton(el), 'focus on Edit');
+  });
+
+  it('after a Retry that fails again, focus is on the new Retry button', async () => {
+    const backend = memory();
+    const el = await editorFor(
+      overriding(backend, {
+        listApps: async () => {
+          throw new NetworkError('offline');
+        },
+      }),
+    );
+    await until(() => (sectionMessage(el) ?? '').startsWith('Could not load the app access.'), 'the failure');
+    const first = el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!;
+    first.focus();
+    await press('Space');
+    await until(() => {
+      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
+      return retry !== null && retry !== first && deepActiveElement() === retry;
+    }, 'focus on the Retry shown again');
   });
 
   it('shows the new customer’s access when the page passes another customer, and closes an open dialog for the old one', async () => {

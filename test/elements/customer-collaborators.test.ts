@@ -3,8 +3,9 @@ import '../../components/customer-collaborators/define.js';
 import type { CustomerCollaborators } from '../../components/customer-collaborators/define.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import type { Collaborator } from '../../src/model/schemas.js';
+import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { byRole } from '../support/by-role.js';
+import { byPart, byRole } from '../support/by-role.js';
 import { overriding, deferred } from '../support/backend-wrappers.js';
 import { memoryBackend } from '../support/customers.js';
 import { shownTeam, teamMessage, teamNote, teamRows } from '../support/team-queries.js';
@@ -105,6 +106,72 @@ describe('customer-collaborators', () => {
     await until(() => teamRows(el).length > 0, 'the team after Retry');
     expect(calls).to.equal(2);
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('after Retry by keyboard, focus waits on the loading message, then is on the team table’s region', async () => {
+    const inner = memoryBackend();
+    let calls = 0;
+    const second = deferred<void>();
+    const backend = overriding(inner, {
+      listCollaborators: async (ref, options) => {
+        calls++;
+        if (calls === 1) throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
+        await second.promise;
+        return inner.listCollaborators(ref, options);
+      },
+    });
+    const el = await collaborators(html`<customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators>`);
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
+    byRole(el.shadowRoot!, 'button', 'Retry').focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === byRole(el.shadowRoot!, 'status'), 'focus on the loading message');
+    second.resolve();
+    await until(() => teamRows(el).length > 0, 'the team after Retry');
+    await until(() => deepActiveElement() === byPart(el.shadowRoot!, 'scroller'), 'focus on the team region');
+  });
+
+  it('after a Retry that fails again, focus is on the new Retry button', async () => {
+    const inner = memoryBackend();
+    const backend = overriding(inner, {
+      listCollaborators: async () => {
+        throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
+      },
+    });
+    const el = await collaborators(html`<customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators>`);
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
+    const first = byRole(el.shadowRoot!, 'button', 'Retry');
+    first.focus();
+    await press('Space');
+    await until(() => {
+      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
+      return retry !== null && retry !== first && deepActiveElement() === retry;
+    }, 'focus on the Retry shown again');
+  });
+
+  it('after Retry, focus the admin moved elsewhere while it loaded stays there', async () => {
+    const inner = memoryBackend();
+    let calls = 0;
+    const second = deferred<void>();
+    const backend = overriding(inner, {
+      listCollaborators: async (ref, options) => {
+        calls++;
+        if (calls === 1) throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
+        await second.promise;
+        return inner.listCollaborators(ref, options);
+      },
+    });
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button>Elsewhere</button><customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators></div>`);
+    const el = wrapper.querySelector<CustomerCollaborators>('customer-collaborators')!;
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
+    byRole(el.shadowRoot!, 'button', 'Retry').focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === byRole(el.shadowRoot!, 'status'), 'focus on the loading message');
+    const elsewhere = wrapper.querySelector('button')!;
+    elsewhere.focus();
+    second.resolve();
+    await until(() => teamRows(el).length > 0, 'the team after Retry');
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(elsewhere);
   });
 
   it('shows the newest customer’s team when an older answer arrives last', async () => {

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/customer-switch-button/define.js';
 import type { CustomerSwitchButton } from '../../components/customer-switch-button/define.js';
+import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, NetworkError } from '../../src/backend/errors.js';
@@ -173,6 +174,47 @@ describe('customer-switch-button', () => {
     await click(byRole(el.shadowRoot!, 'button', 'Retry'));
     await until(() => settled(el) && !isSwitchDisabled(el), 'the check after Retry');
     expect(calls).to.equal(2);
+  });
+
+  it('after Retry by keyboard, focus waits on the switch button, and stays on it once the check allows switching', async () => {
+    const inner = backendAs(await teamEmail());
+    let calls = 0;
+    const second = deferred<void>();
+    const backend = overriding(inner, {
+      listCollaborators: async (ref, options) => {
+        calls++;
+        if (calls === 1) throw new NetworkError('offline');
+        await second.promise;
+        return inner.listCollaborators(ref, options);
+      },
+    });
+    const el = await switchFor(backend);
+    await until(() => switchDescription(el).startsWith('Could not check'), 'the failed check');
+    byRole(el.shadowRoot!, 'button', 'Retry').focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === switchButton(el), 'focus on the switch button while checking');
+    second.resolve();
+    await until(() => settled(el) && !isSwitchDisabled(el), 'the check after Retry');
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(switchButton(el));
+  });
+
+  it('after a Retry whose check fails again, focus is on the new Retry button', async () => {
+    const inner = backendAs(await teamEmail());
+    const backend = overriding(inner, {
+      listCollaborators: async () => {
+        throw new NetworkError('offline');
+      },
+    });
+    const el = await switchFor(backend);
+    await until(() => switchDescription(el).startsWith('Could not check'), 'the failed check');
+    const first = byRole(el.shadowRoot!, 'button', 'Retry');
+    first.focus();
+    await press('Space');
+    await until(() => {
+      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
+      return retry !== null && retry !== first && deepActiveElement() === retry;
+    }, 'focus on the Retry shown again');
   });
 
   it('checks again for another customer', async () => {

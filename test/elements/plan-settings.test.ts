@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/plan-settings/define.js';
 import type { PlanSettings } from '../../components/plan-settings/define.js';
+import { deepActiveElement } from '../../components/shared/deep-active-element.js';
 import type { Backend } from '../../src/backend/backend.js';
 import { HttpError, problem } from '../../src/backend/errors.js';
 import { DEMO_PARTNER } from '../../src/backend/generate.js';
@@ -439,6 +440,50 @@ describe('plan-settings', () => {
     fail = false;
     await clickOn(button(el, 'Retry'));
     await until(() => allByRole(root(el), 'radio').length > 0, 'the plans');
+  });
+
+  it('after Retry by keyboard on a failed load, focus waits on the loading message, then is on the chosen plan', async () => {
+    const inner = memory();
+    let calls = 0;
+    const second = deferred<void>();
+    const backend = overriding(inner, {
+      listPlans: async () => {
+        calls++;
+        if (calls === 1) throw new HttpError(problem(500, 'Internal Server Error', 'Plans are unavailable.'));
+        await second.promise;
+        return inner.listPlans();
+      },
+    });
+    const customer = await inner.getCustomer(QUIET.id);
+    const el = await fixture<PlanSettings>(html`<plan-settings .backend=${backend} .customer=${customer} .now=${NOW}></plan-settings>`);
+    await until(() => root(el).querySelector('[role="alert"]') !== null, 'the load error');
+    button(el, 'Retry').focus();
+    await press('Enter');
+    await until(() => deepActiveElement() === byRole(root(el), 'status'), 'focus on the loading message');
+    second.resolve();
+    await until(() => allByRole(root(el), 'radio').length > 0, 'the plans');
+    const checked = (allByRole(root(el), 'radio') as HTMLInputElement[]).find((r) => r.checked);
+    expect(checked, 'a checked plan').to.not.equal(undefined);
+    await until(() => deepActiveElement() === checked, 'focus on the chosen plan');
+  });
+
+  it('after a Retry on a failed load that fails again, focus is on the new Retry button', async () => {
+    const inner = memory();
+    const backend = overriding(inner, {
+      listPlans: async () => {
+        throw new HttpError(problem(500, 'Internal Server Error', 'Plans are unavailable.'));
+      },
+    });
+    const customer = await inner.getCustomer(QUIET.id);
+    const el = await fixture<PlanSettings>(html`<plan-settings .backend=${backend} .customer=${customer} .now=${NOW}></plan-settings>`);
+    await until(() => root(el).querySelector('[role="alert"]') !== null, 'the load error');
+    const first = button(el, 'Retry');
+    first.focus();
+    await press('Space');
+    await until(() => {
+      const retry = root(el).querySelector('[part~="retry-button"]');
+      return retry !== null && retry !== first && deepActiveElement() === retry;
+    }, 'focus on the Retry shown again');
   });
 
   it('another customer drops the choice held for the previous one', async () => {
