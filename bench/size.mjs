@@ -27,7 +27,12 @@ for (const name of readdirSync(join(root, 'components'))) {
   if (existsSync(join(root, define))) entries[`${name} alone`] = define;
 }
 
-/** The same entry bundled with code splitting, as a partner's app bundler does by default: its chunks. */
+/**
+ * The same entry bundled with code splitting, as a partner's app bundler does by default: its chunks.
+ * Every export of the entry is kept, but its chunk may hold more than the entry module, as an app's
+ * main chunk does (`allow-extension`): with `strict`, each module shared with a lazy chunk had to
+ * go into a chunk of its own (a dozen small files for the console), which no app build makes.
+ */
 async function splitBuild(entry) {
   const result = await build({
     root,
@@ -39,7 +44,7 @@ async function splitBuild(entry) {
     build: {
       write: false,
       minify: true,
-      rolldownOptions: { input: join(root, entry), preserveEntrySignatures: 'strict' },
+      rolldownOptions: { input: join(root, entry), preserveEntrySignatures: 'allow-extension' },
     },
   });
   return (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((chunk) => chunk.type === 'chunk');
