@@ -1,10 +1,18 @@
 // Prints what a partner pays once its app is built (fully minified), gzip, Lit and every dependency included: the whole kit (root entry),
 // each element alone, the host SDK and the core — and, bundled with code splitting as apps are by default, what loads
 // before the entry runs (the console's customer-page elements come later, on first use). Design budget: whole kit under 50 KB gzip.
+//
+// `npm run bench:size -- --modules` prints instead what the whole kit is made of, by group (Lit, zod, Floating UI, each
+// element's own folder, components/shared, src/query, src/model, src/backend…); `--modules <entry>` does it for one
+// entry (`--modules components/customer-table/define.ts`). Gzip compresses the bundle as a whole, so a group has no
+// size of its own: its modules' code as the bundle renders it, minified and gzipped together, gives its weight, and the
+// weights are scaled so the groups add up to the bundle's real minified and gzip sizes. Read the figures as shares;
+// `gzip alone` is the group's weight itself, what it would cost shipped on its own.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { build } from 'vite';
 import { minifyTemplates } from '../scripts/minify-templates.mjs';
 
@@ -19,7 +27,12 @@ for (const name of readdirSync(join(root, 'components'))) {
   if (existsSync(join(root, define))) entries[`${name} alone`] = define;
 }
 
-/** The same entry bundled with code splitting, as a partner's app bundler does by default: its chunks. */
+/**
+ * The same entry bundled with code splitting, as a partner's app bundler does by default: its chunks.
+ * Every export of the entry is kept, but its chunk may hold more than the entry module, as an app's
+ * main chunk does (`allow-extension`): with `strict`, each module shared with a lazy chunk had to
+ * go into a chunk of its own (a dozen small files for the console), which no app build makes.
+ */
 async function splitBuild(entry) {
   const result = await build({
     root,
@@ -31,7 +44,7 @@ async function splitBuild(entry) {
     build: {
       write: false,
       minify: true,
-      rolldownOptions: { input: join(root, entry), preserveEntrySignatures: 'strict' },
+      rolldownOptions: { input: join(root, entry), preserveEntrySignatures: 'allow-extension' },
     },
   });
   return (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((chunk) => chunk.type === 'chunk');
@@ -54,40 +67,111 @@ function firstLoad(chunks) {
   return [...seen].reduce((sum, name) => sum + gzipSync(byName.get(name).code, { level: 9 }).length, 0);
 }
 
+/** The entry as one fully minified bundle (no code splitting): its code, and its modules' rendered code. */
+async function oneBundle(entry) {
+  const outDir = mkdtempSync(join(tmpdir(), 'size-'));
+  try {
+    const result = await build({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      // The library build's own plugin (vite.config.ts), so what we measure is what partners get.
+      plugins: [minifyTemplates()],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      resolve: { conditions: ['production', 'browser', 'import', 'default'] },
+      build: {
+        outDir,
+        minify: true,
+        write: true,
+        // Bundled as a partner's app bundles it (fully minified, every export kept), not in library
+        // mode, which leaves the JavaScript's whitespace for the partner's bundler to remove.
+        rolldownOptions: {
+          input: join(root, entry),
+          preserveEntrySignatures: 'strict',
+          output: { codeSplitting: false, entryFileNames: 'bundle.js' },
+        },
+      },
+    });
+    const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).find((c) => c.type === 'chunk');
+    const file = readdirSync(outDir).find((f) => f.endsWith('.js'));
+    return { code: readFileSync(join(outDir, file)), modules: chunk.modules };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+const LIT = new Set(['lit', 'lit-html', 'lit-element', '@lit/reactive-element']);
+const FLOATING_UI = new Set(['@floating-ui/dom', '@floating-ui/core', '@floating-ui/utils']);
+
+/** The group a module's id belongs to: a dependency (Lit's four packages as one), or a folder of ours. */
+function groupOf(id) {
+  const path = id.replace(/\0/g, '');
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path.split('node_modules/').length > 1 ? path.slice(path.lastIndexOf('node_modules/')) : '');
+  if (dependency) {
+    const name = dependency[1];
+    if (LIT.has(name)) return 'lit (lit-html, lit-element, reactive-element)';
+    if (FLOATING_UI.has(name)) return 'floating-ui (dom, core, utils)';
+    if (name.startsWith('@oxc-project') || name === 'rolldown' || name === 'vite') return 'bundler runtime (decorators, preload helper)';
+    return name;
+  }
+  if (!path.startsWith(root)) return 'bundler runtime (decorators, preload helper)';
+  const relative = path.slice(root.length);
+  const parts = relative.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : relative;
+}
+
+async function printModules(entry) {
+  const { code, modules } = await oneBundle(entry);
+  const byGroup = new Map();
+  for (const [id, module] of Object.entries(modules)) {
+    if (!module.code) continue;
+    const { code: minified } = await transform(module.code, { minify: true, format: 'esm', loader: 'js' });
+    const group = groupOf(id);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), minified]);
+  }
+  const groups = new Map();
+  for (const [group, pieces] of byGroup) {
+    const joined = pieces.join('\n');
+    groups.set(group, { min: joined.length, gzip: gzipSync(joined, { level: 9 }).length, modules: pieces.length });
+  }
+  const total = { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const weights = { min: 0, gzip: 0 };
+  for (const sums of groups.values()) {
+    weights.min += sums.min;
+    weights.gzip += sums.gzip;
+  }
+  const rows = [...groups]
+    .map(([group, sums]) => ({
+      group,
+      modules: sums.modules,
+      'min KB': +((sums.min / weights.min) * total.min / 1024).toFixed(1),
+      'gzip KB': +((sums.gzip / weights.gzip) * total.gzip / 1024).toFixed(1),
+      share: `${((sums.gzip / weights.gzip) * 100).toFixed(1)} %`,
+      'gzip alone KB': +(sums.gzip / 1024).toFixed(1),
+    }))
+    .sort((a, b) => b['gzip KB'] - a['gzip KB']);
+  console.log(`${entry}: ${(total.min / 1024).toFixed(1)} KB min, ${(total.gzip / 1024).toFixed(1)} KB gzip, by group:`);
+  console.table(rows);
+}
+
+const modulesFlag = process.argv.indexOf('--modules');
+if (modulesFlag >= 0) {
+  const entry = process.argv[modulesFlag + 1] ?? 'index.ts';
+  if (!existsSync(join(root, entry))) throw new Error(`no entry ${entry}`);
+  await printModules(entry);
+  process.exit(0);
+}
+
 const rows = [];
 for (const [label, entry] of Object.entries(entries)) {
   if (!existsSync(join(root, entry))) continue;
-  const outDir = mkdtempSync(join(tmpdir(), 'size-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    // The library build's own plugin (vite.config.ts), so what we measure is what partners get.
-    plugins: [minifyTemplates()],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    resolve: { conditions: ['production', 'browser', 'import', 'default'] },
-    build: {
-      outDir,
-      minify: true,
-      write: true,
-      // Bundled as a partner's app bundles it (fully minified, every export kept), not in library
-      // mode, which leaves the JavaScript's whitespace for the partner's bundler to remove.
-      rolldownOptions: {
-        input: join(root, entry),
-        preserveEntrySignatures: 'strict',
-        output: { codeSplitting: false, entryFileNames: 'bundle.js' },
-      },
-    },
-  });
-  const file = readdirSync(outDir).find((f) => f.endsWith('.js'));
-  const code = readFileSync(join(outDir, file));
+  const { code } = await oneBundle(entry);
   rows.push({
     bundle: label,
     'min KB': +(code.length / 1024).toFixed(1),
     'gzip KB': +(gzipSync(code, { level: 9 }).length / 1024).toFixed(1),
     'first load gzip KB': +(firstLoad(await splitBuild(entry)) / 1024).toFixed(1),
   });
-  rmSync(outDir, { recursive: true, force: true });
 }
 console.table(rows);
 const whole = rows.find((r) => r.bundle.startsWith('whole kit'));

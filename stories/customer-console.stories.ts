@@ -208,6 +208,8 @@ export const AddDialogOpen: Story = {
     await userEvent.click(await inShadow(el, '[part~="add-button"]'));
     await waitFor(() => {
       if (!el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open) throw new Error('the dialog is not open yet');
+      // The form loads on first use: the story is the dialog once it shows the form, focus in it.
+      if (!el.shadowRoot!.querySelector('customer-form')?.shadowRoot?.activeElement) throw new Error('the form has not taken focus yet');
     });
   },
 };

@@ -28,6 +28,10 @@ export interface ConsoleStrings {
   addCustomerTitle: string;
   /** The add-customer dialog's button that closes it without adding. */
   cancel: string;
+  /** In the dialog while its form loads (the first time it opens, if the form's code is not there yet). */
+  loadingForm: string;
+  /** In the dialog when the form's code could not be loaded, with Retry. */
+  formLoadError: string;
   /** Announced (politely) once a customer was added and its page opens. */
   customerAdded: (name: string) => string;
   urlProblemsIntro: string;
@@ -100,6 +104,8 @@ export const DEFAULT_CONSOLE_STRINGS: ConsoleStrings = {
   addCustomer: 'Add customer',
   addCustomerTitle: 'Add customer',
   cancel: 'Cancel',
+  loadingForm: 'Loading the form…',
+  formLoadError: 'The form could not be loaded',
   customerAdded: (name) => `${name} was added.`,
   urlProblemsIntro: 'Some filters in this link could not be used and were left out:',
   dismiss: 'Dismiss',

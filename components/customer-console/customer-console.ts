@@ -100,11 +100,12 @@ interface LoadedCustomer {
  * `collaborators`, `switchButton`, `settings`, `planSettings`, `appAccess` and `form` groups of
  * `strings` reach the elements it renders.
  *
- * Its define module registers what the list needs (`<customer-filters>`, `<customer-table>`,
- * `<customer-form>`); the customer page's elements (`<customer-switch-button>`,
- * `<customer-dashboard>`, `<customer-collaborators>`, `<customer-settings>`, `<plan-settings>`,
- * `<app-access-editor>`) are loaded the first time a page shows them, a tab's while it says it is
- * loading, so the list opens without them.
+ * Its define module registers what the list needs (`<customer-filters>`, `<customer-table>`). The
+ * add-customer dialog's `<customer-form>` is loaded when the admin first points at or focuses "Add
+ * customer" (the dialog says it is loading if it opens first), and the customer page's elements
+ * (`<customer-switch-button>`, `<customer-dashboard>`, `<customer-collaborators>`,
+ * `<customer-settings>`, `<plan-settings>`, `<app-access-editor>`) the first time a page shows them,
+ * a tab's while it says it is loading, so the list opens without them.
  *
  * @fires query-change - `{ query }`: the list's query changed (a filter, the sort, Back/Forward).
  * @fires customer-select - `{ id }`: the admin opened a customer from the list. Cancelable:
@@ -152,7 +153,7 @@ interface LoadedCustomer {
  * @csspart leave-dialog - The question before leaving edits not saved.
  * @csspart stay-button - Its Stay.
  * @csspart leave-button - Its Leave without saving.
- * @csspart page-message - The page's loading, not-found and error messages.
+ * @csspart page-message - The page's loading, not-found and error messages, and the dialog's while its form loads.
  * @csspart dialog - The "Add customer" dialog.
  * @csspart form - The `<customer-form>` element in it.
  * @csspart cancel-button - The dialog's Cancel.
@@ -200,6 +201,8 @@ export class CustomerConsole extends LitElement {
   @state() private savedCustomer: Customer | null = null;
   /** A page part whose elements could not be loaded (a failed chunk), with Retry. */
   @state() private pageElementsFailed: unknown = null;
+  /** Why the add-customer form's element could not be loaded (a failed chunk), with Retry. */
+  @state() private formFailed: unknown = null;
 
   /** The elements on the page that hold edits not saved (from their `unsaved-changes`). */
   private readonly unsaved = new Set<EventTarget>();
@@ -289,8 +292,7 @@ export class CustomerConsole extends LitElement {
   requestCreate(): void {
     if (!this.dispatchEvent(createCustomerCreateRequestEvent())) return;
     this.addDialog.show();
-    const form = this.form;
-    if (form) void form.updateComplete.then(() => form.focus());
+    void this.focusForm();
   }
 
   override connectedCallback(): void {
@@ -355,7 +357,14 @@ export class CustomerConsole extends LitElement {
         <slot name="title"><h2 class="title" part="heading">${s.title}</h2></slot>
         <div class="actions">
           <slot name="actions"></slot>
-          <button type="button" class="button primary add" part="add-button" @click=${this.requestCreate}>
+          <button
+            type="button"
+            class="button primary add"
+            part="add-button"
+            @click=${this.requestCreate}
+            @pointerenter=${this.preloadForm}
+            @focus=${this.preloadForm}
+          >
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 3v10M3 8h10" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
             ${s.addCustomer}
           </button>
@@ -387,7 +396,7 @@ export class CustomerConsole extends LitElement {
               @customer-select=${this.onCustomerSelect}
               @results-change=${this.onResultsChange}
             >
-              <button type="button" slot="empty-action" class="button primary" part="empty-add-button" @click=${this.requestCreate}>${s.addCustomer}</button>
+              <button type="button" slot="empty-action" class="button primary" part="empty-add-button" @pointerenter=${this.preloadForm} @focus=${this.preloadForm} @click=${this.requestCreate}>${s.addCustomer}</button>
             </customer-table>`
           : html`<p class="notice" part="notice">${s.noBackend}</p>`}
       </div>
@@ -397,6 +406,7 @@ export class CustomerConsole extends LitElement {
       <dialog class="add-dialog" part="dialog" aria-labelledby="add-title" @cancel=${this.onDialogCancel} @click=${this.onDialogClick}>
         <div class="dialog-body">
           <h2 id="add-title">${s.addCustomerTitle}</h2>
+          ${this.addDialog.isOpen && !pageElementsReady('form') ? this.renderFormLoading(s) : nothing}
           <customer-form
             part="form"
             exportparts="form: form-form, field, label, input, help, field-error, form-error, submit"
@@ -424,6 +434,18 @@ export class CustomerConsole extends LitElement {
         </div>
       </div>
     </dialog>`;
+  }
+
+  /** In the open dialog until `<customer-form>` is registered: loading, or why it could not be, with Retry. */
+  private renderFormLoading(s: ConsoleStrings): TemplateResult {
+    const error = this.formFailed;
+    if (error === null) return html`<p class="page-message loading" part="page-message" role="status">${s.loadingForm}</p>`;
+    const retry = () => void this.focusForm();
+    return html`<div class="page-message" part="page-message" data-state="error" role="alert">
+      <p>${s.formLoadError}</p>
+      <p>${error instanceof Error ? error.message : String(error)}</p>
+      <button type="button" class="button primary" @click=${retry}>${s.retry}</button>
+    </div>`;
   }
 
   private renderUrlProblems(s: ConsoleStrings): TemplateResult {
@@ -508,6 +530,41 @@ export class CustomerConsole extends LitElement {
   private retryCustomer(): void {
     void this.customerTask.run();
     this.focusAfterRetry = true;
+  }
+
+  /**
+   * Loads `<customer-form>` (once, page-elements.ts) and renders again when it is registered, or
+   * shows why not. Resolves whether it is registered.
+   */
+  private loadForm(): Promise<boolean> {
+    if (pageElementsReady('form')) return Promise.resolve(true);
+    this.formFailed = null;
+    return loadPageElements('form').then(
+      () => {
+        this.requestUpdate();
+        return true;
+      },
+      (error: unknown) => {
+        this.formFailed = error;
+        return false;
+      },
+    );
+  }
+
+  /** Pointing at or focusing "Add customer" starts loading the form, so it is there when the dialog opens. */
+  private readonly preloadForm = (): void => void this.loadForm();
+
+  /**
+   * Focus into the form once it is loaded and rendered, if the dialog is still open and focus is
+   * not in the form already.
+   */
+  private async focusForm(): Promise<void> {
+    if (!(await this.loadForm())) return;
+    await this.updateComplete;
+    const form = this.form;
+    if (!form) return;
+    await form.updateComplete;
+    if (this.addDialog.isOpen && !form.contains(deepActiveElement()) && !form.shadowRoot?.contains(deepActiveElement())) form.focus();
   }
 
   private retryPageElements(): void {

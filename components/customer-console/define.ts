@@ -1,11 +1,10 @@
 /**
- * Registers `<customer-console>` with the elements of its list (filters, table, the add-customer
- * form). The customer page's elements (switch button, dashboard, collaborators, settings) are
- * loaded and registered the first time a page shows them (page-elements.ts). Importing the class
+ * Registers `<customer-console>` with the elements of its list (filters, table). The add-customer
+ * form and the customer page's elements (switch button, dashboard, collaborators, settings) are
+ * loaded and registered the first time they are needed (page-elements.ts). Importing the class
  * alone (customer-console.js) registers nothing; importing this twice is harmless.
  */
 import '../customer-filters/define.js';
-import '../customer-form/define.js';
 import '../customer-table/define.js';
 import { CustomerConsole } from './customer-console.js';
 

@@ -1,14 +1,16 @@
 /**
- * The elements of a customer's page, loaded the first time a page needs them, so the list — what
- * the console opens with — does not carry the dashboard, the team list or the settings. A partner's
- * bundler makes each `import()` its own chunk; a bundle without code splitting inlines them.
+ * The elements the list does not show, loaded the first time they are needed, so the list — what
+ * the console opens with — does not carry the add-customer form, the dashboard, the team list or the
+ * settings. A partner's bundler makes each `import()` its own chunk; a bundle without code splitting
+ * inlines them.
  */
 import type { CustomerTab } from './route.js';
 
 type Loader = () => Promise<unknown>;
 
-/** The header's "Switch to this account", and each tab's elements. */
-const LOADERS: Record<'header' | CustomerTab, Loader> = {
+/** The add-customer dialog's form, the header's "Switch to this account", and each tab's elements. */
+const LOADERS: Record<'form' | 'header' | CustomerTab, Loader> = {
+  form: () => import('../customer-form/define.js'),
   header: () => import('../customer-switch-button/define.js'),
   dashboard: () => import('../customer-dashboard/define.js'),
   collaborators: () => import('../customer-collaborators/define.js'),
@@ -37,6 +39,7 @@ export function loadPageElements(part: keyof typeof LOADERS): Promise<void> {
 /** Whether `part`'s elements are registered already (loaded, or registered by the page itself). */
 export function pageElementsReady(part: keyof typeof LOADERS): boolean {
   const tags: Record<keyof typeof LOADERS, string[]> = {
+    form: ['customer-form'],
     header: ['customer-switch-button'],
     dashboard: ['customer-dashboard'],
     collaborators: ['customer-collaborators'],

@@ -7,14 +7,43 @@
  * back to the anchor. Focus leaving the panel closes it too: that is heard on the panel and the
  * anchor themselves (`focusout`), because a focus move inside a shadow tree never reaches
  * `document` as a `focusin`.
+ *
+ * Floating UI is loaded on first use, not with the element: the controller starts loading it when
+ * a pointer comes over the host or focus comes into it (so it is there by the time a trigger is
+ * clicked or pressed). A popover opened before it has arrived is placed at once by
+ * `firstPosition` (the same offset, flip, shift and size), visible and ready for focus, and Floating
+ * UI follows the anchor from the moment it loads.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/dom';
 import { deepActiveElement, focusIsLost } from './deep-active-element.js';
+import { firstPosition, MIN_PANEL_HEIGHT, MIN_PANEL_WIDTH, POPOVER_GAP, VIEWPORT_PADDING } from './popover-first-position.js';
+
+type FloatingUi = typeof import('./floating-ui.js');
+
+let floatingUi: FloatingUi | null = null;
+let loading: Promise<FloatingUi> | null = null;
+
+/** Loads Floating UI once; a failed load is forgotten, so the next open tries again. */
+function loadFloatingUi(): Promise<FloatingUi> {
+  loading ??= import('./floating-ui.js').then(
+    (module) => (floatingUi = module),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Starts loading Floating UI unless it is there or on its way. */
+function preloadFloatingUi(): void {
+  if (!floatingUi && !loading) loadFloatingUi().catch(() => undefined);
+}
 
 export interface PopoverOptions {
   /** Where the panel goes relative to its anchor; `-start` follows the writing direction. */
-  placement?: Placement;
+  placement?: Extract<Placement, `top${string}` | `bottom${string}`>;
   /** Called after the popover closed, for whatever reason. */
   onClose?: (id: string, reason: PopoverCloseReason) => void;
 }
@@ -43,6 +72,11 @@ export class PopoverController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.host.addEventListener('pointerover', preloadFloatingUi);
+    this.host.addEventListener('focusin', preloadFloatingUi);
+  }
+
   isOpen(id?: string): boolean {
     return id === undefined ? this.openId !== null : this.openId === id;
   }
@@ -64,20 +98,14 @@ export class PopoverController implements ReactiveController {
     } else {
       panel.hidden = false;
     }
-    // The first position is the one the returned promise waits for: until then the panel is
-    // invisible, and an invisible element cannot take focus.
-    let positioned: Promise<void> | undefined;
-    this.stopAutoUpdate = autoUpdate(anchor, panel, () => {
-      const run = this.position();
-      positioned ??= run;
-    });
+    const positioned = floatingUi ? this.follow(floatingUi) : this.placeFirst(anchor, panel);
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     document.addEventListener('focusin', this.onDocumentFocusIn, true);
     document.addEventListener('keydown', this.onDocumentKeyDown, true);
     panel.addEventListener('focusout', this.onFocusOut);
     anchor.addEventListener('focusout', this.onFocusOut);
     this.host.requestUpdate();
-    return positioned ?? this.position();
+    return positioned;
   }
 
   /** Opens the popover, or closes it (focus back on the anchor) when it is the one open. */
@@ -112,24 +140,66 @@ export class PopoverController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.host.removeEventListener('pointerover', preloadFloatingUi);
+    this.host.removeEventListener('focusin', preloadFloatingUi);
     this.close({ returnFocus: false });
   }
 
-  private async position(): Promise<void> {
+  /**
+   * Keeps the open panel next to its anchor with Floating UI's `autoUpdate`, and resolves once the
+   * first position has landed: until then a panel opened with Floating UI loaded is invisible, and
+   * an invisible element cannot take focus.
+   */
+  private follow(ui: FloatingUi): Promise<void> {
+    const { anchor, panel } = this;
+    if (!anchor || !panel) return Promise.resolve();
+    let positioned: Promise<void> | undefined;
+    this.stopAutoUpdate = ui.autoUpdate(anchor, panel, () => {
+      const run = this.position(ui);
+      positioned ??= run;
+    });
+    return positioned ?? this.position(ui);
+  }
+
+  /**
+   * Places the panel at once, before Floating UI has loaded (popover-first-position.ts), and hands
+   * it to Floating UI when that arrives. Resolves at once: the panel is visible.
+   */
+  private placeFirst(anchor: HTMLElement, panel: HTMLElement): Promise<void> {
+    const { x, y, maxWidth, maxHeight } = firstPosition(
+      anchor.getBoundingClientRect(),
+      panel.getBoundingClientRect(),
+      this.options.placement ?? 'bottom-start',
+      getComputedStyle(panel).direction === 'rtl',
+      { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    );
+    Object.assign(panel.style, { left: `${x}px`, top: `${y}px`, maxWidth: `${maxWidth}px`, maxHeight: `${maxHeight}px`, visibility: '' });
+    loadFloatingUi().then(
+      (ui) => {
+        // Still open, and not followed yet by a later open.
+        if (this.panel === panel && !this.stopAutoUpdate) void this.follow(ui);
+      },
+      // Without Floating UI the panel stays where firstPosition put it.
+      () => undefined,
+    );
+    return Promise.resolve();
+  }
+
+  private async position({ computePosition, flip, offset, shift, size }: FloatingUi): Promise<void> {
     const { anchor, panel } = this;
     if (!anchor || !panel) return;
     const { x, y } = await computePosition(anchor, panel, {
       strategy: 'fixed',
       placement: this.options.placement ?? 'bottom-start',
       middleware: [
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        offset(POPOVER_GAP),
+        flip({ padding: VIEWPORT_PADDING }),
+        shift({ padding: VIEWPORT_PADDING }),
         size({
-          padding: 8,
+          padding: VIEWPORT_PADDING,
           apply({ availableHeight, availableWidth, elements }) {
-            elements.floating.style.maxHeight = `${Math.max(160, availableHeight)}px`;
-            elements.floating.style.maxWidth = `${Math.max(200, availableWidth)}px`;
+            elements.floating.style.maxHeight = `${Math.max(MIN_PANEL_HEIGHT, availableHeight)}px`;
+            elements.floating.style.maxWidth = `${Math.max(MIN_PANEL_WIDTH, availableWidth)}px`;
           },
         }),
       ],
