@@ -25,12 +25,16 @@ const FIRST_ROWS = 100;
 /** Past this row, a row asked for before the index is built finishes the index instead of a longer pass. */
 const FIRST_ROWS_LIMIT = 2_000;
 
-/** Resolves in a new task after the next frame is painted (rAF runs before the paint). */
+/**
+ * Resolves after the next frame is painted (rAF runs before the paint), one task later than the
+ * first task queued from that frame: what the page itself queued for after the paint goes first.
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
+    const twoTasks = () => void nextTask().then(nextTask).then(resolve);
     // A hidden page paints no frames and runs no rAF callbacks: start at once.
-    if (typeof requestAnimationFrame !== 'function' || document.hidden) return void nextTask().then(resolve);
-    requestAnimationFrame(() => void nextTask().then(resolve));
+    if (typeof requestAnimationFrame !== 'function' || document.hidden) twoTasks();
+    else requestAnimationFrame(twoTasks);
   });
 }
 
