@@ -89,5 +89,5 @@ export function rowSourceFor(current: RowSource | null, from: RowsFrom | null, o
   }
   current?.pause();
   if (from === null) return null;
-  return from.kind === 'client' ? new ClientRows(from.customers) : new ServerPages({ backend: from.backend, perPage: from.perPage, onChange });
+  return from.kind === 'client' ? new ClientRows(from.customers, { onChange }) : new ServerPages({ backend: from.backend, perPage: from.perPage, onChange });
 }

@@ -5,13 +5,13 @@
  */
 import { FREE_PLAN_ID } from '../model/constants.js';
 import type { Customer } from '../model/schemas.js';
+import { searchMatches, TOP_APPS, trialEndMs as trialEndOf } from './customer-filter.js';
 import { foldText } from './fold.js';
 import { instantMs, utcDay } from './joined.js';
 import { nameSortKeyOfFolded, type SortParam } from './sort.js';
-import { denseNumberRanks, denseStringRanks, idRanks } from './sort-order.js';
+import { denseNumberRankSteps, idRanks, sortByKeySteps } from './sort-order.js';
 
-/** How many top apps a customer lists at most (the schema's limit). */
-export const TOP_APPS = 5;
+export { TOP_APPS } from './customer-filter.js';
 
 export interface CustomerIndex {
   readonly customers: readonly Customer[];
@@ -63,12 +63,46 @@ const SEPARATOR = '\u0000';
 
 /** Builds the index in one go (about 2 ms per 1,000 customers; see bench/query.bench.ts). */
 export function createCustomerIndex(customers: readonly Customer[]): CustomerIndex {
-  const steps = buildSteps(customers, customers.length);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  return new CustomerIndexBuild(customers, Math.max(1, customers.length)).finish();
+}
+
+/**
+ * An index build that runs a slice at a time: `step()` does one slice of the work, `finish()` the
+ * rest at once, when the index is needed before the slices are through. Client mode paints its
+ * first rows before the index exists and builds it like this between frames.
+ */
+export class CustomerIndexBuild {
+  readonly #steps: Generator<void, CustomerIndex>;
+  #index: CustomerIndex | null = null;
+
+  /** `rowsPerSlice`: rows of the per-row pass per slice (the later passes have their own slices). */
+  constructor(customers: readonly Customer[], rowsPerSlice = DEFAULT_ROWS_PER_SLICE) {
+    this.#steps = buildSteps(customers, Math.max(1, rowsPerSlice));
+  }
+
+  /** The index once the build is through, else null. */
+  get index(): CustomerIndex | null {
+    return this.#index;
+  }
+
+  /** Runs one slice; returns the index when that was the last one (or it was already built). */
+  step(): CustomerIndex | null {
+    if (this.#index === null) {
+      const step = this.#steps.next();
+      if (step.done) this.#index = step.value;
+    }
+    return this.#index;
+  }
+
+  /** Runs every slice left and returns the index. */
+  finish(): CustomerIndex {
+    while (this.#index === null) this.step();
+    return this.#index;
   }
 }
+
+/** Rows per slice of work between yields; 5,000 keeps a slice near 10 ms on a laptop-class core. */
+const DEFAULT_ROWS_PER_SLICE = 5_000;
 
 export interface AsyncIndexOptions {
   /** Rows per slice of work between yields; 5,000 keeps a slice near 10 ms on a laptop-class core. */
@@ -83,13 +117,13 @@ export interface AsyncIndexOptions {
  */
 export async function createCustomerIndexAsync(
   customers: readonly Customer[],
-  { rowsPerSlice = 5_000, signal }: AsyncIndexOptions = {},
+  { rowsPerSlice = DEFAULT_ROWS_PER_SLICE, signal }: AsyncIndexOptions = {},
 ): Promise<CustomerIndex> {
-  const steps = buildSteps(customers, Math.max(1, rowsPerSlice));
+  const build = new CustomerIndexBuild(customers, rowsPerSlice);
   for (;;) {
     signal?.throwIfAborted();
-    const step = steps.next();
-    if (step.done) return step.value;
+    const index = build.step();
+    if (index !== null) return index;
     await yieldToEventLoop();
   }
 }
@@ -116,27 +150,36 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
   const planCodes = new Map<string, number>();
   const topApps = new Int32Array(n * TOP_APPS).fill(-1);
   const appCodes = new Map<string, number>();
-  const searchParts = new Array<string>(2 * n);
+  // The search text is joined a slice at a time (one join of 200k parts was a 30-50 ms task), then
+  // the slices' strings at once.
+  const searchChunks: string[] = [];
+  let searchParts: string[] = [];
   const searchRowEnd = new Uint32Array(n);
   // Names repeat a lot in real lists (and folding non-ASCII text is the slow part): fold each once.
-  const foldedNames = new Map<string, { folded: string; key: string }>();
+  // Each distinct name's entry later takes its rank, and each row keeps its entry to read it from.
+  const foldedNames = new Map<string, NameEntry>();
+  const nameEntry = new Array<NameEntry>(n);
   let searchLength = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && i % rowsPerSlice === 0) yield;
+    if (i > 0 && i % rowsPerSlice === 0) {
+      searchChunks.push(searchParts.join(SEPARATOR));
+      searchParts = [];
+      yield;
+    }
     const c = customers[i]!;
     ids[i] = c.id;
     let names = foldedNames.get(c.name);
     if (names === undefined) {
       const folded = foldText(c.name);
-      foldedNames.set(c.name, (names = { folded, key: nameSortKeyOfFolded(folded) }));
+      foldedNames.set(c.name, (names = { folded, key: nameSortKeyOfFolded(folded), rank: 0 }));
     }
+    nameEntry[i] = names;
     const name = names.folded;
     foldedName[i] = name;
     nameKey[i] = names.key;
     const externalId = c.external_id === null ? '' : foldText(c.external_id);
     foldedExternalId[i] = externalId;
-    searchParts[2 * i] = name;
-    searchParts[2 * i + 1] = externalId;
+    searchParts.push(name, externalId);
     searchLength += name.length + externalId.length + 2;
     searchRowEnd[i] = searchLength;
     const created = instantMs(c.created_at);
@@ -145,20 +188,21 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
     tasksUsed[i] = c.tasks_used;
     connections[i] = c.connections;
     inTrial[i] = c.in_trial ? 1 : 0;
-    trialEndMs[i] = c.trial_ends_at === null ? NaN : instantMs(c.trial_ends_at);
+    trialEndMs[i] = trialEndOf(c);
     onFreePlan[i] = c.plan_id === FREE_PLAN_ID ? 1 : 0;
     planCode[i] = codeOf(planCodes, c.plan_id);
     const apps = c.top_apps;
     for (let k = 0; k < apps.length && k < TOP_APPS; k++) topApps[i * TOP_APPS + k] = codeOf(appCodes, apps[k]!);
   }
+  if (searchParts.length > 0) searchChunks.push(searchParts.join(SEPARATOR));
   yield;
-  const searchText = n === 0 ? '' : searchParts.join(SEPARATOR) + SEPARATOR;
+  const searchText = n === 0 ? '' : searchChunks.join(SEPARATOR) + SEPARATOR;
   yield;
   const idRank = idRanks(ids);
   yield;
-  const nameRank = denseStringRanks(nameKey);
+  const nameRank = yield* nameRankSteps(foldedNames, nameEntry, rowsPerSlice);
   yield;
-  const createdRank = denseNumberRanks(createdMs);
+  const createdRank = yield* denseNumberRankSteps(createdMs, rowsPerSlice);
   return {
     customers,
     size: n,
@@ -186,6 +230,35 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
   };
 }
 
+interface NameEntry {
+  folded: string;
+  key: string;
+  rank: number;
+}
+
+/**
+ * Dense ranks of the rows' name keys in plain code-unit order (what `Array#sort` without a
+ * comparator uses for strings), equal keys sharing a rank: the distinct names are sorted by key in
+ * slices (a list of 100k different names took a 70-80 ms sort), then each row reads its name's rank.
+ */
+function* nameRankSteps(names: ReadonlyMap<string, NameEntry>, rowEntry: readonly NameEntry[], rowsPerSlice: number): Generator<void, Uint32Array> {
+  const sorted = yield* sortByKeySteps([...names.values()], rowsPerSlice);
+  let rank = -1;
+  let previous: string | null = null;
+  for (let r = 0; r < sorted.length; r++) {
+    const entry = sorted[r]!;
+    if (entry.key !== previous) {
+      rank++;
+      previous = entry.key;
+    }
+    entry.rank = rank;
+  }
+  yield;
+  const ranks = new Uint32Array(rowEntry.length);
+  for (let i = 0; i < rowEntry.length; i++) ranks[i] = rowEntry[i]!.rank;
+  return ranks;
+}
+
 function codeOf(codes: Map<string, number>, value: string): number {
   let code = codes.get(value);
   if (code === undefined) {
@@ -204,9 +277,7 @@ export function searchRows(index: CustomerIndex, needle: string): Uint8Array {
   const { foldedName, foldedExternalId, searchText, searchRowEnd: rowEnd } = index;
   if (needle.includes(SEPARATOR)) {
     // A match could span two fields; only a per-row check is right. (Names rarely hold U+0000.)
-    for (let i = 0; i < index.size; i++) {
-      if (foldedName[i]!.includes(needle) || foldedExternalId[i]!.includes(needle)) hits[i] = 1;
-    }
+    for (let i = 0; i < index.size; i++) if (searchMatches(foldedName[i]!, foldedExternalId[i]!, needle)) hits[i] = 1;
     return hits;
   }
   const last = index.size - 1;

@@ -4,26 +4,26 @@
  * of a `CustomerIndex`; `applyListParams`, for one-off lists, filters first and sorts only what
  * matched.
  */
-import { FREE_PLAN_ID } from '../model/constants.js';
-import type { Customer, CustomerPage, Status, StatusCounts } from '../model/schemas.js';
+import type { Customer, CustomerPage, StatusCounts } from '../model/schemas.js';
 import type { CustomerQuery, CustomerSort } from './types.js';
-import { createCustomerIndex, searchRows, TOP_APPS, type CustomerIndex } from './customer-index.js';
+import { createCustomerIndex, searchRows, type CustomerIndex } from './customer-index.js';
+import {
+  ACTIVE,
+  hasWantedStatus,
+  passesFilters,
+  queryFilter,
+  resolveFilter,
+  statusCode,
+  TOP_APPS,
+  TRIAL,
+  type CustomerFilter,
+} from './customer-filter.js';
 import { sortOrder, sortRows } from './sort-order.js';
-import { isoDateToDay, resolveJoinedRange } from './joined.js';
 import type { ValidListParams } from './list-params.js';
-import { foldQuery } from './search.js';
 import { sortFromParam } from './sort.js';
 import { DEFAULT_SORT } from './types.js';
 
-/** What rows must satisfy; `from`/`to` are inclusive `YYYY-MM-DD` UTC dates. */
-export interface CustomerFilter {
-  q: string;
-  plans: readonly string[];
-  status: Status | 'all';
-  app: string | null;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type { CustomerFilter } from './customer-filter.js';
 
 export interface IndexQueryResult {
   /** Matching rows of the index, in sort order. */
@@ -41,15 +41,11 @@ export interface QueryResult {
   counts: StatusCounts;
 }
 
-const ACTIVE = 0;
-const TRIAL = 1;
-const EXPIRED = 2;
-const STATUS_CODE: Record<Status, number> = { active: ACTIVE, trial: TRIAL, expired: EXPIRED };
-
 /**
  * Filters and sorts the index. With `useCachedOrder` (client mode, the default) it walks the whole
  * sort order, built once per sort; without, it filters in row order and sorts only the matches,
- * which is cheaper for a one-off query.
+ * which is cheaper for a one-off query. What matches is decided by customer-filter.ts, on the
+ * index's columns.
  */
 export function queryIndex(
   index: CustomerIndex,
@@ -60,29 +56,22 @@ export function queryIndex(
 ): IndexQueryResult {
   const n = index.size;
   const order = useCachedOrder ? sortOrder(index, sort) : null;
-  const needle = foldQuery(filter.q);
+  const f = resolveFilter(filter, now);
   const { createdDay, inTrial, trialEndMs, onFreePlan, planCode, topApps } = index;
-  const searchHits = needle === '' ? null : searchRows(index, needle);
+  const searchHits = f.needle === '' ? null : searchRows(index, f.needle);
 
-  // The plan filter reads the plan each customer is on at `now` (effectivePlanId): an expired
-  // customer is on Free whatever plan it had, anyone else on its own. The index holds the stored
-  // plan, built once for every clock, so the test happens per query with the status.
-  let planAllowed: Uint8Array | null = null;
-  let freeAllowed = false;
-  if (filter.plans.length > 0) {
-    planAllowed = new Uint8Array(index.planCodes.size);
-    for (const plan of filter.plans) {
+  // The filter's plans as the index's plan codes (the stored plan; passesFilters reads it with the status).
+  let planListed: Uint8Array | null = null;
+  if (f.plans !== null) {
+    planListed = new Uint8Array(index.planCodes.size);
+    for (const plan of f.plans) {
       const code = index.planCodes.get(plan);
-      if (code !== undefined) planAllowed[code] = 1;
-      if (plan === FREE_PLAN_ID) freeAllowed = true;
+      if (code !== undefined) planListed[code] = 1;
     }
   }
   // An app no customer has matches nobody: -2 never equals a slot.
-  const appCode = filter.app === null ? -1 : (index.appCodes.get(filter.app) ?? -2);
-  const fromDay = filter.from === undefined ? -Infinity : (isoDateToDay(filter.from) ?? -Infinity);
-  const toDay = filter.to === undefined ? Infinity : (isoDateToDay(filter.to) ?? Infinity);
-  const wanted = filter.status === 'all' ? -1 : STATUS_CODE[filter.status];
-  const nowMs = now.getTime();
+  const appCode = f.app === null ? -1 : (index.appCodes.get(f.app) ?? -2);
+  const nowMs = f.nowMs;
 
   const rows = new Uint32Array(n);
   let total = 0;
@@ -92,25 +81,23 @@ export function queryIndex(
   for (let k = 0; k < n; k++) {
     const i = order === null ? k : order[k]!;
     if (searchHits !== null && searchHits[i] !== 1) continue;
-    // Same rule as customerStatus (src/model/rules.ts), on precomputed columns.
-    const status = inTrial[i] === 1 ? (trialEndMs[i]! > nowMs ? TRIAL : EXPIRED) : onFreePlan[i] === 1 ? EXPIRED : ACTIVE;
-    if (planAllowed !== null && (status === EXPIRED ? !freeAllowed : planAllowed[planCode[i]!] !== 1)) continue;
-    const day = createdDay[i]!;
-    if (day < fromDay || day > toDay) continue;
+    const status = statusCode(inTrial[i] === 1, trialEndMs[i]!, onFreePlan[i] === 1, nowMs);
+    const onListedPlan = planListed === null || planListed[planCode[i]!] === 1;
+    let hasApp = true;
     if (appCode !== -1) {
-      let has = false;
+      hasApp = false;
       for (let s = i * TOP_APPS, end = s + TOP_APPS; s < end; s++) {
         if (topApps[s] === appCode) {
-          has = true;
+          hasApp = true;
           break;
         }
       }
-      if (!has) continue;
     }
+    if (!passesFilters(f, status, onListedPlan, createdDay[i]!, hasApp)) continue;
     if (status === ACTIVE) active++;
     else if (status === TRIAL) trial++;
     else expired++;
-    if (wanted === -1 || status === wanted) rows[total++] = i;
+    if (hasWantedStatus(f, status)) rows[total++] = i;
   }
   const matched = rows.subarray(0, total);
   return {
@@ -122,13 +109,7 @@ export function queryIndex(
 
 /** Client mode: every customer matching the query, sorted, with status counts for the tabs. */
 export function runQuery(index: CustomerIndex, query: CustomerQuery, now: Date): QueryResult {
-  const range = resolveJoinedRange(query.joined, now);
-  const result = queryIndex(
-    index,
-    { q: query.q, plans: query.plans, status: query.status, app: query.app, from: range.from, to: range.to },
-    query.sort,
-    now,
-  );
+  const result = queryIndex(index, queryFilter(query, now), query.sort, now);
   const items = new Array<Customer>(result.total);
   for (let k = 0; k < result.total; k++) items[k] = index.customers[result.rows[k]!]!;
   return { items, total: result.total, counts: result.counts };

@@ -115,11 +115,17 @@ function isDirectKey(values: Float64Array): boolean {
 }
 
 export function denseNumberRanks(values: Float64Array): Uint32Array {
+  return complete(denseNumberRankSteps(values, Infinity));
+}
+
+/** `denseNumberRanks` a slice at a time: the sort, then `rowsPerSlice` rows' ranks per slice. */
+export function* denseNumberRankSteps(values: Float64Array, rowsPerSlice: number): Generator<void, Uint32Array> {
   const sorted = Float64Array.from(values).sort();
   let m = 0;
   for (let k = 0; k < sorted.length; k++) if (m === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
   const ranks = new Uint32Array(values.length);
   for (let i = 0; i < values.length; i++) {
+    if (i > 0 && i % rowsPerSlice === 0) yield;
     const value = values[i]!;
     let lo = 0;
     let hi = m - 1;
@@ -133,15 +139,59 @@ export function denseNumberRanks(values: Float64Array): Uint32Array {
   return ranks;
 }
 
-/** Ranks in plain code-unit order, which is what `Array#sort` without a comparator uses for strings. */
-export function denseStringRanks(keys: readonly string[]): Uint32Array {
-  const rankOf = new Map<string, number>();
-  for (const key of keys) rankOf.set(key, 0);
-  const distinct = [...rankOf.keys()].sort();
-  for (let r = 0; r < distinct.length; r++) rankOf.set(distinct[r]!, r);
-  const ranks = new Uint32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) ranks[i] = rankOf.get(keys[i]!)!;
-  return ranks;
+/**
+ * Sorts values by their string `key` in plain code-unit order (what `Array#sort` without a
+ * comparator uses), equal keys in their given order, a slice at a time: runs of `rowsPerSlice`
+ * sorted natively, then merged pairwise, `MERGE_FACTOR` times as many values per slice (a merge
+ * step is far cheaper than a sort's). Sorts the array given.
+ */
+export function* sortByKeySteps<T extends { readonly key: string }>(values: T[], rowsPerSlice: number): Generator<void, T[]> {
+  const byKey = (a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  if (values.length <= rowsPerSlice) return values.sort(byKey);
+  let runs: T[][] = [];
+  for (let start = 0; start < values.length; start += rowsPerSlice) {
+    if (start > 0) yield;
+    runs.push(values.slice(start, start + rowsPerSlice).sort(byKey));
+  }
+  let budget = rowsPerSlice * MERGE_FACTOR;
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const a = runs[r]!;
+      const b = runs[r + 1];
+      if (b === undefined) {
+        merged.push(a);
+        continue;
+      }
+      const out = new Array<T>(a.length + b.length);
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      while (i < a.length && j < b.length) {
+        // The earlier run first on equal keys: stable.
+        out[k++] = b[j]!.key < a[i]!.key ? b[j++]! : a[i++]!;
+        if (--budget === 0) {
+          budget = rowsPerSlice * MERGE_FACTOR;
+          yield;
+        }
+      }
+      while (i < a.length) out[k++] = a[i++]!;
+      while (j < b.length) out[k++] = b[j++]!;
+      merged.push(out);
+    }
+    runs = merged;
+  }
+  return runs[0]!;
+}
+
+const MERGE_FACTOR = 4;
+
+/** Runs a sequence of slices to its end. */
+export function complete<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Descending by key with ties still by id ascending: reverse, then restore each run of equal keys. */

@@ -8,6 +8,7 @@ import type { Customer } from '../model/schemas.js';
 import type { CustomerSort } from './types.js';
 import { DEFAULT_SORT } from './types.js';
 import { foldText } from './fold.js';
+import { instantMs } from './joined.js';
 
 const AT_OR_ABOVE_SURROGATES = /[\ud800-\uffff]/;
 
@@ -63,13 +64,16 @@ export function sortFromParam(value: string): CustomerSort | null {
 
 export const DEFAULT_SORT_PARAM: SortParam = sortToParam(DEFAULT_SORT);
 
-/** The value a customer is sorted by for a key (name: its sort key; created_at: epoch ms). */
+/**
+ * The value a customer is sorted by for a key (name: its sort key; created_at: epoch ms), the same
+ * values a CustomerIndex orders its rows by.
+ */
 export function sortValue(customer: Customer, key: SortKey): string | number {
   switch (key) {
     case 'name':
       return nameSortKey(customer.name);
     case 'created_at':
-      return Date.parse(customer.created_at);
+      return instantMs(customer.created_at);
     case 'tasks_used':
       return customer.tasks_used;
     case 'connections':

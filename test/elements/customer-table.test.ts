@@ -32,6 +32,9 @@ import {
 } from '../support/table-queries.js';
 import { byRole, referenced } from '../support/by-role.js';
 import { DEFAULT_TABLE_STRINGS } from '../../components/customer-table/define.js';
+import { indexPacing } from '../../components/customer-table/client-rows.js';
+import { matchCustomer } from '../../src/query/search.js';
+import { sortCustomers } from '../../src/query/sort.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, until } from '../support/wait.js';
 
@@ -840,6 +843,110 @@ describe('customer-table', () => {
       await expectNoAxeViolations(el);
       await press('ArrowRight');
       await until(() => name.getBoundingClientRect().height === oneLine, 'cut short again when focus moves on');
+    });
+  });
+  describe('client mode before its index is built', () => {
+    // The index is built a slice at a time after the first rows are painted; `indexPacing.between`
+    // is what the build awaits between slices, held here so every query below is asked while the
+    // build has not gone past its first slice.
+    const between = indexPacing.between;
+    let slicesHeld = 0;
+    let release = () => {};
+    beforeEach(() => {
+      slicesHeld = 0;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      indexPacing.between = () => {
+        slicesHeld++;
+        return gate;
+      };
+    });
+    afterEach(() => {
+      release();
+      indexPacing.between = between;
+    });
+
+    /** 3,000 customers whose names, dates and figures repeat and interleave, so every order differs. */
+    const varied = (count = 3_000): Customer[] =>
+      Array.from({ length: count }, (_, i) =>
+        customer(i + 1, `${['Acme', 'Blue', 'Café', 'Delta'][i % 4]} ${String((i * 7_919) % count).padStart(4, '0')}`, {
+          created_at: new Date(Date.UTC(2025, 0, 1 + ((i * 31) % 400))).toISOString(),
+          tasks_used: (i * 13) % 900,
+        }),
+      );
+    const namesOf = (list: readonly Customer[]) => list.map((c) => c.name);
+
+    it('shows the right rows, total and order for sorts, a search and a scroll asked for meanwhile', async () => {
+      const list = varied();
+      const el = await render({ customers: list });
+      expect(slicesHeld, 'the index build is waiting').to.be.above(0);
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal(String(list.length + 1));
+      const byDate = sortCustomers(list, DEFAULT_QUERY.sort);
+      const shown = shownNames(el);
+      expect(shown).to.deep.equal(namesOf(byDate.slice(0, shown.length)));
+
+      await click(header(el, 'Customer'));
+      await settle(el);
+      const byName = sortCustomers(list, { key: 'name', dir: 'asc' });
+      expect(header(el, 'Customer').getAttribute('aria-sort')).to.equal('ascending');
+      expect(shownNames(el)).to.deep.equal(namesOf(byName.slice(0, shownNames(el).length)));
+
+      await click(header(el, 'Tasks used in billing period'));
+      await settle(el);
+      const byTasks = sortCustomers(list, { key: 'tasks_used', dir: 'desc' });
+      expect(shownNames(el)).to.deep.equal(namesOf(byTasks.slice(0, shownNames(el).length)));
+
+      el.query = { ...el.query, q: 'acme 1' };
+      await settle(el);
+      const found = byTasks.filter((c) => matchCustomer(c, 'acme 1') !== null);
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal(String(found.length + 1));
+      expect(shownNames(el)).to.deep.equal(namesOf(found.slice(0, shownNames(el).length)));
+      expect(allInTable(el, '[part~="name"] mark').length).to.be.above(0);
+
+      // Past the first rows, near the top and far down: every row rendered is there, never a placeholder.
+      el.query = { ...el.query, q: '' };
+      await settle(el);
+      for (const row of [300, 2_600]) {
+        await scrollTableTo(el, 56 * row);
+        const rows = dataRows(el);
+        expect(rows.every((r) => !r.hasAttribute('aria-busy')), `rows around ${row} loaded`).to.equal(true);
+        for (const r of rows) expect(part(r, 'name')!.textContent).to.equal(byTasks[rowIndexOf(r) - 2]!.name);
+      }
+    });
+
+    it('counts every status at once, and keeps the rows when the index is ready', async () => {
+      const list = [...varied(1_000), ...FIVE.map((c) => ({ ...c, id: c.id + 1_000 }))];
+      const results: unknown[] = [];
+      const el = await fixture<CustomerTable>(html`<customer-table style="block-size: 400px"></customer-table>`);
+      el.addEventListener('results-change', (e) => results.push(e.detail));
+      Object.assign(el, { now: NOW, apps: APPS, plans: PLANS, customers: list, query: { ...DEFAULT_QUERY, status: 'trial' } });
+      await settle(el);
+      expect(slicesHeld).to.be.above(0);
+      // Delta Foods (1004) is the one customer in trial.
+      expect(shownNames(el)).to.deep.equal(['Delta Foods']);
+      expect(results).to.deep.equal([{ total: 1, counts: { all: 1_005, active: 1_004, trial: 1, expired: 0 }, mode: 'client' }]);
+
+      release();
+      await until(() => slicesHeld > 3, 'the build going on');
+      await settle(el);
+      expect(shownNames(el)).to.deep.equal(['Delta Foods']);
+      el.query = { ...el.query, status: 'all', sort: { key: 'name', dir: 'desc' } };
+      await settle(el);
+      expect(shownNames(el)).to.deep.equal(namesOf(sortCustomers(list, { key: 'name', dir: 'desc' }).slice(0, shownNames(el).length)));
+      // The same result is not reported twice because the index took over.
+      expect(results).to.have.length(2);
+    });
+
+    it('shows only the new list when the list changes while the old one is being indexed', async () => {
+      const first = varied(2_000);
+      const el = await render({ customers: first });
+      const second = FIVE.map((c) => ({ ...c, id: c.id + 5_000 }));
+      el.customers = second;
+      await settle(el);
+      release();
+      await until(() => slicesHeld > 2, 'the build going on');
+      await settle(el);
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal('6');
+      expect(shownNames(el)).to.deep.equal(['Evergreen Labs', 'Delta Foods', 'Café Olé', 'Blue Harbor', 'Acme Logistics']);
     });
   });
 });

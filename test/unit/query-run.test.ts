@@ -17,6 +17,7 @@ import {
   type ValidListParams,
 } from '../../src/query/index.js';
 import { generateCustomers } from '../../src/backend/generate.js';
+import { CustomerIndexBuild } from '../../src/query/customer-index.js';
 import { createRng, customer, randomQuery } from './query-fixtures.js';
 
 const now = new Date('2024-03-01T12:00:00.000Z');
@@ -222,6 +223,23 @@ test('createCustomerIndexAsync builds the same index in slices, letting timers r
   assert.deepEqual(index, createCustomerIndex(customers));
   const q = query({ q: 'co', sort: { key: 'name', dir: 'desc' } });
   assert.deepEqual(ids(runQuery(index, q, now).items), ids(runQuery(createCustomerIndex(customers), q, now).items));
+});
+
+test('CustomerIndexBuild: slices of any size, finished at any point, give the index built in one go', () => {
+  const generated = generateCustomers({ seed: 6, count: 1500, anchor: new Date('2025-06-01T00:00:00Z') });
+  // Every name different too: the sort of the distinct names then runs in slices and merges.
+  const distinct = generated.map((c, i) => ({ ...c, name: `${c.name} ${(i * 7_919) % 1500}` }));
+  for (const customers of [generated, distinct, []]) {
+    const whole = createCustomerIndex(customers);
+    for (const [rowsPerSlice, stepsFirst] of [[1, 40], [7, 3], [100, 1_000], [5_000, 2]] as const) {
+      const build = new CustomerIndexBuild(customers, rowsPerSlice);
+      for (let i = 0; i < stepsFirst && build.index === null; i++) build.step();
+      const index = build.finish();
+      assert.equal(build.index, index);
+      assert.equal(build.step(), index);
+      assert.deepEqual(index, whole, `${customers.length} customers, ${rowsPerSlice} rows a slice, ${stepsFirst} steps first`);
+    }
+  }
 });
 
 test('createCustomerIndexAsync stops when its signal aborts', async () => {
