@@ -31,7 +31,7 @@ import {
 import { expectNoAxeViolations } from '../support/axe.js';
 import { deferred, overriding } from '../support/backend-wrappers.js';
 import { APPS, CUSTOMERS, NOW, PLANS } from '../support/customers.js';
-import { expectFocusOn } from '../support/focus.js';
+import { expectFocusOn, expectRetryAgainFocused } from '../support/focus.js';
 import { click, press, type } from '../support/user.js';
 import { nextEvent, nextFrame, until } from '../support/wait.js';
 
@@ -486,13 +486,7 @@ describe('app-access-editor', () => {
       }),
     );
     await until(() => (sectionMessage(el) ?? '').startsWith('Could not load the app access.'), 'the failure');
-    const first = el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!;
-    first.focus();
-    await press('Space');
-    await until(() => {
-      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
-      return retry !== null && retry !== first && deepActiveElement() === retry;
-    }, 'focus on the Retry shown again');
+    await expectRetryAgainFocused(el.shadowRoot!, el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!);
   });
 
   it('shows the new customer’s access when the page passes another customer, and closes an open dialog for the old one', async () => {

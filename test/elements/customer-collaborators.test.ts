@@ -9,6 +9,7 @@ import { byPart, byRole } from '../support/by-role.js';
 import { overriding, deferred } from '../support/backend-wrappers.js';
 import { memoryBackend } from '../support/customers.js';
 import { shownTeam, teamMessage, teamNote, teamRows } from '../support/team-queries.js';
+import { expectRetryAgainFocused } from '../support/focus.js';
 import { click, press } from '../support/user.js';
 import { until } from '../support/wait.js';
 
@@ -139,13 +140,7 @@ describe('customer-collaborators', () => {
     });
     const el = await collaborators(html`<customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators>`);
     await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
-    const first = byRole(el.shadowRoot!, 'button', 'Retry');
-    first.focus();
-    await press('Space');
-    await until(() => {
-      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
-      return retry !== null && retry !== first && deepActiveElement() === retry;
-    }, 'focus on the Retry shown again');
+    await expectRetryAgainFocused(el.shadowRoot!, byRole(el.shadowRoot!, 'button', 'Retry'));
   });
 
   it('after Retry, focus the admin moved elsewhere while it loaded stays there', async () => {

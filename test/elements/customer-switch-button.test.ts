@@ -11,7 +11,7 @@ import { expectNoAxeViolations } from '../support/axe.js';
 import { byRole } from '../support/by-role.js';
 import { deferred, overriding } from '../support/backend-wrappers.js';
 import { APPS, CUSTOMERS, NOW, PLANS } from '../support/customers.js';
-import { expectFocusOn } from '../support/focus.js';
+import { expectFocusOn, expectRetryAgainFocused } from '../support/focus.js';
 import { isSwitchDisabled, switchButton, switchDescription } from '../support/team-queries.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, nextFrame, until } from '../support/wait.js';
@@ -208,13 +208,7 @@ describe('customer-switch-button', () => {
     });
     const el = await switchFor(backend);
     await until(() => switchDescription(el).startsWith('Could not check'), 'the failed check');
-    const first = byRole(el.shadowRoot!, 'button', 'Retry');
-    first.focus();
-    await press('Space');
-    await until(() => {
-      const retry = el.shadowRoot!.querySelector('[part~="retry-button"]');
-      return retry !== null && retry !== first && deepActiveElement() === retry;
-    }, 'focus on the Retry shown again');
+    await expectRetryAgainFocused(el.shadowRoot!, byRole(el.shadowRoot!, 'button', 'Retry'));
   });
 
   it('checks again for another customer', async () => {

@@ -11,7 +11,7 @@ import { expectNoAxeViolations } from '../support/axe.js';
 import { deferred, overriding } from '../support/backend-wrappers.js';
 import { allByRole, byPart, byRole } from '../support/by-role.js';
 import { APPS, NOW, PLANS, makeCustomer } from '../support/customers.js';
-import { expectFocusOn } from '../support/focus.js';
+import { expectFocusOn, expectRetryAgainFocused } from '../support/focus.js';
 import { shownText } from '../support/text.js';
 import { click, press } from '../support/user.js';
 import { nextEvent, until } from '../support/wait.js';
@@ -477,13 +477,7 @@ describe('plan-settings', () => {
     const customer = await inner.getCustomer(QUIET.id);
     const el = await fixture<PlanSettings>(html`<plan-settings .backend=${backend} .customer=${customer} .now=${NOW}></plan-settings>`);
     await until(() => root(el).querySelector('[role="alert"]') !== null, 'the load error');
-    const first = button(el, 'Retry');
-    first.focus();
-    await press('Space');
-    await until(() => {
-      const retry = root(el).querySelector('[part~="retry-button"]');
-      return retry !== null && retry !== first && deepActiveElement() === retry;
-    }, 'focus on the Retry shown again');
+    await expectRetryAgainFocused(root(el), button(el, 'Retry'));
   });
 
   it('another customer drops the choice held for the previous one', async () => {
