@@ -55,7 +55,7 @@ async function splitBuild(entry) {
  * gzip, each chunk counted once. Chunks behind `import()` (the console's customer-page elements)
  * load later, when first needed.
  */
-function firstLoad(chunks) {
+function firstLoadChunks(chunks) {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set();
   const visit = (name) => {
@@ -64,7 +64,11 @@ function firstLoad(chunks) {
     for (const next of byName.get(name).imports) visit(next);
   };
   for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
-  return [...seen].reduce((sum, name) => sum + gzipSync(byName.get(name).code, { level: 9 }).length, 0);
+  return [...seen].map((name) => byName.get(name));
+}
+
+function firstLoad(chunks) {
+  return firstLoadChunks(chunks).reduce((sum, chunk) => sum + gzipSync(chunk.code, { level: 9 }).length, 0);
 }
 
 /** The entry as one fully minified bundle (no code splitting): its code, and its modules' rendered code. */
@@ -120,10 +124,10 @@ function groupOf(id) {
   return parts.length > 2 ? parts.slice(0, 2).join('/') : relative;
 }
 
-async function printModules(entry) {
-  const { code, modules } = await oneBundle(entry);
+/** Each group's weight in some modules: their rendered code minified and gzipped together (see the top). */
+async function groupWeights(modules) {
   const byGroup = new Map();
-  for (const [id, module] of Object.entries(modules)) {
+  for (const [id, module] of modules) {
     if (!module.code) continue;
     const { code: minified } = await transform(module.code, { minify: true, format: 'esm', loader: 'js' });
     const group = groupOf(id);
@@ -134,23 +138,41 @@ async function printModules(entry) {
     const joined = pieces.join('\n');
     groups.set(group, { min: joined.length, gzip: gzipSync(joined, { level: 9 }).length, modules: pieces.length });
   }
-  const total = { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-  const weights = { min: 0, gzip: 0 };
-  for (const sums of groups.values()) {
-    weights.min += sums.min;
-    weights.gzip += sums.gzip;
-  }
+  return groups;
+}
+
+/** Scales weights so that they add up to `total` bytes. */
+function scaled(groups, key, total) {
+  const sum = [...groups.values()].reduce((n, sums) => n + sums[key], 0);
+  return (group) => ((groups.get(group)?.[key] ?? 0) / sum) * total;
+}
+
+async function printModules(entry) {
+  const { code, modules } = await oneBundle(entry);
+  const groups = await groupWeights(Object.entries(modules));
+  const min = scaled(groups, 'min', code.length);
+  const gzip = scaled(groups, 'gzip', gzipSync(code, { level: 9 }).length);
+  // The same for the first load of the split build: the modules in the chunks loaded before the entry runs.
+  const chunks = await splitBuild(entry);
+  const first = firstLoadChunks(chunks);
+  const firstGroups = await groupWeights(first.flatMap((chunk) => Object.entries(chunk.modules)));
+  const firstTotal = first.reduce((n, chunk) => n + gzipSync(chunk.code, { level: 9 }).length, 0);
+  const firstGzip = scaled(firstGroups, 'gzip', firstTotal);
+  const kb = (bytes) => +(bytes / 1024).toFixed(1);
   const rows = [...groups]
     .map(([group, sums]) => ({
       group,
       modules: sums.modules,
-      'min KB': +((sums.min / weights.min) * total.min / 1024).toFixed(1),
-      'gzip KB': +((sums.gzip / weights.gzip) * total.gzip / 1024).toFixed(1),
-      share: `${((sums.gzip / weights.gzip) * 100).toFixed(1)} %`,
-      'gzip alone KB': +(sums.gzip / 1024).toFixed(1),
+      'min KB': kb(min(group)),
+      'gzip KB': kb(gzip(group)),
+      share: `${((gzip(group) / gzipSync(code, { level: 9 }).length) * 100).toFixed(1)} %`,
+      'gzip alone KB': kb(sums.gzip),
+      'first load gzip KB': kb(firstGzip(group)),
     }))
     .sort((a, b) => b['gzip KB'] - a['gzip KB']);
-  console.log(`${entry}: ${(total.min / 1024).toFixed(1)} KB min, ${(total.gzip / 1024).toFixed(1)} KB gzip, by group:`);
+  console.log(
+    `${entry}: ${kb(code.length)} KB min, ${kb(gzipSync(code, { level: 9 }).length)} KB gzip (first load ${kb(firstTotal)}), by group:`,
+  );
   console.table(rows);
 }
 

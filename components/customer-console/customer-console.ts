@@ -206,6 +206,8 @@ export class CustomerConsole extends LitElement {
 
   /** The elements on the page that hold edits not saved (from their `unsaved-changes`). */
   private readonly unsaved = new Set<EventTarget>();
+  /** Whether pointing at or focusing "Add customer" has started loading the form. */
+  private formPreloaded = false;
   /** Page parts whose elements are being loaded. */
   private readonly loadingPageElements = new Set<CustomerTab | 'header'>();
   /** What to do if the admin chooses to leave edits not saved. */
@@ -551,8 +553,15 @@ export class CustomerConsole extends LitElement {
     );
   }
 
-  /** Pointing at or focusing "Add customer" starts loading the form, so it is there when the dialog opens. */
-  private readonly preloadForm = (): void => void this.loadForm();
+  /**
+   * Pointing at or focusing "Add customer" starts loading the form, so it is there when the dialog
+   * opens; once (a failed preload is tried again when the dialog opens, not on every pointer move).
+   */
+  private readonly preloadForm = (): void => {
+    if (this.formPreloaded) return;
+    this.formPreloaded = true;
+    void this.loadForm();
+  };
 
   /**
    * Focus into the form once it is loaded and rendered, if the dialog is still open and focus is

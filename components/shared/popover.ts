@@ -36,9 +36,16 @@ function loadFloatingUi(): Promise<FloatingUi> {
   return loading;
 }
 
-/** Starts loading Floating UI unless it is there or on its way. */
+let preloaded = false;
+
+/**
+ * Starts loading Floating UI, once: a preload that failed (offline) is not tried again on every
+ * pointer move; opening a popover tries again.
+ */
 function preloadFloatingUi(): void {
-  if (!floatingUi && !loading) loadFloatingUi().catch(() => undefined);
+  if (preloaded) return;
+  preloaded = true;
+  loadFloatingUi().catch(() => undefined);
 }
 
 export interface PopoverOptions {

@@ -153,6 +153,18 @@ test('rewrites html templates with their interpolations in place, never an html 
   assert.deepEqual(htmlTemplateEdits(code, 'x.ts').length, 3);
 });
 
+test('rewrites svg templates with the html rules: no line breaks between elements, text kept', () => {
+  const code = [
+    'const bar = (x) => svg`<g',
+    '  class="bar">',
+    '  <rect x=${x}></rect>',
+    '  <text x=${x}> ${x} ms</text>',
+    '</g>`;',
+  ].join('\n');
+  const { code: out } = applyEdits(code, templateEdits(code, 'x.ts'), 'x.ts');
+  assert.equal(out, 'const bar = (x) => svg`<g class="bar"> <rect x=${x}></rect> <text x=${x}> ${x} ms</text> </g>`;');
+});
+
 test('the plugin skips dependencies and modules without templates', () => {
   const code = 'const t = html`<p>\n  </p>`;';
   assert.equal(minifyModuleTemplates(code, '/repo/node_modules/lit/x.js'), null);
