@@ -27,6 +27,17 @@ for (const name of readdirSync(join(root, 'components'))) {
   if (existsSync(join(root, define))) entries[`${name} alone`] = define;
 }
 
+/** Vite as a partner's production app build runs it, for both ways an entry is bundled below. */
+const APP_BUILD = {
+  root,
+  configFile: false,
+  logLevel: 'silent',
+  // The library build's own plugin (vite.config.ts), so what we measure is what partners get.
+  plugins: [minifyTemplates()],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  resolve: { conditions: ['production', 'browser', 'import', 'default'] },
+};
+
 /**
  * The same entry bundled with code splitting, as a partner's app bundler does by default: its chunks.
  * Every export of the entry is kept, but its chunk may hold more than the entry module, as an app's
@@ -35,12 +46,7 @@ for (const name of readdirSync(join(root, 'components'))) {
  */
 async function splitBuild(entry) {
   const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [minifyTemplates()],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    resolve: { conditions: ['production', 'browser', 'import', 'default'] },
+    ...APP_BUILD,
     build: {
       write: false,
       minify: true,
@@ -76,13 +82,7 @@ async function oneBundle(entry) {
   const outDir = mkdtempSync(join(tmpdir(), 'size-'));
   try {
     const result = await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      // The library build's own plugin (vite.config.ts), so what we measure is what partners get.
-      plugins: [minifyTemplates()],
-      define: { 'process.env.NODE_ENV': '"production"' },
-      resolve: { conditions: ['production', 'browser', 'import', 'default'] },
+      ...APP_BUILD,
       build: {
         outDir,
         minify: true,
