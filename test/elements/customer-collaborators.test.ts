@@ -29,6 +29,23 @@ async function collaborators(template = html`<customer-collaborators .backend=${
   return fixture<CustomerCollaborators>(template);
 }
 
+
+/** A backend whose first team request fails and whose second waits for `second` to be resolved. */
+function failsOnceThenHeld() {
+  const inner = memoryBackend();
+  let calls = 0;
+  const second = deferred<void>();
+  const backend = overriding(inner, {
+    listCollaborators: async (ref, options) => {
+      calls++;
+      if (calls === 1) throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
+      await second.promise;
+      return inner.listCollaborators(ref, options);
+    },
+  });
+  return { backend, second };
+}
+
 describe('customer-collaborators', () => {
   it('shows every member of the customer’s team as the backend lists them, with the note, and no axe violations', async () => {
     const backend = memoryBackend();
@@ -110,17 +127,7 @@ describe('customer-collaborators', () => {
   });
 
   it('after Retry by keyboard, focus waits on the loading message, then is on the team table’s region', async () => {
-    const inner = memoryBackend();
-    let calls = 0;
-    const second = deferred<void>();
-    const backend = overriding(inner, {
-      listCollaborators: async (ref, options) => {
-        calls++;
-        if (calls === 1) throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
-        await second.promise;
-        return inner.listCollaborators(ref, options);
-      },
-    });
+    const { backend, second } = failsOnceThenHeld();
     const el = await collaborators(html`<customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators>`);
     await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
     byRole(el.shadowRoot!, 'button', 'Retry').focus();
@@ -144,17 +151,7 @@ describe('customer-collaborators', () => {
   });
 
   it('after Retry, focus the admin moved elsewhere while it loaded stays there', async () => {
-    const inner = memoryBackend();
-    let calls = 0;
-    const second = deferred<void>();
-    const backend = overriding(inner, {
-      listCollaborators: async (ref, options) => {
-        calls++;
-        if (calls === 1) throw new HttpError(problem(503, 'Service Unavailable', 'The team service is down.'));
-        await second.promise;
-        return inner.listCollaborators(ref, options);
-      },
-    });
+    const { backend, second } = failsOnceThenHeld();
     const wrapper = await fixture<HTMLDivElement>(html`<div><button>Elsewhere</button><customer-collaborators .backend=${backend} customer-id="1"></customer-collaborators></div>`);
     const el = wrapper.querySelector<CustomerCollaborators>('customer-collaborators')!;
     await until(() => el.shadowRoot!.querySelector('[role="alert"]') !== null, 'the error');
