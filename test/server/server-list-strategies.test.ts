@@ -155,7 +155,7 @@ const page = fc.record({
 });
 const clock = fc.constantFrom(NOW, new Date(NOW.getTime() + 2 * 3_600_000), new Date(NOW.getTime() + 40 * DAY_MS));
 
-const STRATEGIES = (['cost', 'walk', 'gather'] as const).flatMap((pageStrategy) =>
+const STRATEGIES = (['cost', 'walk', 'walk-set', 'gather'] as const).flatMap((pageStrategy) =>
   (['cost', 'range', 'lookup'] as const).flatMap((rangeCounts) =>
     [0, Number.POSITIVE_INFINITY].map((shortCandidatesUnder) => ({ pageStrategy, rangeCounts, shortCandidatesUnder })),
   ),
