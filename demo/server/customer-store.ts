@@ -11,7 +11,7 @@ import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
 import { sortFromParam } from '../../src/query/sort.js';
 import type { ValidListParams } from '../../src/query/list-params.js';
-import { charTokenOf, pairTokensOf, STATUS_KEY } from './db.js';
+import { appTokenOf, charTokenOf, pairTokensOf, STATUS_KEY } from './db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -415,10 +415,17 @@ export class CustomerStore {
         return { all: row.active + row.trial + row.expired, ...row };
       }
       if (params.app !== undefined && needle !== '') {
-        // A search and an app (and maybe a plan or date filter): the top-app rows hold the status,
-        // plan and date joined, so each of the search index's matches is one seek of its customer's
-        // top-app rows (CROSS JOIN keeps that order, NOT INDEXED the primary key); a needle with no
-        // index (a common short one) is tested on the app's customers' rows instead.
+        const searchApp = ftsCanMatch(needle) ? this.searchWithAppSet(needle, params.app) : null;
+        if (searchApp !== null && plan === null && fromDay === null && toDay === null) {
+          // A search and an app alone: the pair and character indexes hold both, so every status
+          // count is an FTS5 query there, no row read.
+          return this.countOnTokens(needle, now.getTime(), { also: appTokenOf(params.app) });
+        }
+        // With a plan or date filter too: the top-app rows hold the status, plan and date joined, so
+        // each match of the search index is one seek of its customer's top-app rows (CROSS JOIN keeps
+        // that order, NOT INDEXED the primary key) — for a common trigram search, only the matches
+        // that use the app (the pair index's set). A common short needle is the other way round:
+        // the app's rows in the plan or date range, each probing that set.
         const on: string[] = ['t.app_id = @app'];
         if (plan !== null) on.push(plan.onTopApp);
         if (fromDay !== null) on.push('t.created_ms >= @from_ms');
@@ -426,12 +433,21 @@ export class CustomerStore {
         const select =
           `SELECT count(*) AS n, coalesce(sum(t.status_key > @now), 0) AS trial, ` +
           `coalesce(sum(t.status_key BETWEEN ${STATUS_KEY.free} AND @now), 0) AS expired `;
+        let driver = searchIndex;
+        if (searchApp !== null) bind.search_app = searchApp.query;
+        if (searchApp !== null && searchIndex?.table === 'customer_search') {
+          const matches = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
+          if (matches >= this.pairCountsFrom) driver = { table: 'customer_grams', query: '@search_app' };
+        }
         const sql =
-          searchIndex !== null
-            ? `${select}FROM ${searchIndex.table} s CROSS JOIN customer_top_apps t NOT INDEXED ON t.customer_id = s.rowid ` +
-              `WHERE ${searchIndex.table} MATCH ${searchIndex.query} AND ${on.join(' AND ')}`
-            : `${select}FROM customer_top_apps t INDEXED BY customer_top_apps_filter CROSS JOIN customers c ON c.id = t.customer_id ` +
-              `WHERE ${[...on, substringCondition].join(' AND ')}`;
+          driver !== null
+            ? `${select}FROM ${driver.table} s CROSS JOIN customer_top_apps t NOT INDEXED ON t.customer_id = s.rowid ` +
+              `WHERE ${driver.table} MATCH ${driver.query} AND ${on.join(' AND ')}`
+            : searchApp !== null
+              ? `${select}FROM customer_top_apps t INDEXED BY customer_top_apps_filter ` +
+                `WHERE ${[...on, `t.customer_id IN (${searchApp.ids})`].join(' AND ')}`
+              : `${select}FROM customer_top_apps t INDEXED BY customer_top_apps_filter CROSS JOIN customers c ON c.id = t.customer_id ` +
+                `WHERE ${[...on, substringCondition].join(' AND ')}`;
         const row = this.statement(sql).get(pickBindings(sql, bind)) as { n: number; trial: number; expired: number };
         return { all: row.n, active: row.n - row.trial - row.expired, trial: row.trial, expired: row.expired };
       }
@@ -454,12 +470,11 @@ export class CustomerStore {
         // would each cost a lookup of their status: count them by status on the character or pair
         // index instead.
         const length = needleLength;
-        if (length === 1 && ftsCanMatch(needle)) return this.countByChars(needle, now.getTime());
-        if (length === 2 && ftsCanMatch(needle)) return this.countByPairs(needle, now.getTime());
+        if (length <= 2 && ftsCanMatch(needle)) return this.countOnTokens(needle, now.getTime());
         if (ftsCondition !== null) {
           const all = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
           if (all === 0) return { all: 0, active: 0, trial: 0, expired: 0 };
-          if (all >= this.pairCountsFrom) return this.countByPairs(needle, now.getTime(), all);
+          if (all >= this.pairCountsFrom) return this.countOnTokens(needle, now.getTime(), { knownAll: all });
         }
       }
       if (needle !== '' || params.app !== undefined) {
@@ -532,9 +547,10 @@ export class CustomerStore {
       const walkCost = visits * (needle !== '' || appCondition !== null ? WALK_ROW_COST : WALK_INDEX_COST);
       const candidates = ftsCondition !== null || appCondition !== null ? counts.all : total;
       const gatherCost = candidates * GATHER_COST;
-      // The search's matches as a set the walk can probe: a trigram, character or pair index query,
-      // for a search without an app test (whose walk reads top-app rows anyway).
-      const searchSet = needle !== '' && appCondition === null && ftsCanMatch(needle);
+      // The search's matches as a set the walk can probe or the gather read: a trigram, character or
+      // pair index query, with an app the pair or character index's set of both.
+      const searchSet = needle !== '' && ftsCanMatch(needle);
+      const searchApp = searchSet && params.app !== undefined ? this.searchWithAppSet(needle, params.app) : null;
       let strategy: PageStrategy;
       if (this.pageStrategy !== 'cost') {
         strategy = this.pageStrategy === 'walk-set' && !searchSet ? 'walk' : this.pageStrategy;
@@ -544,27 +560,40 @@ export class CustomerStore {
         // The set holds at least the filtered matches; ask its size only when it could pay.
         if (searchSet && counts.all * SET_BUILD_COST + visits * SET_PROBE_COST < cheapest) {
           const setSize =
-            where.length === 1
+            where.length === (searchApp === null ? 1 : 2)
               ? counts.all
-              : ftsCondition !== null && bind.fts !== undefined
-                ? (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number)
-                : (shortMatches ??= this.shortNeedleMatches(needle));
+              : searchApp !== null
+                ? Number.POSITIVE_INFINITY // not known without another count: walk or gather
+                : ftsCondition !== null && bind.fts !== undefined
+                  ? (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number)
+                  : (shortMatches ??= this.shortNeedleMatches(needle));
           if (setSize * SET_BUILD_COST + visits * SET_PROBE_COST < cheapest) strategy = 'walk-set';
         }
       }
       const pageWhere = [...where];
-      if (ftsCondition === null && searchSet && (strategy === 'walk-set' || (strategy === 'gather' && where.length === 1))) {
-        // A short needle tested by substring so far (alone, counted on its index; or common, among
-        // plan or date filters): its matches from its character or pair index, gathered or probed.
-        bind.short = this.shortNeedleQuery(needle);
-        pageWhere[pageWhere.indexOf(substringCondition)] = this.shortNeedleCondition(needle);
-      }
       if (strategy === 'walk') {
+        // Each visited entry tested on its row: the substring, the app's top-app rows.
         if (ftsCondition !== null) pageWhere[pageWhere.indexOf(ftsCondition)] = substringCondition;
         if (appCondition !== null) {
           pageWhere[pageWhere.indexOf(appCondition)] =
             'EXISTS (SELECT 1 FROM customer_top_apps t WHERE t.customer_id = c.id AND t.app_id = @app)';
         }
+      } else if (needle !== '') {
+        // The search's matches as a set, gathered or probed: with an app, the pair or character
+        // index's set of both; a short needle tested by substring so far (alone, counted on its
+        // index; or common, among plan or date filters) on its character or pair index.
+        let set: string | null = ftsCondition;
+        if (searchApp !== null) {
+          bind.search_app = searchApp.query;
+          set = `c.id IN (${searchApp.ids})`;
+        } else if (set === null && searchSet && (strategy === 'walk-set' || where.length === 1)) {
+          bind.short = this.shortNeedleQuery(needle);
+          set = this.shortNeedleCondition(needle);
+        }
+        // A walk probes the set: the unary + keeps SQLite from turning it into id lookups on the
+        // sort index (a skip-scan over every key value: 0.5 s at 1M for a set of 6k).
+        if (set !== null) pageWhere[pageWhere.indexOf(ftsCondition ?? substringCondition)] = strategy === 'walk-set' ? `+${set}` : set;
+        if (searchApp !== null) pageWhere.splice(pageWhere.indexOf(appCondition!), 1);
       }
       // total > 0, so a status filter leaves some customer: withinStatus is not null.
       const conditions = params.status === undefined ? pageWhere : withinStatus(params.status, STATUS_SQL[params.status], pageWhere)!;
@@ -583,14 +612,17 @@ export class CustomerStore {
   }
 
   /**
-   * Status counts of every customer whose folded name or external ID holds `needle` (two characters
-   * or more), from the pair index alone (see customer_grams in db.ts): one phrase count per status
-   * group, and the in-trial matches split by their end day, so only trials ending today are read.
-   * Two characters are one token per group, counted from the vocabulary table; longer needles are
-   * phrases, and take `knownAll` (their trigram count) for the total.
+   * Status counts of every customer whose folded name or external ID holds `needle`, from the
+   * character index (one character, customer_chars in db.ts) or the pair index (two or more,
+   * customer_grams) alone: one count per status group (p paid, q free plan, t in trial), and the
+   * in-trial matches split by their trial-end day, so only trials ending today are read. A needle of
+   * one token is counted from the vocabulary's row counts; longer needles are phrases of consecutive
+   * pairs, and take `knownAll` (their trigram count) for the total when given. `also` narrows every
+   * count by another condition on the same index (an app's token, `a…`), merged inside FTS5.
    */
-  private countByPairs(needle: string, nowMs: number, knownAll?: number): StatusCounts {
-    const pairs = pairTokensOf(needle, '');
+  private countOnTokens(needle: string, nowMs: number, options: { knownAll?: number; also?: string } = {}): StatusCounts {
+    const { knownAll, also } = options;
+    const index = this.tokenIndexOf(needle);
     const today = Math.floor(nowMs / DAY_MS);
     const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number | null;
     const lastDay = lastEnd === null ? today : Math.floor(lastEnd / DAY_MS);
@@ -598,16 +630,17 @@ export class CustomerStore {
     const byDay = today >= 1 && lastDay - today <= MAX_DAY_TERMS;
     const laterDays: number[] = [];
     for (let day = today + 1; byDay && day <= lastDay; day++) laterDays.push(day);
+    const narrowed = (match: string) => (also === undefined ? match : `(${match}) AND ${also}`);
 
     let active: number | undefined;
     let free: number;
     let inTrial: number;
     let endingLater = 0;
-    if (pairs.length === 1) {
+    if (index.tokens.length === 1 && also === undefined) {
       // One token per group: the vocabulary table knows how many rows hold each (deleted rows excluded).
-      const [pair] = pairs;
-      const terms = [`${pair}p`, `${pair}q`, `${pair}t`, ...laterDays.map((day) => `${pair}w${day}`)];
-      const rows = this.statement('SELECT term, doc FROM customer_grams_rows WHERE term IN (SELECT value FROM json_each(?))')
+      const [token] = index.tokens;
+      const terms = [`${token}p`, `${token}q`, `${token}t`, ...laterDays.map((day) => `${token}w${day}`)];
+      const rows = this.statement(`SELECT term, doc FROM ${index.table}_rows WHERE term IN (SELECT value FROM json_each(?))`)
         .all(JSON.stringify(terms)) as { term: string; doc: number }[];
       const docs = new Map(rows.map((r) => [r.term, r.doc]));
       active = docs.get(terms[0]!) ?? 0;
@@ -616,25 +649,48 @@ export class CustomerStore {
       for (const term of terms.slice(3)) endingLater += docs.get(term) ?? 0;
     } else {
       const count = (match: string) =>
-        this.statement('SELECT count(*) FROM customer_grams WHERE customer_grams MATCH ?').pluck().get(match) as number;
-      // Longer needles come with their trigram count: active is what the other groups leave.
-      if (knownAll === undefined) throw new Error('countByPairs: a needle of 3+ characters needs its trigram count');
-      free = count(this.pairPhrase(pairs, 'q'));
-      inTrial = count(this.pairPhrase(pairs, 't'));
-      if (inTrial > 0 && laterDays.length > 0) endingLater = count(laterDays.map((day) => this.pairPhrase(pairs, `w${day}`)).join(' OR '));
+        this.statement(`SELECT count(*) FROM ${index.table} WHERE ${index.table} MATCH ?`).pluck().get(narrowed(match)) as number;
+      // With the trigram count known, active is what the other groups leave.
+      if (knownAll === undefined || also !== undefined) active = count(index.phrase('p'));
+      free = count(index.phrase('q'));
+      inTrial = count(index.phrase('t'));
+      if (inTrial > 0 && laterDays.length > 0) endingLater = count(laterDays.map((day) => index.phrase(`w${day}`)).join(' OR '));
     }
     let trial = 0;
     if (inTrial > 0) {
       // The trials whose end must be read: those ending today, or all of them without day tokens.
       trial =
         (this.statement(
-          'SELECT count(*) FROM customer_grams g JOIN customers c ON c.id = g.rowid WHERE customer_grams MATCH ? AND c.trial_ends_ms > ?',
+          `SELECT count(*) FROM ${index.table} g JOIN customers c ON c.id = g.rowid WHERE ${index.table} MATCH ? AND c.trial_ends_ms > ?`,
         )
           .pluck()
-          .get(this.pairPhrase(pairs, byDay ? `w${today}` : 't'), nowMs) as number) + (byDay ? endingLater : 0);
+          .get(narrowed(index.phrase(byDay ? `w${today}` : 't')), nowMs) as number) + (byDay ? endingLater : 0);
     }
-    const all = knownAll ?? active! + free + inTrial;
+    const all = active === undefined ? knownAll! : active + free + inTrial;
     return { all, active: all - free - inTrial, trial, expired: free + inTrial - trial };
+  }
+
+  /**
+   * The index a needle FTS5 can read (ftsCanMatch) is found on by status group: one character on
+   * customer_chars, more on customer_grams as pairs; `phrase(suffix)` is the needle's tokens, each
+   * with the suffix (a status group or a trial-end day), as one FTS5 phrase.
+   */
+  private tokenIndexOf(needle: string): { table: 'customer_chars' | 'customer_grams'; tokens: string[]; phrase: (suffix: string) => string } {
+    const chars = [...needle].length === 1;
+    const tokens = chars ? [charTokenOf(needle)] : pairTokensOf(needle, '');
+    return { table: chars ? 'customer_chars' : 'customer_grams', tokens, phrase: (suffix) => `"${tokens.map((t) => t + suffix).join(' ')}"` };
+  }
+
+  /**
+   * The ids of the customers holding `needle` and using `app`, as a subquery on @search_app (the
+   * pair or character index's apps column; see appTokens in db.ts), and that parameter.
+   */
+  private searchWithAppSet(needle: string, app: string): { ids: string; query: string } {
+    const index = this.tokenIndexOf(needle);
+    return {
+      ids: `SELECT rowid FROM ${index.table} WHERE ${index.table} MATCH @search_app`,
+      query: `(${['p', 'q', 't'].map((group) => index.phrase(group)).join(' OR ')}) AND ${appTokenOf(app)}`,
+    };
   }
 
   /**
@@ -660,46 +716,6 @@ export class CustomerStore {
     return this.statement(`SELECT coalesce(sum(doc), 0) FROM ${table} WHERE term IN (?, ?, ?)`)
       .pluck()
       .get(`${token}p`, `${token}q`, `${token}t`) as number;
-  }
-
-  /**
-   * Status counts of every customer whose folded name or external ID holds the one character
-   * `needle`, from the character index alone (customer_chars in db.ts), as countByPairs does for two:
-   * the vocabulary's row counts of its token per status group and per later trial-end day, and the
-   * trials ending today read one by one.
-   */
-  private countByChars(needle: string, nowMs: number): StatusCounts {
-    const token = charTokenOf(needle);
-    const today = Math.floor(nowMs / DAY_MS);
-    const lastEnd = this.statement('SELECT max(trial_ends_ms) FROM customers WHERE in_trial = 1').pluck().get() as number | null;
-    const lastDay = lastEnd === null ? today : Math.floor(lastEnd / DAY_MS);
-    const byDay = today >= 1 && lastDay - today <= MAX_DAY_TERMS;
-    const laterDays: number[] = [];
-    for (let day = today + 1; byDay && day <= lastDay; day++) laterDays.push(day);
-    const terms = [`${token}p`, `${token}q`, `${token}t`, ...laterDays.map((day) => `${token}w${day}`)];
-    const rows = this.statement('SELECT term, doc FROM customer_chars_rows WHERE term IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(terms)) as { term: string; doc: number }[];
-    const docs = new Map(rows.map((r) => [r.term, r.doc]));
-    const active = docs.get(terms[0]!) ?? 0;
-    const free = docs.get(terms[1]!) ?? 0;
-    const inTrial = docs.get(terms[2]!) ?? 0;
-    let trial = 0;
-    if (inTrial > 0) {
-      let endingLater = 0;
-      for (const term of terms.slice(3)) endingLater += docs.get(term) ?? 0;
-      trial =
-        (this.statement(
-          'SELECT count(*) FROM customer_chars g JOIN customers c ON c.id = g.rowid WHERE customer_chars MATCH ? AND c.trial_ends_ms > ?',
-        )
-          .pluck()
-          .get(byDay ? `${token}w${today}` : `${token}t`, nowMs) as number) + (byDay ? endingLater : 0);
-    }
-    return { all: active + free + inTrial, active, trial, expired: free + inTrial - trial };
-  }
-
-  /** The phrase of consecutive pair tokens, each with the same suffix (status group or end day). */
-  private pairPhrase(pairs: readonly string[], suffix: string): string {
-    return `"${pairs.map((p) => p + suffix).join(' ')}"`;
   }
 
   /**

@@ -162,6 +162,68 @@ export function charsRowOf(c: { nameFolded: string; externalFolded: string; inTr
   return { chars: both(group), days: c.inTrial ? both(`w${Math.max(0, Math.trunc(c.trialEndsMs! / DAY_MS))}`) : '' };
 }
 
+/**
+ * A search and an app filter together, counted and found on the pair or character index alone: from
+ * migration 16 both also hold the customer's top apps in an `apps` column, a token per app (`a`, then
+ * the app id's UTF-8 bytes in hex, so one token whatever the id holds), so "holds the needle and
+ * uses the app" is one FTS5 query (`… AND a…`) that FTS5 merges without reading a row. (No column
+ * filter: the character index keeps no columns, `detail = none`; an app token starts with `a`, a
+ * pair token with `g`, a character token with `u`, so none is another.) The tokens follow the
+ * top-app rows, which say who uses an app: triggers on customer_top_apps write the customer's
+ * index rows again, as the customer triggers do for its name, status and trial end.
+ */
+const appTokens = (row: string) =>
+  `coalesce((SELECT group_concat('a' || lower(hex(t.app_id)), ' ' ORDER BY t.position) FROM customer_top_apps t WHERE t.customer_id = ${row}id), '')`;
+/** The token of an app in the `apps` column: the JavaScript twin of `appTokens`. */
+export function appTokenOf(appId: string): string {
+  return `a${Buffer.from(appId, 'utf8').toString('hex')}`;
+}
+/** The `apps` value of a customer's pair and character index rows, from its distinct top apps in order (the seeder writes it directly). */
+export function appsColumnOf(topApps: readonly string[]): string {
+  return [...new Set(topApps)].map(appTokenOf).join(' ');
+}
+
+/** The pair or character index row of customers row `row` ('new.' in a trigger, 'c.' in a SELECT from customers c). */
+const tokenIndexValues = (kind: 'grams' | 'chars', row: string) =>
+  kind === 'grams'
+    ? `${gramColumns(row).grams}, ${gramColumns(row).days}, ${appTokens(row)}`
+    : `${charColumns(row).chars}, ${charColumns(row).days}, ${appTokens(row)}`;
+/** Writes the pair and character index rows of one customer again (its old ones deleted first). */
+const rewriteTokenRows = (customerId: string) =>
+  (['grams', 'chars'] as const)
+    .map(
+      (kind) => `
+    DELETE FROM customer_${kind} WHERE rowid = ${customerId};
+    INSERT INTO customer_${kind} (rowid, ${kind}, days, apps) SELECT c.id, ${tokenIndexValues(kind, 'c.')} FROM customers c WHERE c.id = ${customerId};`,
+    )
+    .join('');
+/** The pair and character index triggers from migration 16 on. */
+const TOKEN_INDEX_TRIGGERS = `
+  ${(['grams', 'chars'] as const)
+    .map((kind) => {
+      const insert = `INSERT INTO customer_${kind} (rowid, ${kind}, days, apps) VALUES (new.id, ${tokenIndexValues(kind, 'new.')});`;
+      return `
+  CREATE TRIGGER customers_${kind}_insert AFTER INSERT ON customers BEGIN
+    ${insert}
+  END;
+  CREATE TRIGGER customers_${kind}_delete AFTER DELETE ON customers BEGIN
+    DELETE FROM customer_${kind} WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER customers_${kind}_update
+  AFTER UPDATE OF name_folded, external_folded, in_trial, trial_ends_ms, plan_id ON customers BEGIN
+    DELETE FROM customer_${kind} WHERE rowid = old.id;
+    ${insert}
+  END;`;
+    })
+    .join('')}
+  CREATE TRIGGER customer_top_apps_tokens_insert AFTER INSERT ON customer_top_apps BEGIN${rewriteTokenRows('new.customer_id')}
+  END;
+  CREATE TRIGGER customer_top_apps_tokens_delete AFTER DELETE ON customer_top_apps BEGIN${rewriteTokenRows('old.customer_id')}
+  END;
+  CREATE TRIGGER customer_top_apps_tokens_update AFTER UPDATE OF customer_id, app_id, position ON customer_top_apps BEGIN${rewriteTokenRows('old.customer_id')}${rewriteTokenRows('new.customer_id')}
+  END;
+`;
+
 /** Copies each customer's plan and date joined onto its top-app rows (a migration, and the seeder after its load). */
 export const FILL_TOP_APP_FILTER_COLUMNS =
   'UPDATE customer_top_apps SET (plan_id, created_ms) = (SELECT c.plan_id, c.created_ms FROM customers c WHERE c.id = customer_id)';
@@ -441,6 +503,28 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX customers_plan_text ON customers (plan_id, created_ms, in_trial, trial_ends_ms, name_folded, external_folded);
   CREATE INDEX customers_created_text ON customers (created_ms, in_trial, trial_ends_ms, plan_id, name_folded, external_folded);
   ANALYZE customers;
+  `,
+  // A search with an app filter on the pair and character indexes alone (see appTokens): both are
+  // rebuilt with an apps column (at 1M, about two minutes on first open).
+  `
+  ${['grams', 'chars'].map((kind) => `DROP TRIGGER customers_${kind}_insert; DROP TRIGGER customers_${kind}_delete; DROP TRIGGER customers_${kind}_update;`).join('\n  ')}
+  DROP TABLE customer_grams_rows;
+  DROP TABLE customer_grams;
+  DROP TABLE customer_chars_rows;
+  DROP TABLE customer_chars;
+  CREATE VIRTUAL TABLE customer_grams USING fts5 (
+    grams, days, apps, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  CREATE VIRTUAL TABLE customer_chars USING fts5 (
+    chars, days, apps, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  ${TOKEN_INDEX_TRIGGERS}
+  INSERT INTO customer_grams (rowid, grams, days, apps) SELECT c.id, ${tokenIndexValues('grams', 'c.')} FROM customers c;
+  INSERT INTO customer_chars (rowid, chars, days, apps) SELECT c.id, ${tokenIndexValues('chars', 'c.')} FROM customers c;
+  CREATE VIRTUAL TABLE customer_grams_rows USING fts5vocab (customer_grams, 'row');
+  CREATE VIRTUAL TABLE customer_chars_rows USING fts5vocab (customer_chars, 'row');
+  ${OPTIMIZE_SEARCH_INDEXES}
+  ${OPTIMIZE_CHARS_INDEX}
   `,
 ];
 
