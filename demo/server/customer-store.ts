@@ -11,7 +11,7 @@ import { foldQuery } from '../../src/query/search.js';
 import { isoDateToDay } from '../../src/query/joined.js';
 import { sortFromParam } from '../../src/query/sort.js';
 import type { ValidListParams } from '../../src/query/list-params.js';
-import { appTokenOf, charTokenOf, pairTokensOf, STATUS_KEY } from './db.js';
+import { appTokenOf, charTokenOf, pairTokensOf, planTokenOf, STATUS_KEY } from './db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -335,6 +335,9 @@ export class CustomerStore {
     let ftsCondition: string | null = null;
     let substringCondition = '';
     let appCondition: string | null = null;
+    /** How many customers hold a needle of three characters or more, on the trigram index (asked once). */
+    let trigramCount: number | undefined;
+    const trigramMatches = () => (trigramCount ??= this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number);
     /** About how many customers a short needle matches, once asked (estimateRows: a choice of strategy). */
     let shortMatches: number | undefined;
     /** The full-text table and MATCH parameter behind ftsCondition. */
@@ -414,13 +417,32 @@ export class CustomerStore {
         ).get({ app: params.app, now: bind.now }) as { active: number; trial: number; expired: number };
         return { all: row.active + row.trial + row.expired, ...row };
       }
+      if (
+        needle !== '' &&
+        (params.app !== undefined || plan !== null) &&
+        fromDay === null &&
+        toDay === null &&
+        ftsCanMatch(needle) &&
+        (needleLength < TRIGRAM_LENGTH || trigramMatches() >= this.pairCountsFrom)
+      ) {
+        // A search with many matches and an app or plan filter (no dates): the pair and character
+        // indexes hold the top apps and the stored plan as tags (tagTokens in db.ts), so every status
+        // count is an FTS5 query there, no row read. Within a plan filter, active and in-trial
+        // customers are on their stored plan and every expired one is on Free: the stored plans'
+        // tags give active and trial; expired is the search's own (with the app) when Free is
+        // named, none otherwise.
+        const nowMs = now.getTime();
+        const app = params.app === undefined ? null : appTokenOf(params.app);
+        if (plan === null) return this.countOnTokens(needle, nowMs, { also: app! });
+        const plans = `(${params.plan!.map(planTokenOf).join(' OR ')})`;
+        const onPlans = this.countOnTokens(needle, nowMs, { also: app === null ? plans : `${app} AND ${plans}` });
+        const expired = !plan.includesFree
+          ? 0
+          : this.countOnTokens(needle, nowMs, app !== null ? { also: app } : needleLength >= TRIGRAM_LENGTH ? { knownAll: trigramMatches() } : {}).expired;
+        return { all: onPlans.active + onPlans.trial + expired, active: onPlans.active, trial: onPlans.trial, expired };
+      }
       if (params.app !== undefined && needle !== '') {
         const searchApp = ftsCanMatch(needle) ? this.searchWithAppSet(needle, params.app) : null;
-        if (searchApp !== null && plan === null && fromDay === null && toDay === null) {
-          // A search and an app alone: the pair and character indexes hold both, so every status
-          // count is an FTS5 query there, no row read.
-          return this.countOnTokens(needle, now.getTime(), { also: appTokenOf(params.app) });
-        }
         // With a plan or date filter too: the top-app rows hold the status, plan and date joined, so
         // each match of the search index is one seek of its customer's top-app rows (CROSS JOIN keeps
         // that order, NOT INDEXED the primary key) — for a common trigram search, only the matches
@@ -436,8 +458,7 @@ export class CustomerStore {
         let driver = searchIndex;
         if (searchApp !== null) bind.search_app = searchApp.query;
         if (searchApp !== null && searchIndex?.table === 'customer_search') {
-          const matches = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
-          if (matches >= this.pairCountsFrom) driver = { table: 'customer_grams', query: '@search_app' };
+          if (trigramMatches() >= this.pairCountsFrom) driver = { table: 'customer_grams', query: '@search_app' };
         }
         const sql =
           driver !== null
@@ -472,7 +493,7 @@ export class CustomerStore {
         const length = needleLength;
         if (length <= 2 && ftsCanMatch(needle)) return this.countOnTokens(needle, now.getTime());
         if (ftsCondition !== null) {
-          const all = this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number;
+          const all = trigramMatches();
           if (all === 0) return { all: 0, active: 0, trial: 0, expired: 0 };
           if (all >= this.pairCountsFrom) return this.countOnTokens(needle, now.getTime(), { knownAll: all });
         }
@@ -491,7 +512,7 @@ export class CustomerStore {
               ? ftsCanMatch(needle)
                 ? (shortMatches ??= this.estimateRows([substringCondition], bind))
                 : Number.POSITIVE_INFINITY
-              : (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number);
+              : trigramMatches();
           // The range's size, estimated (counting it would cost about as much as walking it) on a
           // sample of customers spread evenly over the ids: dates joined and plans are far from
           // even (a quarter of the customers at 1M joined in the last 90 days). (A needle holding NUL
@@ -565,7 +586,7 @@ export class CustomerStore {
               : searchApp !== null
                 ? Number.POSITIVE_INFINITY // not known without another count: walk or gather
                 : ftsCondition !== null && bind.fts !== undefined
-                  ? (this.statement('SELECT count(*) FROM customer_search WHERE customer_search MATCH ?').pluck().get(bind.fts) as number)
+                  ? trigramMatches()
                   : (shortMatches ??= this.estimateRows([substringCondition], bind));
           if (setSize * SET_BUILD_COST + visits * SET_PROBE_COST < cheapest) strategy = 'walk-set';
         }

@@ -13,7 +13,8 @@
  * Exact status counts over many matches avoid a lookup per match: an app's top-app rows carry copies
  * of the customer's status key, plan and date joined (kept by triggers), and searches with many
  * matches, or of one or two characters, are counted on `customer_grams` (character pairs) or
- * `customer_chars` (characters), whose tokens carry the status group. Each sort index also holds the
+ * `customer_chars` (characters), whose tokens carry the status group; both also hold the top apps and
+ * the stored plan as tokens, so a search with an app or plan filter is counted there too. Each sort index also holds the
  * filter columns, so a filtered page walks it without reading rows (see CustomerStore.list).
  *
  * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
@@ -163,45 +164,51 @@ export function charsRowOf(c: { nameFolded: string; externalFolded: string; inTr
 }
 
 /**
- * A search and an app filter together, counted and found on the pair or character index alone: from
- * migration 16 both also hold the customer's top apps in an `apps` column, a token per app (`a`, then
- * the app id's UTF-8 bytes in hex, so one token whatever the id holds), so "holds the needle and
- * uses the app" is one FTS5 query (`… AND a…`) that FTS5 merges without reading a row. (No column
- * filter: the character index keeps no columns, `detail = none`; an app token starts with `a`, a
- * pair token with `g`, a character token with `u`, so none is another.) The tokens follow the
+ * A search with an app or plan filter, counted and found on the pair or character index alone: from
+ * migration 16 both also hold a `tags` column, a token per top app (`a`, then the app id's UTF-8
+ * bytes in hex, so one token whatever the id holds) and one for the stored plan (`b`, then the plan
+ * id's bytes in hex), so "holds the needle and uses the app" or "… and is on these plans" is one
+ * FTS5 query (`… AND a…`, `… AND (b… OR b…)`) that FTS5 merges without reading a row. (No column
+ * filter: the character index keeps no columns, `detail = none`; a tag starts with `a` or `b`, a
+ * pair token with `g`, a character token with `u`, so none is another.) The app tokens follow the
  * top-app rows, which say who uses an app: triggers on customer_top_apps write the customer's
- * index rows again, as the customer triggers do for its name, status and trial end.
+ * index rows again, as the customer triggers do for its name, status, plan and trial end.
  */
-const appTokens = (row: string) =>
-  `coalesce((SELECT group_concat('a' || lower(hex(t.app_id)), ' ' ORDER BY t.position) FROM customer_top_apps t WHERE t.customer_id = ${row}id), '')`;
-/** The token of an app in the `apps` column: the JavaScript twin of `appTokens`. */
+const tagTokens = (row: string) =>
+  `coalesce((SELECT group_concat('a' || lower(hex(t.app_id)), ' ' ORDER BY t.position) || ' ' FROM customer_top_apps t WHERE t.customer_id = ${row}id), '') || ` +
+  `'b' || lower(hex(${row}plan_id))`;
+/** The tag of an app in the `tags` column: the JavaScript twin of `tagTokens`. */
 export function appTokenOf(appId: string): string {
   return `a${Buffer.from(appId, 'utf8').toString('hex')}`;
 }
-/** The `apps` value of a customer's pair and character index rows, from its distinct top apps in order (the seeder writes it directly). */
-export function appsColumnOf(topApps: readonly string[]): string {
-  return [...new Set(topApps)].map(appTokenOf).join(' ');
+/** The tag of a stored plan in the `tags` column. */
+export function planTokenOf(planId: string): string {
+  return `b${Buffer.from(planId, 'utf8').toString('hex')}`;
+}
+/** The `tags` value of a customer's pair and character index rows: its distinct top apps in order, then its plan (the seeder writes it directly). */
+export function tagsColumnOf(topApps: readonly string[], planId: string): string {
+  return [...[...new Set(topApps)].map(appTokenOf), planTokenOf(planId)].join(' ');
 }
 
 /** The pair or character index row of customers row `row` ('new.' in a trigger, 'c.' in a SELECT from customers c). */
 const tokenIndexValues = (kind: 'grams' | 'chars', row: string) =>
   kind === 'grams'
-    ? `${gramColumns(row).grams}, ${gramColumns(row).days}, ${appTokens(row)}`
-    : `${charColumns(row).chars}, ${charColumns(row).days}, ${appTokens(row)}`;
+    ? `${gramColumns(row).grams}, ${gramColumns(row).days}, ${tagTokens(row)}`
+    : `${charColumns(row).chars}, ${charColumns(row).days}, ${tagTokens(row)}`;
 /** Writes the pair and character index rows of one customer again (its old ones deleted first). */
 const rewriteTokenRows = (customerId: string) =>
   (['grams', 'chars'] as const)
     .map(
       (kind) => `
     DELETE FROM customer_${kind} WHERE rowid = ${customerId};
-    INSERT INTO customer_${kind} (rowid, ${kind}, days, apps) SELECT c.id, ${tokenIndexValues(kind, 'c.')} FROM customers c WHERE c.id = ${customerId};`,
+    INSERT INTO customer_${kind} (rowid, ${kind}, days, tags) SELECT c.id, ${tokenIndexValues(kind, 'c.')} FROM customers c WHERE c.id = ${customerId};`,
     )
     .join('');
 /** The pair and character index triggers from migration 16 on. */
 const TOKEN_INDEX_TRIGGERS = `
   ${(['grams', 'chars'] as const)
     .map((kind) => {
-      const insert = `INSERT INTO customer_${kind} (rowid, ${kind}, days, apps) VALUES (new.id, ${tokenIndexValues(kind, 'new.')});`;
+      const insert = `INSERT INTO customer_${kind} (rowid, ${kind}, days, tags) VALUES (new.id, ${tokenIndexValues(kind, 'new.')});`;
       return `
   CREATE TRIGGER customers_${kind}_insert AFTER INSERT ON customers BEGIN
     ${insert}
@@ -504,8 +511,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX customers_created_text ON customers (created_ms, in_trial, trial_ends_ms, plan_id, name_folded, external_folded);
   ANALYZE customers;
   `,
-  // A search with an app filter on the pair and character indexes alone (see appTokens): both are
-  // rebuilt with an apps column (at 1M, about two minutes on first open).
+  // A search with an app or plan filter on the pair and character indexes alone (see tagTokens):
+  // both are rebuilt with a tags column (at 1M, about two and a half minutes on first open).
   `
   ${['grams', 'chars'].map((kind) => `DROP TRIGGER customers_${kind}_insert; DROP TRIGGER customers_${kind}_delete; DROP TRIGGER customers_${kind}_update;`).join('\n  ')}
   DROP TABLE customer_grams_rows;
@@ -513,14 +520,14 @@ const MIGRATIONS: readonly string[] = [
   DROP TABLE customer_chars_rows;
   DROP TABLE customer_chars;
   CREATE VIRTUAL TABLE customer_grams USING fts5 (
-    grams, days, apps, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    grams, days, tags, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
   );
   CREATE VIRTUAL TABLE customer_chars USING fts5 (
-    chars, days, apps, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+    chars, days, tags, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
   );
   ${TOKEN_INDEX_TRIGGERS}
-  INSERT INTO customer_grams (rowid, grams, days, apps) SELECT c.id, ${tokenIndexValues('grams', 'c.')} FROM customers c;
-  INSERT INTO customer_chars (rowid, chars, days, apps) SELECT c.id, ${tokenIndexValues('chars', 'c.')} FROM customers c;
+  INSERT INTO customer_grams (rowid, grams, days, tags) SELECT c.id, ${tokenIndexValues('grams', 'c.')} FROM customers c;
+  INSERT INTO customer_chars (rowid, chars, days, tags) SELECT c.id, ${tokenIndexValues('chars', 'c.')} FROM customers c;
   CREATE VIRTUAL TABLE customer_grams_rows USING fts5vocab (customer_grams, 'row');
   CREATE VIRTUAL TABLE customer_chars_rows USING fts5vocab (customer_chars, 'row');
   ${OPTIMIZE_SEARCH_INDEXES}

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { generateActivity, generateCollaborators, generateCustomer, startOfUtcDay } from '../../src/backend/generate.js';
 import { CustomerStore } from './customer-store.js';
 import { ActivityWriter } from './dashboard-store.js';
-import { appsColumnOf, charsRowOf, FILL_TOP_APP_FILTER_COLUMNS, gramsRowOf, OPTIMIZE_CHARS_INDEX, OPTIMIZE_SEARCH_INDEXES } from './db.js';
+import { charsRowOf, FILL_TOP_APP_FILTER_COLUMNS, gramsRowOf, OPTIMIZE_CHARS_INDEX, OPTIMIZE_SEARCH_INDEXES, tagsColumnOf } from './db.js';
 import { foldText } from '../../src/query/index.js';
 
 export interface SeedOptions {
@@ -38,8 +38,8 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
 
   const store = new CustomerStore(db);
   // The pair and character index rows the insert triggers would write, computed here (twice as fast as in SQL).
-  const insertGrams = db.prepare('INSERT INTO customer_grams (rowid, grams, days, apps) VALUES (?, ?, ?, ?)');
-  const insertChars = db.prepare('INSERT INTO customer_chars (rowid, chars, days, apps) VALUES (?, ?, ?, ?)');
+  const insertGrams = db.prepare('INSERT INTO customer_grams (rowid, grams, days, tags) VALUES (?, ?, ?, ?)');
+  const insertChars = db.prepare('INSERT INTO customer_chars (rowid, chars, days, tags) VALUES (?, ?, ?, ?)');
   const activity = new ActivityWriter(db);
   const insertBatch = db.transaction((from: number, to: number) => {
     for (let index = from; index < to; index++) {
@@ -52,11 +52,11 @@ export function seedDatabase(db: Database, options: SeedOptions): void {
         planId: customer.plan_id,
         trialEndsMs: customer.trial_ends_at === null ? null : Date.parse(customer.trial_ends_at),
       };
-      const apps = appsColumnOf(customer.top_apps);
+      const tags = tagsColumnOf(customer.top_apps, customer.plan_id);
       const grams = gramsRowOf(folded);
-      insertGrams.run(id, grams.grams, grams.days, apps);
+      insertGrams.run(id, grams.grams, grams.days, tags);
       const chars = charsRowOf(folded);
-      insertChars.run(id, chars.chars, chars.days, apps);
+      insertChars.run(id, chars.chars, chars.days, tags);
       store.insertCollaborators(customer.id, generateCollaborators(seed, customer.id));
       activity.add(customer.id, generateActivity(seed, customer, anchor));
     }
