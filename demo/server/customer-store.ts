@@ -490,8 +490,7 @@ export class CustomerStore {
         // Only the search narrows. One or two characters have no trigram, and many trigram matches
         // would each cost a lookup of their status: count them by status on the character or pair
         // index instead.
-        const length = needleLength;
-        if (length <= 2 && ftsCanMatch(needle)) return this.countOnTokens(needle, now.getTime());
+        if (needleLength <= 2 && ftsCanMatch(needle)) return this.countOnTokens(needle, now.getTime());
         if (ftsCondition !== null) {
           const all = trigramMatches();
           if (all === 0) return { all: 0, active: 0, trial: 0, expired: 0 };
@@ -639,7 +638,7 @@ export class CustomerStore {
    * in-trial matches split by their trial-end day, so only trials ending today are read. A needle of
    * one token is counted from the vocabulary's row counts; longer needles are phrases of consecutive
    * pairs, and take `knownAll` (their trigram count) for the total when given. `also` narrows every
-   * count by another condition on the same index (an app's token, `a…`), merged inside FTS5.
+   * count by another condition on the same index (app and plan tags, `a…`, `b…`), merged inside FTS5.
    */
   private countOnTokens(needle: string, nowMs: number, options: { knownAll?: number; also?: string } = {}): StatusCounts {
     const { knownAll, also } = options;
@@ -692,7 +691,7 @@ export class CustomerStore {
   }
 
   /**
-   * The index a needle FTS5 can read (ftsCanMatch) is found on by status group: one character on
+   * Where a needle FTS5 can read (ftsCanMatch) is counted by status group: one character on
    * customer_chars, more on customer_grams as pairs; `phrase(suffix)` is the needle's tokens, each
    * with the suffix (a status group or a trial-end day), as one FTS5 phrase.
    */
@@ -704,7 +703,7 @@ export class CustomerStore {
 
   /**
    * The ids of the customers holding `needle` and using `app`, as a subquery on @search_app (the
-   * pair or character index's apps column; see appTokens in db.ts), and that parameter.
+   * pair or character index's tags; see tagTokens in db.ts), and that parameter.
    */
   private searchWithAppSet(needle: string, app: string): { ids: string; query: string } {
     const index = this.tokenIndexOf(needle);
@@ -715,8 +714,8 @@ export class CustomerStore {
   }
 
   /**
-   * How many customers hold a one- or two-character needle (ftsCanMatch): the row counts of its
-   * token in the three status groups, from the character or pair index's vocabulary.
+   * The customers holding a one- or two-character needle (ftsCanMatch) as an FTS5 query on the
+   * character or pair index: its token in any of the three status groups.
    */
   private shortNeedleQuery(needle: string): string {
     const token = [...needle].length === 1 ? charTokenOf(needle) : pairTokensOf(needle, '')[0]!;
