@@ -1,7 +1,7 @@
 /**
  * A column-oriented index of customers for client mode: everything a query needs that does not
- * depend on the clock is computed once (folded text, dates as numbers, plan and app codes, the
- * search text), so a query is one linear walk. Sort orders live in sort-order.ts.
+ * depend on the clock is computed once (folded text, dates as numbers, plan and app codes, one
+ * search string), so a query is one linear walk. Sort orders live in sort-order.ts.
  */
 import { FREE_PLAN_ID } from '../model/constants.js';
 import type { Customer } from '../model/schemas.js';
@@ -42,13 +42,11 @@ export interface CustomerIndex {
   readonly topApps: Int32Array;
   readonly appCodes: ReadonlyMap<string, number>;
   /**
-   * Every row's folded name and external ID, each followed by U+0000, in strings of
-   * `SEARCH_CHUNK_ROWS` rows each (chunk k holds rows k * SEARCH_CHUNK_ROWS onwards): one native
-   * `indexOf` scan over them is several times faster than an `includes` call per row. Not one
-   * string of every row: building that (a few MB) at load caused 40-60 ms major GCs.
+   * Every row's folded name and external ID, each followed by U+0000, in one string: one native
+   * `indexOf` scan over it is several times faster than an `includes` call per row.
    */
-  readonly searchChunks: readonly string[];
-  /** Where each row's part of its chunk ends (exclusive), counted from the chunk's start. */
+  readonly searchText: string;
+  /** Where each row's part of `searchText` ends (exclusive). */
   readonly searchRowEnd: Uint32Array;
   /**
    * Dense ranks of the sort keys that need ranking before they pack into one float (see
@@ -62,8 +60,6 @@ export interface CustomerIndex {
 }
 
 const SEPARATOR = '\u0000';
-/** Rows per string of `searchChunks`. */
-export const SEARCH_CHUNK_ROWS = 4096;
 
 /** Builds the index in one go (about 2 ms per 1,000 customers; see bench/query.bench.ts). */
 export function createCustomerIndex(customers: readonly Customer[]): CustomerIndex {
@@ -154,16 +150,22 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
   const planCodes = new Map<string, number>();
   const topApps = new Int32Array(n * TOP_APPS).fill(-1);
   const appCodes = new Map<string, number>();
-  // The search text is joined a chunk at a time, once the chunk's rows are folded, and stays in
-  // chunks (see CustomerIndex.searchChunks).
+  // The search text is joined a slice at a time (one join of 200k parts was a 30-50 ms task), then
+  // the slices' strings at once.
   const searchChunks: string[] = [];
+  let searchParts: string[] = [];
   const searchRowEnd = new Uint32Array(n);
   // Names repeat a lot in real lists (and folding non-ASCII text is the slow part): fold each once.
   // Each distinct name's entry later takes its rank, and each row keeps its entry to read it from.
   const foldedNames = new Map<string, NameEntry>();
   const nameEntry = new Array<NameEntry>(n);
+  let searchLength = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && i % rowsPerSlice === 0) yield;
+    if (i > 0 && i % rowsPerSlice === 0) {
+      searchChunks.push(searchParts.join(SEPARATOR));
+      searchParts = [];
+      yield;
+    }
     const c = customers[i]!;
     ids[i] = c.id;
     let names = foldedNames.get(c.name);
@@ -177,6 +179,9 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
     nameKey[i] = names.key;
     const externalId = c.external_id === null ? '' : foldText(c.external_id);
     foldedExternalId[i] = externalId;
+    searchParts.push(name, externalId);
+    searchLength += name.length + externalId.length + 2;
+    searchRowEnd[i] = searchLength;
     const created = instantMs(c.created_at);
     createdMs[i] = created;
     createdDay[i] = utcDay(created);
@@ -188,11 +193,10 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
     planCode[i] = codeOf(planCodes, c.plan_id);
     const apps = c.top_apps;
     for (let k = 0; k < apps.length && k < TOP_APPS; k++) topApps[i * TOP_APPS + k] = codeOf(appCodes, apps[k]!);
-    if ((i + 1) % SEARCH_CHUNK_ROWS === 0 || i + 1 === n) {
-      const from = searchChunks.length * SEARCH_CHUNK_ROWS;
-      searchChunks.push(searchChunk(foldedName, foldedExternalId, from, i + 1, searchRowEnd));
-    }
   }
+  if (searchParts.length > 0) searchChunks.push(searchParts.join(SEPARATOR));
+  yield;
+  const searchText = n === 0 ? '' : searchChunks.join(SEPARATOR) + SEPARATOR;
   yield;
   const idRank = idRanks(ids);
   yield;
@@ -217,34 +221,13 @@ function* buildSteps(customers: readonly Customer[], rowsPerSlice: number): Gene
     planCodes,
     topApps,
     appCodes,
-    searchChunks,
+    searchText,
     searchRowEnd,
     idRank,
     nameRank,
     createdRank,
     orders: new Map(),
   };
-}
-
-/**
- * Rows `from` to `to` (exclusive) of the search text as one string, each row's folded name and
- * external ID followed by U+0000; writes each row's end in it to `rowEnd`. Outside the build's
- * generator, so the parts array is garbage as soon as the chunk is joined (one flat string).
- */
-function searchChunk(foldedName: readonly string[], foldedExternalId: readonly string[], from: number, to: number, rowEnd: Uint32Array): string {
-  const parts = new Array<string>(2 * (to - from) + 1);
-  let length = 0;
-  for (let i = from, k = 0; i < to; i++) {
-    const name = foldedName[i]!;
-    const externalId = foldedExternalId[i]!;
-    parts[k++] = name;
-    parts[k++] = externalId;
-    length += name.length + externalId.length + 2;
-    rowEnd[i] = length;
-  }
-  // The last part, '', puts a separator after the last row as well.
-  parts[parts.length - 1] = '';
-  return parts.join(SEPARATOR);
 }
 
 interface NameEntry {
@@ -291,34 +274,28 @@ function codeOf(codes: Map<string, number>, value: string): number {
  */
 export function searchRows(index: CustomerIndex, needle: string): Uint8Array {
   const hits = new Uint8Array(index.size);
-  const { foldedName, foldedExternalId, searchChunks, searchRowEnd: rowEnd } = index;
+  const { foldedName, foldedExternalId, searchText, searchRowEnd: rowEnd } = index;
   if (needle.includes(SEPARATOR)) {
     // A match could span two fields; only a per-row check is right. (Names rarely hold U+0000.)
     for (let i = 0; i < index.size; i++) if (searchMatches(foldedName[i]!, foldedExternalId[i]!, needle)) hits[i] = 1;
     return hits;
   }
-  // Each chunk on its own: a match never spans two chunks (they are separate strings), nor two
-  // rows (the needle holds no separator).
-  for (let chunk = 0; chunk < searchChunks.length; chunk++) {
-    const text = searchChunks[chunk]!;
-    const first = chunk * SEARCH_CHUNK_ROWS;
-    const last = Math.min(first + SEARCH_CHUNK_ROWS, index.size) - 1;
-    let row = first;
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, rowEnd[row]!)) {
-      // Hits come in row order: step forward while close, binary-search when far.
-      while (row < last && rowEnd[row]! <= at && (row + 8 > last || rowEnd[row + 8]! > at)) row++;
-      if (rowEnd[row]! <= at) {
-        let lo = row;
-        let hi = last;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (rowEnd[mid]! <= at) lo = mid + 1;
-          else hi = mid;
-        }
-        row = lo;
+  const last = index.size - 1;
+  let row = 0;
+  for (let at = searchText.indexOf(needle); at !== -1; at = searchText.indexOf(needle, rowEnd[row]!)) {
+    // Hits come in row order: step forward while close, binary-search when far.
+    while (row < last && rowEnd[row]! <= at && (row + 8 > last || rowEnd[row + 8]! > at)) row++;
+    if (rowEnd[row]! <= at) {
+      let lo = row;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rowEnd[mid]! <= at) lo = mid + 1;
+        else hi = mid;
       }
-      hits[row] = 1;
+      row = lo;
     }
+    hits[row] = 1;
   }
   return hits;
 }

@@ -17,7 +17,7 @@ import {
   type ValidListParams,
 } from '../../src/query/index.js';
 import { generateCustomers } from '../../src/backend/generate.js';
-import { CustomerIndexBuild, SEARCH_CHUNK_ROWS, searchRows } from '../../src/query/customer-index.js';
+import { CustomerIndexBuild } from '../../src/query/customer-index.js';
 import { createRng, customer, randomQuery } from './query-fixtures.js';
 
 const now = new Date('2024-03-01T12:00:00.000Z');
@@ -64,48 +64,6 @@ test('search never matches across the name/external ID boundary or across custom
   assert.deepEqual(ids(runQuery(index, query({ q: 'x\u0000y' }), now).items), [3]);
   assert.deepEqual(ids(runQuery(index, query({ q: 'ab', sort: { key: 'name', dir: 'asc' } }), now).items), [4, 1]);
   assert.deepEqual(ids(runQuery(index, query({ q: 'beta' }), now).items), [1]);
-});
-
-test('search finds every match at the edges of the search text\'s chunks, on the right rows', () => {
-  // Three chunks, the last one short; matches on the first and last row of each.
-  const n = 2 * SEARCH_CHUNK_ROWS + 5;
-  const special = new Map<number, Partial<Customer>>([
-    [0, { name: 'Edge' }],
-    [SEARCH_CHUNK_ROWS - 1, { name: 'Tail Mark', external_id: 'EDGE' }],
-    [SEARCH_CHUNK_ROWS, { name: 'edge', external_id: null }],
-    [SEARCH_CHUNK_ROWS + 1, { name: 'Mark Twain' }],
-    [2 * SEARCH_CHUNK_ROWS - 1, { name: 'Last of two', external_id: 'Édge' }],
-    [2 * SEARCH_CHUNK_ROWS, { name: 'first of three' }],
-    [n - 1, { name: 'edge', external_id: 'tail' }],
-  ]);
-  const list = Array.from({ length: n }, (_, i) => customer({ id: i + 1, name: `n${i}.`, tasks_used: n - i, ...special.get(i) }));
-  const index = createCustomerIndex(list);
-  assert.equal(index.searchChunks.length, 3);
-  const rowsOf = (hits: Uint8Array) => [...hits.keys()].filter((i) => hits[i] === 1);
-  const expected = (needle: string) =>
-    list.flatMap((c, i) => (foldText(c.name).includes(needle) || (c.external_id !== null && foldText(c.external_id).includes(needle)) ? [i] : []));
-  const edges = [0, SEARCH_CHUNK_ROWS - 1, SEARCH_CHUNK_ROWS, 2 * SEARCH_CHUNK_ROWS - 1, n - 1];
-  assert.deepEqual(rowsOf(searchRows(index, 'edge')), edges);
-  // A needle equal to a whole row's name or external ID, at the ends of a chunk.
-  assert.deepEqual(rowsOf(searchRows(index, 'tail mark')), [SEARCH_CHUNK_ROWS - 1]);
-  assert.deepEqual(rowsOf(searchRows(index, 'first of three')), [2 * SEARCH_CHUNK_ROWS]);
-  assert.deepEqual(rowsOf(searchRows(index, 'tail')), [SEARCH_CHUNK_ROWS - 1, n - 1]);
-  assert.deepEqual(rowsOf(searchRows(index, 'mark')), [SEARCH_CHUNK_ROWS - 1, SEARCH_CHUNK_ROWS + 1]);
-  for (const row of [1, SEARCH_CHUNK_ROWS - 2, SEARCH_CHUNK_ROWS + 2, 2 * SEARCH_CHUNK_ROWS - 2, 2 * SEARCH_CHUNK_ROWS + 1, n - 2]) {
-    assert.deepEqual(rowsOf(searchRows(index, `n${row}.`)), [row], `row ${row}`);
-  }
-  // Nothing spans a chunk's end: the last row of one and the first of the next, run together.
-  assert.deepEqual(rowsOf(searchRows(index, 'edgeedge')), []);
-  assert.deepEqual(rowsOf(searchRows(index, 'twoedge')), []);
-  for (const needle of ['edge', 'e', 'n', '.', 'n1', '9.', 'k t', 'zz-nothing', 'mark', 'tail']) {
-    assert.deepEqual(rowsOf(searchRows(index, needle)), expected(needle), needle);
-  }
-  // And through the query, in sort order.
-  for (const sort of [{ key: 'tasks_used', dir: 'asc' }, { key: 'name', dir: 'desc' }] as const) {
-    for (const q of ['EDGE', 'Mark', 'n4', '9.']) {
-      assert.deepEqual(ids(runQuery(index, query({ q, sort }), now).items), ids(reference(list, query({ q, sort }), now).items), `${q} ${sort.key}`);
-    }
-  }
 });
 
 test('counts ignore the status filter; total honours it', () => {
