@@ -14,8 +14,9 @@
  * of the customer's status key, plan and date joined (kept by triggers), and searches with many
  * matches, or of one or two characters, are counted on `customer_grams` (character pairs) or
  * `customer_chars` (characters), whose tokens carry the status group; both also hold the top apps and
- * the stored plan as tokens, so a search with an app or plan filter is counted there too. Each sort index also holds the
- * filter columns, so a filtered page walks it without reading rows (see CustomerStore.list).
+ * the stored plan as tokens, so a search with an app or plan filter is counted there too. Each sort
+ * index also holds the filter columns, so a filtered page walks it without reading rows (see
+ * CustomerStore.list).
  *
  * Dashboards read `recipes` and the job rollups per recipe (`job_rollups_daily` for 90 days,
  * `job_rollups_hourly` for the last two), WITHOUT ROWID tables whose primary keys start with the
