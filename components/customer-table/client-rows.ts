@@ -13,7 +13,8 @@ import type { Customer, StatusCounts } from '../../src/model/schemas.js';
 import { SORT_KEYS } from '../../src/model/constants.js';
 import { CustomerIndexBuild, sortOrder, type CustomerIndex } from '../../src/query/customer-index.js';
 import { firstRows } from '../../src/query/first-rows.js';
-import { runQuery } from '../../src/query/run-query.js';
+import { queryFilter, sameQueryFilter } from '../../src/query/customer-filter.js';
+import { queryIndex, reorderResult, resultItems, type IndexQueryResult } from '../../src/query/run-query.js';
 import type { CustomerQuery, CustomerSort } from '../../src/query/types.js';
 import type { RowSource } from './row-source.js';
 
@@ -84,6 +85,8 @@ export class ClientRows implements RowSource {
   #answer: Answer | null = null;
   #query: CustomerQuery | null = null;
   #now: Date | null = null;
+  /** The last query run on the index, so a new sort of the same filter at the same clock only reorders it. */
+  #lastRun: { query: CustomerQuery; nowMs: number; result: IndexQueryResult } | null = null;
   #paused = false;
   /** Whether the slices or the sort orders are being worked on (so a resume does not start twice). */
   #working = false;
@@ -134,9 +137,15 @@ export class ClientRows implements RowSource {
   }
 
   #answerFor(query: CustomerQuery, now: Date, count: number): Answer {
-    if (this.#index !== null) {
-      const { items, total, counts } = runQuery(this.#index, query, now);
-      return { rows: items, total, counts, complete: true };
+    const index = this.#index;
+    if (index !== null) {
+      const last = this.#lastRun;
+      const result =
+        last !== null && last.nowMs === now.getTime() && sameQueryFilter(last.query, query)
+          ? reorderResult(index, last.result, query.sort)
+          : queryIndex(index, queryFilter(query, now), query.sort, now);
+      this.#lastRun = { query, nowMs: now.getTime(), result };
+      return { rows: resultItems(index, result), total: result.total, counts: result.counts, complete: true };
     }
     const { rows, total, counts } = firstRows(this.customers, query, now, count);
     return { rows, total, counts, complete: rows.length === total };

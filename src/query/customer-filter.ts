@@ -46,6 +46,22 @@ export interface ResolvedFilter {
   nowMs: number;
 }
 
+/**
+ * Whether two queries pick the same customers at any one clock: everything but their sort and page
+ * alike. (Plans in another order, or a date range written otherwise, read as different: a missed
+ * reuse, never a wrong one.)
+ */
+export function sameQueryFilter(a: CustomerQuery, b: CustomerQuery): boolean {
+  return (
+    a.q === b.q &&
+    a.status === b.status &&
+    a.app === b.app &&
+    a.plans.length === b.plans.length &&
+    a.plans.every((plan, i) => plan === b.plans[i]) &&
+    JSON.stringify(a.joined) === JSON.stringify(b.joined)
+  );
+}
+
 /** The filter a list screen's query means at `now` (date presets resolved against it). */
 export function queryFilter(query: CustomerQuery, now: Date): CustomerFilter {
   const range = resolveJoinedRange(query.joined, now);

@@ -107,12 +107,36 @@ export function queryIndex(
   };
 }
 
+/**
+ * The matches of an earlier result for the same filter at the same clock, in another sort order: one
+ * pass over that order keeping the earlier matches, instead of the filter again (a sort click in
+ * client mode; the filter's pass is ~7 ms at 100k, this ~1). Total and counts do not depend on the
+ * sort, so they are the earlier result's, the same objects.
+ */
+export function reorderResult(index: CustomerIndex, previous: IndexQueryResult, sort: CustomerSort): IndexQueryResult {
+  const order = sortOrder(index, sort);
+  if (previous.total === index.size) return { rows: order, total: previous.total, counts: previous.counts };
+  const matched = new Uint8Array(index.size);
+  for (let k = 0; k < previous.total; k++) matched[previous.rows[k]!] = 1;
+  const rows = new Uint32Array(previous.total);
+  for (let k = 0, found = 0; found < previous.total; k++) {
+    const i = order[k]!;
+    if (matched[i] === 1) rows[found++] = i;
+  }
+  return { rows, total: previous.total, counts: previous.counts };
+}
+
+/** The customers of a result, in its order. */
+export function resultItems(index: CustomerIndex, result: IndexQueryResult): Customer[] {
+  const items = new Array<Customer>(result.total);
+  for (let k = 0; k < result.total; k++) items[k] = index.customers[result.rows[k]!]!;
+  return items;
+}
+
 /** Client mode: every customer matching the query, sorted, with status counts for the tabs. */
 export function runQuery(index: CustomerIndex, query: CustomerQuery, now: Date): QueryResult {
   const result = queryIndex(index, queryFilter(query, now), query.sort, now);
-  const items = new Array<Customer>(result.total);
-  for (let k = 0; k < result.total; k++) items[k] = index.customers[result.rows[k]!]!;
-  return { items, total: result.total, counts: result.counts };
+  return { items: resultItems(index, result), total: result.total, counts: result.counts };
 }
 
 /**

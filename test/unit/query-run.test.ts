@@ -14,10 +14,14 @@ import {
   resolveJoinedRange,
   runQuery,
   type CustomerQuery,
+  type CustomerSort,
   type ValidListParams,
 } from '../../src/query/index.js';
 import { generateCustomers } from '../../src/backend/generate.js';
 import { CustomerIndexBuild } from '../../src/query/customer-index.js';
+import { queryFilter, sameQueryFilter } from '../../src/query/customer-filter.js';
+import { queryIndex, reorderResult } from '../../src/query/run-query.js';
+import { SORT_KEYS } from '../../src/model/constants.js';
 import { createRng, customer, randomQuery } from './query-fixtures.js';
 
 const now = new Date('2024-03-01T12:00:00.000Z');
@@ -175,6 +179,51 @@ function reference(customers: readonly Customer[], q: CustomerQuery, at: Date) {
     });
   return { items, total: items.length, counts };
 }
+
+test('reorderResult gives what the query in the new sort gives, from the earlier result of the same filter', () => {
+  const anchor = new Date('2025-06-01T00:00:00.000Z');
+  const customers = generateCustomers({ seed: 21, count: 1500, anchor });
+  const index = createCustomerIndex(customers);
+  const rng = createRng(7);
+  const sorts: CustomerSort[] = SORT_KEYS.flatMap((key) => [
+    { key, dir: 'asc' as const },
+    { key, dir: 'desc' as const },
+  ]);
+  let everyone = 0;
+  for (let round = 0; round < 120; round++) {
+    // A third of the rounds with no filter at all: every customer matches (the order itself).
+    const q: CustomerQuery = round % 3 === 0 ? { ...DEFAULT_QUERY, sort: rng.pick(sorts) } : randomQuery(rng);
+    const at = new Date(anchor.getTime() + rng.int(-5, 40) * 3_600_000 * 12);
+    const filter = queryFilter(q, at);
+    const earlier = queryIndex(index, filter, q.sort, at);
+    if (earlier.total === customers.length) everyone++;
+    const sort = rng.pick(sorts);
+    const want = queryIndex(index, filter, sort, at);
+    const got = reorderResult(index, earlier, sort);
+    assert.deepEqual([...got.rows], [...want.rows], `${JSON.stringify(q)} re-sorted by ${JSON.stringify(sort)}`);
+    assert.equal(got.total, want.total);
+    assert.deepEqual(got.counts, want.counts);
+    assert.equal(got.counts, earlier.counts, 'the same counts object');
+  }
+  assert.ok(everyone >= 40, `${everyone} rounds matched everyone`);
+});
+
+test('sameQueryFilter: the same customers whatever the sort and page, and a difference in any filter field', () => {
+  const base: CustomerQuery = { ...DEFAULT_QUERY, q: 'acme', plans: ['growth', 'free'], status: 'trial', app: 'slack', joined: { preset: '30d' } };
+  assert.ok(sameQueryFilter(base, { ...base, sort: { key: 'name', dir: 'asc' }, page: 7 }));
+  assert.ok(sameQueryFilter(base, { ...base, plans: [...base.plans], joined: { preset: '30d' } }));
+  for (const changed of [
+    { q: 'acm' },
+    { plans: ['growth'] },
+    { plans: ['growth', 'starter'] },
+    { status: 'all' as const },
+    { app: null },
+    { joined: { preset: '7d' as const } },
+    { joined: null },
+  ]) {
+    assert.equal(sameQueryFilter(base, { ...base, ...changed }), false, JSON.stringify(changed));
+  }
+});
 
 test('runQuery and applyListParams agree with the plain contract on random queries over generated data', () => {
   const anchor = new Date('2025-06-01T00:00:00.000Z');
