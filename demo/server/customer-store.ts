@@ -382,6 +382,9 @@ export class CustomerStore {
       appCondition = 'c.id IN (SELECT customer_id FROM customer_top_apps WHERE app_id = @app)';
       where.push(appCondition);
     }
+    /** A search and an app together as one set on the pair or character index (its tags), on @search_app. */
+    const searchApp = needle !== '' && ftsCanMatch(needle) && params.app !== undefined ? this.searchWithAppSet(needle, params.app) : null;
+    if (searchApp !== null) bind.search_app = searchApp.query;
     const fromDay = params.joined_from === undefined ? null : isoDateToDay(params.joined_from);
     const toDay = params.joined_to === undefined ? null : isoDateToDay(params.joined_to);
     if (fromDay !== null) {
@@ -442,7 +445,6 @@ export class CustomerStore {
         return { all: onPlans.active + onPlans.trial + expired, active: onPlans.active, trial: onPlans.trial, expired };
       }
       if (params.app !== undefined && needle !== '') {
-        const searchApp = ftsCanMatch(needle) ? this.searchWithAppSet(needle, params.app) : null;
         // With a plan or date filter too: the top-app rows hold the status, plan and date joined, so
         // each match of the search index is one seek of its customer's top-app rows (CROSS JOIN keeps
         // that order, NOT INDEXED the primary key) — for a common trigram search, only the matches
@@ -456,7 +458,6 @@ export class CustomerStore {
           `SELECT count(*) AS n, coalesce(sum(t.status_key > @now), 0) AS trial, ` +
           `coalesce(sum(t.status_key BETWEEN ${STATUS_KEY.free} AND @now), 0) AS expired `;
         let driver = searchIndex;
-        if (searchApp !== null) bind.search_app = searchApp.query;
         if (searchApp !== null && searchIndex?.table === 'customer_search') {
           if (trigramMatches() >= this.pairCountsFrom) driver = { table: 'customer_grams', query: '@search_app' };
         }
@@ -570,7 +571,6 @@ export class CustomerStore {
       // The search's matches as a set the walk can probe or the gather read: a trigram, character or
       // pair index query, with an app the pair or character index's set of both.
       const searchSet = needle !== '' && ftsCanMatch(needle);
-      const searchApp = searchSet && params.app !== undefined ? this.searchWithAppSet(needle, params.app) : null;
       let strategy: PageStrategy;
       if (this.pageStrategy !== 'cost') {
         strategy = this.pageStrategy === 'walk-set' && !searchSet ? 'walk' : this.pageStrategy;
@@ -604,7 +604,6 @@ export class CustomerStore {
         // index; or common, among plan or date filters) on its character or pair index.
         let set: string | null = ftsCondition;
         if (searchApp !== null) {
-          bind.search_app = searchApp.query;
           set = `c.id IN (${searchApp.ids})`;
         } else if (set === null && searchSet && (strategy === 'walk-set' || where.length === 1)) {
           bind.short = this.shortNeedleQuery(needle);
@@ -693,12 +692,19 @@ export class CustomerStore {
   /**
    * Where a needle FTS5 can read (ftsCanMatch) is counted by status group: one character on
    * customer_chars, more on customer_grams as pairs; `phrase(suffix)` is the needle's tokens, each
-   * with the suffix (a status group or a trial-end day), as one FTS5 phrase.
+   * with the suffix (a status group or a trial-end day), as one FTS5 phrase, and `anyGroup` the
+   * needle in any of the three status groups (every customer holding it).
    */
-  private tokenIndexOf(needle: string): { table: 'customer_chars' | 'customer_grams'; tokens: string[]; phrase: (suffix: string) => string } {
+  private tokenIndexOf(needle: string): {
+    table: 'customer_chars' | 'customer_grams';
+    tokens: string[];
+    phrase: (suffix: string) => string;
+    anyGroup: string;
+  } {
     const chars = [...needle].length === 1;
     const tokens = chars ? [charTokenOf(needle)] : pairTokensOf(needle, '');
-    return { table: chars ? 'customer_chars' : 'customer_grams', tokens, phrase: (suffix) => `"${tokens.map((t) => t + suffix).join(' ')}"` };
+    const phrase = (suffix: string) => `"${tokens.map((t) => t + suffix).join(' ')}"`;
+    return { table: chars ? 'customer_chars' : 'customer_grams', tokens, phrase, anyGroup: ['p', 'q', 't'].map(phrase).join(' OR ') };
   }
 
   /**
@@ -709,7 +715,7 @@ export class CustomerStore {
     const index = this.tokenIndexOf(needle);
     return {
       ids: `SELECT rowid FROM ${index.table} WHERE ${index.table} MATCH @search_app`,
-      query: `(${['p', 'q', 't'].map((group) => index.phrase(group)).join(' OR ')}) AND ${appTokenOf(app)}`,
+      query: `(${index.anyGroup}) AND ${appTokenOf(app)}`,
     };
   }
 
@@ -718,15 +724,13 @@ export class CustomerStore {
    * character or pair index: its token in any of the three status groups.
    */
   private shortNeedleQuery(needle: string): string {
-    const token = [...needle].length === 1 ? charTokenOf(needle) : pairTokensOf(needle, '')[0]!;
-    return ['p', 'q', 't'].map((group) => token + group).join(' OR ');
+    return this.tokenIndexOf(needle).anyGroup;
   }
 
   /** The customers holding a one- or two-character needle, as a subquery on @short (shortNeedleQuery). */
   private shortNeedleCondition(needle: string): string {
-    return [...needle].length === 1
-      ? 'c.id IN (SELECT rowid FROM customer_chars WHERE customer_chars MATCH @short)'
-      : 'c.id IN (SELECT rowid FROM customer_grams WHERE customer_grams MATCH @short)';
+    const { table } = this.tokenIndexOf(needle);
+    return `c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @short)`;
   }
 
   /**
